@@ -1,0 +1,73 @@
+"""Ingest: input files → pages of raw text with provenance.
+
+`read_source` reads one file of any supported kind (PDF, image, plain text) into a `SourceFile`
+of `Page`s. It is a pure function of the bytes and the options; the batch runner around it
+decides what to read and where the results go.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from samarkiv.errors import CorruptInput, EmptyInput, SamarkivError, TooLarge, UnsupportedInput
+
+from .detect import sniff
+from .image import read_image
+from .pdf import read_pdf, text_layer_is_usable
+from .text import decode, read_text
+from .types import FileKind, IngestOptions, Method, Page, SourceFile
+
+__all__ = ["FileKind", "IngestOptions", "Method", "Page", "SourceFile", "decode", "hash_file",
+           "read_bytes", "read_source", "sniff", "text_layer_is_usable"]
+
+_CHUNK = 1 << 20
+
+
+def hash_file(path: Path) -> tuple[str, int]:
+    """SHA-256 (hex) and size of a file, read in chunks."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def read_bytes(data: bytes, options: IngestOptions | None = None) -> SourceFile:
+    """Reads an input held in memory into pages."""
+    options = options or IngestOptions()
+    if not data:
+        raise EmptyInput("the file is empty (0 bytes)")
+    if len(data) > options.max_bytes:
+        raise TooLarge(f"the file is {len(data) / 2**20:.0f} MiB, over the limit of "
+                       f"{options.max_bytes / 2**20:.0f} MiB")
+    sha = hashlib.sha256(data).hexdigest()
+    kind = sniff(data[:8192])
+    encoding = None
+    if kind is FileKind.PDF:
+        pages = list(read_pdf(data, options))
+    elif kind is FileKind.IMAGE:
+        pages = list(read_image(data, options))
+    elif kind is FileKind.TEXT:
+        pages, encoding = read_text(data)
+    else:
+        raise UnsupportedInput(f"unsupported file type: {kind}; samarkiv reads PDF, PNG, JPEG, TIFF and text")
+    if not any(p.text.strip() for p in pages):
+        raise EmptyInput(f"no text found on any of its {len(pages)} page(s)")
+    return SourceFile(sha256=sha, size=len(data), kind=FileKind(kind), pages=tuple(pages), encoding=encoding)
+
+
+def read_source(path: Path, options: IngestOptions | None = None) -> SourceFile:
+    """Reads one input file into pages; every error names the file."""
+    try:
+        if path.is_dir():
+            raise UnsupportedInput("is a directory")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise CorruptInput(f"cannot read the file: {exc.strerror or exc}") from exc
+        return read_bytes(data, options)
+    except SamarkivError as exc:
+        raise exc.with_path(path) from None

@@ -1,0 +1,44 @@
+"""Reads page images (PNG, JPEG, TIFF including multi-page TIFF) by OCR."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Iterator
+
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from samarkiv.errors import CorruptInput, TooLarge
+
+from .ocr import ocr_image
+from .types import IngestOptions, Method, Page
+
+
+def read_image(data: bytes, options: IngestOptions) -> Iterator[Page]:
+    """Yields one OCR page per image frame, refusing images too large to decode safely."""
+    Image.MAX_IMAGE_PIXELS = options.max_pixels
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            width, height = image.size
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise TooLarge(f"the image is too large to decode safely ({exc})") from exc
+    except UnidentifiedImageError as exc:
+        raise CorruptInput("the image cannot be decoded (unknown or damaged image data)") from exc
+    if width * height > options.max_pixels:
+        raise TooLarge(f"the image is {width} × {height} pixels, over the limit of "
+                       f"{options.max_pixels / 1e6:.0f} megapixels")
+    frames = getattr(image, "n_frames", 1)
+    if frames > options.max_pages:
+        raise TooLarge(f"the image has {frames} pages, over the limit of {options.max_pages} (--max-pages)")
+    try:
+        for number, frame in enumerate(ImageSequence.Iterator(image), 1):
+            if frame.size[0] * frame.size[1] > options.max_pixels:
+                raise TooLarge(f"page {number} is {frame.size[0]} × {frame.size[1]} pixels, over the limit")
+            frame.load()
+            result = ocr_image(frame.convert("L"), options.lang, do_preprocess=options.preprocess,
+                               timeout=options.ocr_timeout)
+            yield Page(number=number, text=result.text, method=Method.OCR, confidence=result.confidence)
+    except OSError as exc:
+        raise CorruptInput(f"the image data is truncated or damaged ({exc})") from exc

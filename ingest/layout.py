@@ -1,0 +1,68 @@
+"""Turns positioned words (from a PDF text layer or from OCR) into lines of text.
+
+Words on one baseline become one line; a horizontal gap much wider than a space becomes a tab,
+so a table row stays on one line with its cells tab-separated. A vertical gap larger than the
+usual line spacing becomes a blank line, marking a paragraph break.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+
+def _group_lines(words: Sequence[Word]) -> list[list[Word]]:
+    height = median(w.bottom - w.top for w in words) or 1.0
+    lines: list[list[Word]] = []
+    mids: list[float] = []
+    for w in sorted(words, key=lambda w: ((w.top + w.bottom) / 2, w.x0)):
+        mid = (w.top + w.bottom) / 2
+        # Same line when the word's middle is within half a line height of the line's middle;
+        # ascenders, descenders and accents move a word's box but not that much.
+        if lines and abs(mid - mids[-1]) < 0.5 * height:
+            lines[-1].append(w)
+            n = len(lines[-1])
+            mids[-1] += (mid - mids[-1]) / n
+            continue
+        lines.append([w])
+        mids.append(mid)
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    return lines
+
+
+def words_to_text(words: Iterable[Word], tab_gap: float = 2.5) -> str:
+    """Lays out words as text. `tab_gap` is the gap, in line heights, that separates columns."""
+    words = [w for w in words if w.text.strip()]
+    if not words:
+        return ""
+    lines = _group_lines(words)
+    heights = [max(w.bottom for w in ln) - min(w.top for w in ln) for ln in lines]
+    line_height = median(heights) or 1.0
+    tops = [min(w.top for w in ln) for ln in lines]
+    steps = [b - a for a, b in zip(tops, tops[1:], strict=False) if b > a]
+    pitch = median(steps) if steps else line_height * 1.2
+    out: list[str] = []
+    prev_top: float | None = None
+    for line, top in zip(lines, tops, strict=True):
+        if prev_top is not None and top - prev_top > max(pitch, line_height) * 1.6:
+            out.append("")
+        prev_top = top
+        parts = [line[0].text]
+        for a, b in zip(line, line[1:], strict=False):
+            gap = b.x0 - a.x1
+            h = max(a.bottom - a.top, b.bottom - b.top, 1.0)
+            parts.append("\t" if gap > tab_gap * h * 0.5 else " ")
+            parts.append(b.text)
+        out.append("".join(parts))
+    return "\n".join(out)

@@ -1,0 +1,226 @@
+"""The `samarkiv` command line: thin wrappers that parse arguments, call the library, and map
+errors to one-line messages and exit codes (0 success, 1 some input failed, 2 bad usage)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from samarkiv import __version__
+from samarkiv.errors import SamarkivError
+from samarkiv.ingest import IngestOptions
+
+app = typer.Typer(
+    help="samarkiv: archive the minutes and reports of Swedish samordningsförbund and query them.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str, typer.Option("--db", help="Archive: an SQLite file, or a database URL.",
+                                       envvar="SAMARKIV_DB")]
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+def _open_archive(db: str, *, must_exist: bool = False):  # type: ignore[no-untyped-def]
+    from samarkiv.store import Archive
+
+    if must_exist and "://" not in db and not Path(db).exists():
+        err.print(f"[red]error:[/] no archive at {db} (run `samarkiv ingest` first, or pass --db)")
+        raise typer.Exit(2)
+    try:
+        return Archive(db)
+    except SamarkivError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"samarkiv {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Archive the minutes and reports of Swedish samordningsförbund and query them."""
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or glob patterns.",
+                                               show_default=False)],
+    db: DbOption = "archive.sqlite",
+    lang: Annotated[str, typer.Option(help="Tesseract language(s) for OCR, e.g. swe or swe+eng.")] = "swe",
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default="all cores",
+                                             help="Worker processes.")] = None,
+    force: Annotated[bool, typer.Option(help="Reprocess files that are already archived.")] = False,
+    retry_failed: Annotated[bool, typer.Option(help="Try again files that failed before.")] = False,
+    max_pages: Annotated[int, typer.Option(help="Refuse documents with more pages than this.")] = 500,
+    dpi: Annotated[int, typer.Option(help="Resolution at which scanned PDF pages are rendered for OCR.")] = 300,
+    preprocess: Annotated[bool, typer.Option(help="Clean scans (grayscale, despeckle, deskew) before OCR.")]
+    = True,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
+) -> None:
+    """Read documents into the archive: text, born-digital PDFs, scanned PDFs and images.
+
+    Files are identified by the SHA-256 of their bytes: a file already archived is skipped (its
+    new path is recorded), unless --force. Bad inputs are reported and the batch goes on.
+
+    Example: samarkiv ingest protokoll/ 'scans/**/*.tif' --db archive.sqlite
+    """
+    from samarkiv.batch import FileResult, Ingestor, Status, expand_inputs
+
+    archive = _open_archive(db)
+    options = IngestOptions(lang=lang, dpi=dpi, max_pages=max_pages, preprocess=preprocess)
+    inputs = list(expand_inputs(paths))
+    show_progress = not quiet and err.is_terminal
+    progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("files · {task.fields[pages]} pages · {task.fields[rate]} pages/s"),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=err, disable=not show_progress)
+    task = progress.add_task("ingest", total=len(inputs), pages=0, rate="–")
+    started = time.perf_counter()
+    pages = 0
+
+    def on_result(result: FileResult) -> None:
+        nonlocal pages
+        pages += result.pages
+        rate = pages / max(time.perf_counter() - started, 1e-6)
+        progress.update(task, advance=1, pages=pages, rate=f"{rate:.1f}")
+        if result.status is Status.FAILED:
+            progress.console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False,
+                                   markup=True, soft_wrap=True)
+
+    ingestor = Ingestor(archive, options, jobs=jobs or os.cpu_count() or 1, force=force,
+                        retry_failed=retry_failed, on_result=on_result)
+    with progress:
+        summary = ingestor.run(inputs)
+    archive.close()
+
+    if not quiet:
+        failed = [r for r in summary.results if r.status is Status.FAILED]
+        if failed:
+            table = Table(title="Failed", title_justify="left", show_lines=False)
+            table.add_column("file", overflow="fold")
+            table.add_column("reason", overflow="fold")
+            for r in failed:
+                table.add_row(r.path, r.reason)
+            err.print(table)
+        rate = summary.pages / summary.seconds if summary.seconds else 0.0
+        err.print(f"{'interrupted: ' if summary.interrupted else ''}"
+                  f"[green]{summary.count(Status.INGESTED)} ingested[/], {summary.count(Status.SKIPPED)} skipped, "
+                  f"[{'red' if failed else 'green'}]{len(failed)} failed[/] · {summary.pages} pages in "
+                  f"{summary.seconds:.1f} s ({rate:.1f} pages/s) → {db}")
+    if summary.interrupted:
+        raise typer.Exit(130)
+    raise typer.Exit(0 if summary.ok else 1)
+
+
+@app.command()
+def export(
+    db: DbOption = "archive.sqlite",
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json: one array; jsonl: a record a line.")]
+    = ExportFormat.json,
+    out_file: Annotated[Path | None, typer.Option("--out", "-o", help="Write here instead of standard output.")]
+    = None,
+) -> None:
+    """Write one extraction record per archived document (contract samarkiv.extraction/1).
+
+    Example: samarkiv export --format jsonl --out records.jsonl
+    """
+    archive = _open_archive(db, must_exist=True)
+    stream = out_file.open("w", encoding="utf-8") if out_file else sys.stdout
+    try:
+        records = archive.export()
+        if format is ExportFormat.jsonl:
+            for record in records:
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            stream.write("[")
+            for i, record in enumerate(records):
+                stream.write((",\n" if i else "\n") + json.dumps(record, ensure_ascii=False, indent=1))
+            stream.write("\n]\n")
+    finally:
+        if out_file:
+            stream.close()
+        archive.close()
+
+
+@app.command()
+def status(
+    db: DbOption = "archive.sqlite",
+    failed: Annotated[bool, typer.Option("--failed", help="List the inputs that failed, with reasons.")] = False,
+    format: Annotated[TableFormat, typer.Option("--format", "-f", help="table, csv or json.")] = TableFormat.table,
+) -> None:
+    """Show what the archive holds: documents and what was found in each, or the failures.
+
+    Example: samarkiv status --failed
+    """
+    from samarkiv.store.overview import document_overview
+
+    archive = _open_archive(db, must_exist=True)
+    try:
+        if failed:
+            rows = [{"path": f.path, "error": f.error_type, "reason": f.reason, "attempts": f.attempts}
+                    for f in archive.failures()]
+            title = "Failed inputs"
+        else:
+            rows = document_overview(archive)
+            title = "Archived documents"
+    finally:
+        archive.close()
+    _print_rows(rows, format, title)
+    if failed and rows:
+        raise typer.Exit(1)
+
+
+def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) -> None:
+    if format is TableFormat.json:
+        out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
+        return
+    if format is TableFormat.csv:
+        import csv
+
+        if rows:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]))
+            writer.writeheader()
+            writer.writerows(rows)
+        return
+    if not rows:
+        out.print(f"{title}: none")
+        return
+    table = Table(title=title, title_justify="left")
+    for key in rows[0]:
+        table.add_column(key, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row.values()))
+    out.print(table)
+
+
+if __name__ == "__main__":
+    app()

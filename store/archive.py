@@ -1,0 +1,294 @@
+"""The archive: opening (and migrating) the database, saving documents, reading records back.
+
+SQLite is the default and is opened in WAL mode with a busy timeout, so that a reader (a query,
+`samarkiv serve`) and a writer (an ingest run) can work at once. Every document is saved in
+one transaction: the archive holds a whole document or none of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy.orm import Session, selectinload, sessionmaker
+
+from samarkiv import PIPELINE_VERSION
+from samarkiv.errors import ArchiveError
+from samarkiv.extract import Record, contract_record
+from samarkiv.extract.types import Amount, Decision, Item, Meeting, Outcome, Part, Person, Signatories
+from samarkiv.ingest import SourceFile
+from samarkiv.normalize import Text
+
+from .models import (
+    AmountRow,
+    DecisionRow,
+    Document,
+    DocumentPath,
+    Failure,
+    ItemRow,
+    MeetingRow,
+    OutcomeRow,
+    PageRow,
+    PartRow,
+    PersonRow,
+    SignatoryRow,
+    utcnow,
+)
+
+FACT_TABLES = (PartRow, MeetingRow, SignatoryRow, PersonRow, ItemRow, DecisionRow, AmountRow, OutcomeRow)
+
+
+def database_url(db: str | Path) -> str:
+    """An SQLAlchemy URL for `db`: a URL as given, or a path to an SQLite file."""
+    text = str(db)
+    if "://" in text:
+        return text
+    return f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _alembic_config(engine: Engine) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("samarkiv.store") / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    return cfg
+
+
+def migrate(engine: Engine) -> None:
+    """Brings the schema to the newest migration; a no-op when it is there already."""
+    cfg = _alembic_config(engine)
+    head = ScriptDirectory.from_config(cfg).get_current_head()
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current == head:
+        return
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+@dataclass(frozen=True, slots=True)
+class Archived:
+    """What the archive knows of a file's bytes before processing them."""
+
+    id: int
+    sha256: str
+    source: str
+    pipeline_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class FailureInfo:
+    path: str
+    sha256: str | None
+    error_type: str
+    reason: str
+    attempts: int
+
+
+class Archive:
+    """An open archive database."""
+
+    def __init__(self, db: str | Path = "archive.sqlite") -> None:
+        url = database_url(db)
+        if url.startswith("sqlite:///"):
+            folder = Path(url.removeprefix("sqlite:///")).parent
+            if not folder.is_dir():
+                raise ArchiveError(f"the folder for the archive does not exist: {folder}")
+        try:
+            self.engine = create_engine(url)
+            if self.engine.dialect.name == "sqlite":
+                event.listen(self.engine, "connect", _sqlite_pragmas)
+            migrate(self.engine)
+        except ArchiveError:
+            raise
+        except Exception as exc:  # any driver error while opening is the archive's problem
+            raise ArchiveError(f"cannot open the archive {db}: {exc}") from exc
+        self._session = sessionmaker(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Archive:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def session(self) -> Session:
+        return self._session()
+
+    # --- identity -------------------------------------------------------------------------
+
+    def find(self, sha256: str) -> Archived | None:
+        """The archived document with these bytes, if any."""
+        with self.session() as s:
+            doc = s.scalar(select(Document).where(Document.sha256 == sha256))
+            if doc is None:
+                return None
+            return Archived(doc.id, doc.sha256, doc.source, doc.pipeline_version)
+
+    def add_path(self, sha256: str, path: str) -> bool:
+        """Records that the archived bytes were also seen at `path`; True if the path is new."""
+        with self.session() as s, s.begin():
+            doc = s.scalar(select(Document).where(Document.sha256 == sha256))
+            if doc is None:
+                return False
+            known = s.scalar(select(DocumentPath.id).where(DocumentPath.document_id == doc.id,
+                                                           DocumentPath.path == path))
+            if known is not None:
+                return False
+            s.add(DocumentPath(document_id=doc.id, path=path))
+            s.execute(delete(Failure).where(Failure.path == path))
+            return True
+
+    # --- writing --------------------------------------------------------------------------
+
+    def save(self, source: SourceFile, text: Text, record: Record, path: str) -> int:
+        """Stores a processed document, its pages and facts in one transaction; returns its id.
+
+        A document already archived with the same bytes is replaced (that is `--force`).
+        """
+        page_texts = text.page_texts()
+        with self.session() as s, s.begin():
+            s.execute(delete(Document).where(Document.sha256 == source.sha256))
+            doc = Document(sha256=source.sha256, source=Path(path).name, size=source.size, kind=source.kind.value,
+                           encoding=source.encoding, page_count=len(source.pages), status="archived",
+                           pipeline_version=PIPELINE_VERSION, forbund=record.forbund,
+                           ordforande=record.signatories.ordforande, sekreterare=record.signatories.sekreterare)
+            doc.paths.append(DocumentPath(path=path))
+            for i, page in enumerate(source.pages):
+                doc.pages.append(PageRow(number=page.number, method=page.method.value,
+                                         confidence=page.confidence, raw_text=page.text,
+                                         text=page_texts[i] if i < len(page_texts) else None))
+            s.add(doc)
+            s.flush()
+            s.add_all(_fact_rows(doc.id, record))
+            s.execute(delete(Failure).where(Failure.path == path))
+            return doc.id
+
+    def record_failure(self, path: str, sha256: str | None, error_type: str, reason: str) -> None:
+        """Remembers that `path` failed, and why; counts repeated attempts."""
+        with self.session() as s, s.begin():
+            row = s.scalar(select(Failure).where(Failure.path == path))
+            if row is None:
+                s.add(Failure(path=path, sha256=sha256, error_type=error_type, reason=reason))
+            else:
+                row.sha256, row.error_type, row.reason = sha256, error_type, reason
+                row.attempts += 1
+                row.failed_at = utcnow()
+
+    # --- reading --------------------------------------------------------------------------
+
+    def failures(self) -> list[FailureInfo]:
+        with self.session() as s:
+            rows = s.scalars(select(Failure).order_by(Failure.path)).all()
+            return [FailureInfo(r.path, r.sha256, r.error_type, r.reason, r.attempts) for r in rows]
+
+    def failed_paths(self) -> dict[str, str | None]:
+        """Path → sha256 of every recorded failure."""
+        with self.session() as s:
+            return dict(s.execute(select(Failure.path, Failure.sha256)).tuples().all())
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for summaries."""
+        out: dict[str, int] = {}
+        with self.session() as s:
+            for model in (Document, PageRow, *FACT_TABLES, Failure):
+                out[model.__tablename__] = s.scalar(select(func.count()).select_from(model)) or 0
+        return out
+
+    def record(self, document_id: int) -> Record:
+        """The extracted facts of one document, as the extract stage produced them."""
+        with self.session() as s:
+            doc = s.get(Document, document_id)
+            if doc is None:
+                raise ArchiveError(f"no document with id {document_id}")
+            return _load_record(s, doc)
+
+    def export(self) -> Iterator[dict[str, Any]]:
+        """Contract records of every archived document, in the order they were archived."""
+        with self.session() as s:
+            ids = s.scalars(select(Document.id).where(Document.status == "archived").order_by(Document.id)).all()
+        for doc_id in ids:
+            with self.session() as s:
+                doc = s.get(Document, doc_id, options=[selectinload(Document.paths)])
+                if doc is None:
+                    continue
+                yield contract_record(_load_record(s, doc), source=doc.source, sha256=doc.sha256)
+
+    def documents(self) -> list[dict[str, Any]]:
+        """One summary row per archived document."""
+        with self.session() as s:
+            docs = s.scalars(select(Document).order_by(Document.id)).all()
+            return [{"id": d.id, "source": d.source, "sha256": d.sha256, "kind": d.kind, "pages": d.page_count,
+                     "forbund": d.forbund, "pipeline_version": d.pipeline_version} for d in docs]
+
+
+def _fact_rows(doc_id: int, record: Record) -> list[Any]:
+    rows: list[Any] = []
+    rows += [PartRow(document_id=doc_id, position=i, page=p.page, type=p.type, title=p.title, date=p.date)
+             for i, p in enumerate(record.parts)]
+    rows += [MeetingRow(document_id=doc_id, position=i, page=m.page, date=m.date, start=m.start, end=m.end,
+                        place=m.place, first_paragraph=m.paragraphs[0] if m.paragraphs else None,
+                        last_paragraph=m.paragraphs[1] if m.paragraphs else None)
+             for i, m in enumerate(record.meetings)]
+    rows += [SignatoryRow(document_id=doc_id, position=i, page=None, name=n)
+             for i, n in enumerate(record.signatories.justerare)]
+    rows += [PersonRow(document_id=doc_id, position=i, page=p.page, name=p.name, group=p.group, role=p.role,
+                       organisation=p.organisation) for i, p in enumerate(record.people)]
+    rows += [ItemRow(document_id=doc_id, position=i, page=it.page, number=it.number, title=it.title)
+             for i, it in enumerate(record.items)]
+    rows += [DecisionRow(document_id=doc_id, position=i, page=d.page, paragraph=d.paragraph, kind=d.kind,
+                         text=d.text, amounts=list(d.amounts), warnings=list(d.warnings))
+             for i, d in enumerate(record.decisions)]
+    rows += [AmountRow(document_id=doc_id, position=i, page=a.page, value=a.value, value_max=a.value_max,
+                       text=a.text, per=a.per, label=a.label, year=a.year, paragraph=a.paragraph,
+                       unit_inferred=a.unit_inferred, warnings=list(a.warnings))
+             for i, a in enumerate(record.amounts)]
+    rows += [OutcomeRow(document_id=doc_id, position=i, page=o.page, insats=o.insats,
+                        period_start=o.period[0] if o.period else None,
+                        period_end=o.period[1] if o.period else None, category=o.category, count=o.count,
+                        share=o.share, label=o.label, warnings=list(o.warnings))
+             for i, o in enumerate(record.outcomes)]
+    return rows
+
+
+def _load_record(s: Session, doc: Document) -> Record:
+    def rows(model: Any) -> list[Any]:
+        return list(s.scalars(select(model).where(model.document_id == doc.id).order_by(model.position)))
+
+    return Record(
+        forbund=doc.forbund,
+        parts=tuple(Part(r.type, r.title, r.date, r.page) for r in rows(PartRow)),
+        meetings=tuple(Meeting(r.date, r.start, r.end, r.place,
+                               (r.first_paragraph, r.last_paragraph) if r.first_paragraph else None, r.page)
+                       for r in rows(MeetingRow)),
+        signatories=Signatories(doc.ordforande, doc.sekreterare, tuple(r.name for r in rows(SignatoryRow))),
+        people=tuple(Person(r.name, r.group, r.role, r.organisation, r.page) for r in rows(PersonRow)),
+        items=tuple(Item(r.number, r.title, r.page) for r in rows(ItemRow)),
+        decisions=tuple(Decision(r.paragraph, r.kind, r.text, tuple(r.amounts or ()), r.page,
+                                 tuple(r.warnings or ())) for r in rows(DecisionRow)),
+        amounts=tuple(Amount(r.value, r.value_max, r.text, r.per, r.label, r.year, r.paragraph,
+                             bool(r.unit_inferred), r.page, tuple(r.warnings or ())) for r in rows(AmountRow)),
+        outcomes=tuple(Outcome(r.category, r.insats,
+                               (r.period_start, r.period_end) if (r.period_start or r.period_end) else None,
+                               r.count, r.share, r.label, r.page, tuple(r.warnings or ()))
+                       for r in rows(OutcomeRow)),
+    )

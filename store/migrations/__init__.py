@@ -1,0 +1,1 @@
+"""Alembic migrations of the archive schema, applied automatically when an archive is opened."""

@@ -1,0 +1,182 @@
+"""SQLAlchemy models of the archive: documents, their pages, and the facts extracted from them.
+
+Every fact row belongs to one document (deleted with it) and carries `position` (its order in
+the export), `page` (where it was read) and `warnings` (failed cross-checks, JSON list).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    """One archived input, identified by the SHA-256 of its bytes."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(Text, doc="File name it was first archived under.")
+    size: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16), doc="pdf, image or text, detected from content.")
+    encoding: Mapped[str | None] = mapped_column(String(32))
+    page_count: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16), default="archived")
+    error: Mapped[str | None] = mapped_column(Text)
+    pipeline_version: Mapped[str] = mapped_column(String(16))
+    forbund: Mapped[str | None] = mapped_column(Text)
+    ordforande: Mapped[str | None] = mapped_column(Text)
+    sekreterare: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    paths: Mapped[list[DocumentPath]] = relationship(back_populates="document", cascade="all, delete-orphan",
+                                                     passive_deletes=True)
+    pages: Mapped[list[PageRow]] = relationship(back_populates="document", cascade="all, delete-orphan",
+                                                passive_deletes=True, order_by="PageRow.number")
+
+
+class DocumentPath(Base):
+    """A path under which the same bytes were seen."""
+
+    __tablename__ = "document_paths"
+    __table_args__ = (UniqueConstraint("document_id", "path"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    path: Mapped[str] = mapped_column(Text)
+    seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="paths")
+
+
+class PageRow(Base):
+    """One page of a document: its raw text as read and its normalized text."""
+
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(16), doc="text-layer, ocr or plain.")
+    confidence: Mapped[float | None] = mapped_column(Float, doc="Mean OCR word confidence, 0-100.")
+    raw_text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text, doc="Normalized text.")
+
+    document: Mapped[Document] = relationship(back_populates="pages")
+
+
+class Failure(Base):
+    """An input that could not be archived, with the reason, until it succeeds."""
+
+    __tablename__ = "failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    path: Mapped[str] = mapped_column(Text, unique=True)
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    error_type: Mapped[str] = mapped_column(String(64))
+    reason: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    failed_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class _Fact:
+    id: Mapped[int] = mapped_column(primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+
+
+def _document_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+
+
+class PartRow(_Fact, Base):
+    __tablename__ = "parts"
+    document_id: Mapped[int] = _document_fk()
+    type: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10))
+
+
+class MeetingRow(_Fact, Base):
+    __tablename__ = "meetings"
+    document_id: Mapped[int] = _document_fk()
+    date: Mapped[str | None] = mapped_column(String(10), index=True)
+    start: Mapped[str | None] = mapped_column(String(5))
+    end: Mapped[str | None] = mapped_column(String(5))
+    place: Mapped[str | None] = mapped_column(Text)
+    first_paragraph: Mapped[str | None] = mapped_column(String(16))
+    last_paragraph: Mapped[str | None] = mapped_column(String(16))
+
+
+class SignatoryRow(_Fact, Base):
+    """A justerare (ordförande and sekreterare are columns of the document)."""
+
+    __tablename__ = "justerare"
+    document_id: Mapped[int] = _document_fk()
+    name: Mapped[str] = mapped_column(Text)
+
+
+class PersonRow(_Fact, Base):
+    __tablename__ = "people"
+    document_id: Mapped[int] = _document_fk()
+    name: Mapped[str] = mapped_column(Text, index=True)
+    group: Mapped[str] = mapped_column("grp", String(16))
+    role: Mapped[str | None] = mapped_column(Text)
+    organisation: Mapped[str | None] = mapped_column(Text)
+
+
+class ItemRow(_Fact, Base):
+    __tablename__ = "items"
+    document_id: Mapped[int] = _document_fk()
+    number: Mapped[str] = mapped_column(String(16))
+    title: Mapped[str | None] = mapped_column(Text)
+
+
+class DecisionRow(_Fact, Base):
+    __tablename__ = "decisions"
+    document_id: Mapped[int] = _document_fk()
+    paragraph: Mapped[str | None] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    amounts: Mapped[list[int]] = mapped_column(JSON, default=list)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class AmountRow(_Fact, Base):
+    __tablename__ = "amounts"
+    document_id: Mapped[int] = _document_fk()
+    value: Mapped[int] = mapped_column(Integer)
+    value_max: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str | None] = mapped_column(Text)
+    per: Mapped[str | None] = mapped_column(String(8))
+    label: Mapped[str | None] = mapped_column(Text)
+    year: Mapped[int | None] = mapped_column(Integer, index=True)
+    paragraph: Mapped[str | None] = mapped_column(String(16))
+    unit_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class OutcomeRow(_Fact, Base):
+    __tablename__ = "outcomes"
+    document_id: Mapped[int] = _document_fk()
+    insats: Mapped[str | None] = mapped_column(Text)
+    period_start: Mapped[str | None] = mapped_column(String(10))
+    period_end: Mapped[str | None] = mapped_column(String(10))
+    category: Mapped[str] = mapped_column(String(24), index=True)
+    count: Mapped[int | None] = mapped_column(Integer)
+    share: Mapped[float | None] = mapped_column(Float)
+    label: Mapped[str | None] = mapped_column(Text)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
