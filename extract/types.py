@@ -1,6 +1,7 @@
 """Types of the extract stage: the facts found in one document (contract samarkiv.extraction/1).
 
-Each fact carries `page` (where it was read, for citing) and `warnings` (failed cross-checks);
+Each fact carries `page` (where it was read, for citing), `span` (its character offsets in the
+normalized text) and `warnings` (failed cross-checks);
 these and `unit_inferred` live in the archive but are not part of the exported contract record.
 """
 
@@ -25,6 +26,7 @@ class Part:
     title: str | None = None
     date: str | None = None
     page: int | None = None
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +37,7 @@ class Meeting:
     place: str | None = None
     paragraphs: tuple[str, str] | None = None
     page: int | None = None
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,7 @@ class Person:
     role: str | None = None
     organisation: str | None = None
     page: int | None = None
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +62,7 @@ class Item:
     number: str
     title: str | None
     page: int | None = None
+    span: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +72,7 @@ class Decision:
     text: str
     amounts: tuple[int, ...] = ()
     page: int | None = None
+    span: tuple[int, int] | None = None
     warnings: tuple[str, ...] = ()
 
 
@@ -81,6 +87,7 @@ class Amount:
     paragraph: str | None = None
     unit_inferred: bool = False
     page: int | None = None
+    span: tuple[int, int] | None = None
     warnings: tuple[str, ...] = ()
 
 
@@ -93,6 +100,7 @@ class Outcome:
     share: float | None = None
     label: str | None = None
     page: int | None = None
+    span: tuple[int, int] | None = None
     warnings: tuple[str, ...] = ()
 
 

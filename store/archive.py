@@ -241,28 +241,37 @@ class Archive:
                      "forbund": d.forbund, "pipeline_version": d.pipeline_version} for d in docs]
 
 
+def _span(fact: Any) -> dict[str, int | None]:
+    span = fact.span
+    return {"char_start": span[0] if span else None, "char_end": span[1] if span else None}
+
+
+def _row_span(row: Any) -> tuple[int, int] | None:
+    return (row.char_start, row.char_end) if row.char_start is not None else None
+
+
 def _fact_rows(doc_id: int, record: Record) -> list[Any]:
     rows: list[Any] = []
-    rows += [PartRow(document_id=doc_id, position=i, page=p.page, type=p.type, title=p.title, date=p.date)
+    rows += [PartRow(document_id=doc_id, position=i, page=p.page, **_span(p), type=p.type, title=p.title, date=p.date)
              for i, p in enumerate(record.parts)]
-    rows += [MeetingRow(document_id=doc_id, position=i, page=m.page, date=m.date, start=m.start, end=m.end,
+    rows += [MeetingRow(document_id=doc_id, position=i, page=m.page, **_span(m), date=m.date, start=m.start, end=m.end,
                         place=m.place, first_paragraph=m.paragraphs[0] if m.paragraphs else None,
                         last_paragraph=m.paragraphs[1] if m.paragraphs else None)
              for i, m in enumerate(record.meetings)]
     rows += [SignatoryRow(document_id=doc_id, position=i, page=None, name=n)
              for i, n in enumerate(record.signatories.justerare)]
-    rows += [PersonRow(document_id=doc_id, position=i, page=p.page, name=p.name, group=p.group, role=p.role,
+    rows += [PersonRow(document_id=doc_id, position=i, page=p.page, **_span(p), name=p.name, group=p.group, role=p.role,
                        organisation=p.organisation) for i, p in enumerate(record.people)]
-    rows += [ItemRow(document_id=doc_id, position=i, page=it.page, number=it.number, title=it.title)
+    rows += [ItemRow(document_id=doc_id, position=i, page=it.page, **_span(it), number=it.number, title=it.title)
              for i, it in enumerate(record.items)]
-    rows += [DecisionRow(document_id=doc_id, position=i, page=d.page, paragraph=d.paragraph, kind=d.kind,
+    rows += [DecisionRow(document_id=doc_id, position=i, page=d.page, **_span(d), paragraph=d.paragraph, kind=d.kind,
                          text=d.text, amounts=list(d.amounts), warnings=list(d.warnings))
              for i, d in enumerate(record.decisions)]
-    rows += [AmountRow(document_id=doc_id, position=i, page=a.page, value=a.value, value_max=a.value_max,
+    rows += [AmountRow(document_id=doc_id, position=i, page=a.page, **_span(a), value=a.value, value_max=a.value_max,
                        text=a.text, per=a.per, label=a.label, year=a.year, paragraph=a.paragraph,
                        unit_inferred=a.unit_inferred, warnings=list(a.warnings))
              for i, a in enumerate(record.amounts)]
-    rows += [OutcomeRow(document_id=doc_id, position=i, page=o.page, insats=o.insats,
+    rows += [OutcomeRow(document_id=doc_id, position=i, page=o.page, **_span(o), insats=o.insats,
                         period_start=o.period[0] if o.period else None,
                         period_end=o.period[1] if o.period else None, category=o.category, count=o.count,
                         share=o.share, label=o.label, warnings=list(o.warnings))
@@ -276,19 +285,21 @@ def _load_record(s: Session, doc: Document) -> Record:
 
     return Record(
         forbund=doc.forbund,
-        parts=tuple(Part(r.type, r.title, r.date, r.page) for r in rows(PartRow)),
+        parts=tuple(Part(r.type, r.title, r.date, r.page, _row_span(r)) for r in rows(PartRow)),
         meetings=tuple(Meeting(r.date, r.start, r.end, r.place,
-                               (r.first_paragraph, r.last_paragraph) if r.first_paragraph else None, r.page)
+                               (r.first_paragraph, r.last_paragraph) if r.first_paragraph else None, r.page,
+                               _row_span(r))
                        for r in rows(MeetingRow)),
         signatories=Signatories(doc.ordforande, doc.sekreterare, tuple(r.name for r in rows(SignatoryRow))),
-        people=tuple(Person(r.name, r.group, r.role, r.organisation, r.page) for r in rows(PersonRow)),
-        items=tuple(Item(r.number, r.title, r.page) for r in rows(ItemRow)),
+        people=tuple(Person(r.name, r.group, r.role, r.organisation, r.page, _row_span(r)) for r in rows(PersonRow)),
+        items=tuple(Item(r.number, r.title, r.page, _row_span(r)) for r in rows(ItemRow)),
         decisions=tuple(Decision(r.paragraph, r.kind, r.text, tuple(r.amounts or ()), r.page,
-                                 tuple(r.warnings or ())) for r in rows(DecisionRow)),
+                                 _row_span(r), tuple(r.warnings or ())) for r in rows(DecisionRow)),
         amounts=tuple(Amount(r.value, r.value_max, r.text, r.per, r.label, r.year, r.paragraph,
-                             bool(r.unit_inferred), r.page, tuple(r.warnings or ())) for r in rows(AmountRow)),
+                             bool(r.unit_inferred), r.page, _row_span(r),
+                             tuple(r.warnings or ())) for r in rows(AmountRow)),
         outcomes=tuple(Outcome(r.category, r.insats,
                                (r.period_start, r.period_end) if (r.period_start or r.period_end) else None,
-                               r.count, r.share, r.label, r.page, tuple(r.warnings or ()))
+                               r.count, r.share, r.label, r.page, _row_span(r), tuple(r.warnings or ()))
                        for r in rows(OutcomeRow)),
     )

@@ -65,6 +65,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('page', sa.Integer(), nullable=True),
+    sa.Column('char_start', sa.Integer(), nullable=True),
+    sa.Column('char_end', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -82,6 +84,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('page', sa.Integer(), nullable=True),
+    sa.Column('char_start', sa.Integer(), nullable=True),
+    sa.Column('char_end', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -108,6 +112,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('page', sa.Integer(), nullable=True),
+    sa.Column('char_start', sa.Integer(), nullable=True),
+    sa.Column('char_end', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -120,6 +126,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('page', sa.Integer(), nullable=True),
+    sa.Column('char_start', sa.Integer(), nullable=True),
+    sa.Column('char_end', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -137,6 +145,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('page', sa.Integer(), nullable=True),
+    sa.Column('char_start', sa.Integer(), nullable=True),
+    sa.Column('char_end', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -157,6 +167,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('page', sa.Integer(), nullable=True),
+    sa.Column('char_start', sa.Integer(), nullable=True),
+    sa.Column('char_end', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -187,6 +199,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('page', sa.Integer(), nullable=True),
+    sa.Column('char_start', sa.Integer(), nullable=True),
+    sa.Column('char_end', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -202,6 +216,8 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('page', sa.Integer(), nullable=True),
+    sa.Column('char_start', sa.Integer(), nullable=True),
+    sa.Column('char_end', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
