@@ -1,0 +1,57 @@
+"""Gazetteer patterns of the EntityRuler: every form of a kommun, region, myndighet or
+samordningsförbund is an ORG. Bare kommun and county names are places (LOC) only in context, so
+they are left to the statistical NER instead of a rule that would also fire on surnames like Lund.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from wordfreq import zipf_frequency
+
+from samarkiv import gazetteer
+
+ORG = "ORG"
+# An all-caps short form that is also a frequent Swedish word (AV = av) would fire on running text.
+_COMMON_WORD_ZIPF = 5.5
+
+
+def organisation_forms() -> dict[str, str]:
+    """Every written form of a gazetteer body mapped to its canonical name (bare kommun names left out)."""
+    forms: dict[str, str] = {}
+    for body in gazetteer.all_bodies():
+        bare = body.variants[0] if body.kind == "kommun" else None
+        for form in body.forms:
+            if form != bare:
+                forms.setdefault(form, body.name)
+    return forms
+
+
+def place_names() -> tuple[str, ...]:
+    """Bare kommun names and the county names inside region names: places when used as places."""
+    kommuner = tuple(body.variants[0] for body in gazetteer.kommuner())
+    counties = tuple(body.name.removeprefix("Region ") for body in gazetteer.regioner()
+                     if body.name.startswith("Region "))
+    return tuple(dict.fromkeys((*kommuner, *counties)))
+
+
+def _is_abbreviation(form: str) -> bool:
+    return " " not in form and (len(form) <= 5 or any(c.isupper() for c in form[1:]))
+
+
+def ruler_patterns(nlp: Language) -> list[dict[str, Any]]:
+    """Token patterns for spaCy's EntityRuler; abbreviations match case-sensitively, names in any case."""
+    patterns: list[dict[str, Any]] = []
+    for form, canonical in organisation_forms().items():
+        words = [t.text for t in nlp.make_doc(form)]
+        if _is_abbreviation(form):
+            if zipf_frequency(form.lower(), "sv") >= _COMMON_WORD_ZIPF:
+                continue
+            variants = [[{"ORTH": w} for w in words], [{"ORTH": form + ":s"}]]
+        else:
+            variants = [[{"LOWER": w.lower()} for w in words]]
+            if not form.endswith(("s", "x", "z")):
+                variants.append([*variants[0][:-1], {"LOWER": words[-1].lower() + "s"}])
+        patterns.extend({"label": ORG, "pattern": p, "id": canonical} for p in variants)
+    return patterns
