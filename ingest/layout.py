@@ -41,8 +41,9 @@ def _group_lines(words: Sequence[Word]) -> list[list[Word]]:
     return lines
 
 
-def words_to_text(words: Iterable[Word], tab_gap: float = 2.5) -> str:
-    """Lays out words as text. `tab_gap` is the gap, in line heights, that separates columns."""
+def words_to_text(words: Iterable[Word], tab_gap: float = 0.8) -> str:
+    """Lays out words as text. `tab_gap` is the gap, in word heights, that separates columns:
+    about one em, twice or more a justified space, well under a typical column gutter."""
     words = [w for w in words if w.text.strip()]
     if not words:
         return ""
@@ -58,11 +59,15 @@ def words_to_text(words: Iterable[Word], tab_gap: float = 2.5) -> str:
         if prev_top is not None and top - prev_top > max(pitch, line_height) * 1.6:
             out.append("")
         prev_top = top
+        gaps = [b.x0 - a.x1 for a, b in zip(line, line[1:], strict=False)]
+        usual = min(gaps) if gaps else 0.0
         parts = [line[0].text]
-        for a, b in zip(line, line[1:], strict=False):
-            gap = b.x0 - a.x1
+        for gap, a, b in zip(gaps, line, line[1:], strict=False):
             h = max(a.bottom - a.top, b.bottom - b.top, 1.0)
-            parts.append("\t" if gap > tab_gap * h * 0.5 else " ")
+            # A column break is wide in absolute terms and wide against this line's other gaps;
+            # a justified line widens every gap alike, so it stays one run of words.
+            is_column = gap > 2.5 * h or (gap > tab_gap * h and gap > 2 * usual)
+            parts.append("\t" if is_column else " ")
             parts.append(b.text)
         out.append("".join(parts))
     return "\n".join(out)

@@ -1,0 +1,64 @@
+"""Shared fixtures: the repository's fixture files, temporary archives, generated PDFs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEEDS = FIXTURES / "seeds"
+GOLD = FIXTURES / "gold"
+
+
+def seed_path(prefix: str) -> Path:
+    """The seed file whose name starts with `prefix` ("000" … "004")."""
+    return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def has_tesseract_swe() -> bool:
+    try:
+        from samarkiv.ingest.ocr import check_tesseract
+
+        check_tesseract("swe")
+        return True
+    except Exception:
+        return False
+
+
+requires_ocr = pytest.mark.skipif(not has_tesseract_swe(),
+                                  reason="tesseract with Swedish data is not installed (make test installs it)")
+
+
+@pytest.fixture
+def archive_path(tmp_path: Path) -> Path:
+    return tmp_path / "archive.sqlite"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def seeds_copy(tmp_path: Path) -> Path:
+    """A private copy of the seed folder, safe to add files to."""
+    target = tmp_path / "seeds"
+    shutil.copytree(SEEDS, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def seed_000_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Seed 000 typeset as a born-digital PDF and as a scanned image-only PDF."""
+    from samarkiv.synth import scanned_pdf, typeset_pdf
+
+    folder = tmp_path_factory.mktemp("pdfs")
+    text = seed_path("000").read_text(encoding="utf-8")
+    born = folder / "000.pdf"
+    born.write_bytes(typeset_pdf(text))
+    scan = folder / "000.scan.pdf"
+    scan.write_bytes(scanned_pdf(text, seed=0))
+    return born, scan
