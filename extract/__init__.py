@@ -3,8 +3,20 @@ decisions, amounts, outcomes)."""
 
 from __future__ import annotations
 
-from samarkiv.normalize import Text
+from dataclasses import replace
 
+from samarkiv.normalize import Text
+from samarkiv.normalize.dates import years_in
+
+from .amounts import find_amounts
+from .decisions import reported_decisions, section_decisions
+from .forbund import forbund_of
+from .items import Heading, agenda_headings, paragraph_headings
+from .layout import Line, lines_of
+from .meetings import heading_lines, meeting_of
+from .outcomes import outcomes_in
+from .parts import MINUTES, PartSpan, find_parts, part_at, report_date
+from .people import heading_people, list_people, signatories
 from .types import (
     Amount,
     Decision,
@@ -21,7 +33,129 @@ from .types import (
 __all__ = ["Amount", "Decision", "Item", "Meeting", "Outcome", "Part", "Person", "Record", "Signatories",
            "contract_record", "extract_record"]
 
+HEADING_ZONE_LINES = 15
+
+
+def _within(lines: list[Line], start: int, end: int) -> list[Line]:
+    return [ln for ln in lines if start <= ln.start < end]
+
 
 def extract_record(text: Text) -> Record:
     """Extracts every fact of the contract from one document's normalized text."""
-    return Record()
+    doc = text.text
+    lines = lines_of(doc)
+    paragraph_heads = paragraph_headings(lines)
+    body_starts = [h.start for h in paragraph_heads if not h.toc]
+    parts = find_parts(lines, body_starts, doc)
+    agenda: list[Heading] = []
+    for p in parts:
+        if p.type == "kallelse":
+            agenda.extend(agenda_headings(_within(lines, p.start, p.end)))
+    headings = sorted(paragraph_heads + agenda, key=lambda h: h.start)
+    sections = [h for h in headings if not h.toc]
+
+    def paragraph_at(offset: int) -> str | None:
+        home = _owner(parts, part_at(parts, offset))
+        if home.type not in MINUTES:
+            return None
+        before = [h for h in sections if home.start <= h.start <= offset]
+        return before[-1].number if before else None
+
+    meetings: list[Meeting] = []
+    people: list[Person] = []
+    signed = Signatories()
+    part_facts: list[Part] = []
+    for p in parts:
+        date: str | None = None
+        if p.type in MINUTES:
+            head = heading_lines(lines, p, headings)
+            owned = [h for h in sections if _owner(parts, part_at(parts, h.start)) is p]
+            meeting = meeting_of(head, p, owned)
+            if meeting:
+                meetings.append(replace(meeting, page=text.page_at(meeting.span[0] if meeting.span else p.start)))
+                date = meeting.date
+            if p.type == "protokoll":
+                found = [_person(g, e, ln, text) for g, e, ln in heading_people(head)]
+                people.extend(found)
+                if not (signed.ordforande or signed.sekreterare or signed.justerare):
+                    signed = signatories(head, found)
+        else:
+            date = report_date(lines, p)
+            if not p.attached:
+                people.extend(_person(g, e, ln, text) for g, e, ln in list_people(_within(lines, p.start, p.end)))
+        part_facts.append(Part(type=p.type, title=p.title, date=date, page=text.page_at(p.start),
+                               span=(p.start, p.end)))
+
+    decisions = _decisions(lines, parts, sections, text)
+    boundaries = {p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections}
+    amounts = find_amounts(doc, lines, paragraph_at, boundaries, text.page_at)
+    outcomes: list[Outcome] = []
+    for p, fact in zip(parts, part_facts, strict=True):
+        years = years_in(fact.date or "") or years_in(p.title or "")
+        found_outcomes = outcomes_in(_within(lines, p.start, p.end), years[0] if years else None)
+        outcomes.extend(replace(o, page=text.page_at(o.span[0]) if o.span else None) for o in found_outcomes)
+    zone = lines[HEADING_ZONE_LINES].start if len(lines) > HEADING_ZONE_LINES else len(doc)
+    return Record(
+        forbund=forbund_of(doc, min(zone, doc.find("\f") if "\f" in doc else zone)),
+        parts=tuple(part_facts),
+        meetings=tuple(meetings),
+        signatories=signed,
+        people=tuple(_unique_people(people)),
+        items=tuple(_items(headings, text)),
+        decisions=tuple(decisions),
+        amounts=tuple(amounts),
+        outcomes=tuple(outcomes),
+    )
+
+
+def _owner(parts: list[PartSpan], part: PartSpan) -> PartSpan:
+    """The part whose §§ run through `part`: the minutes before it when it is an attached bilaga."""
+    if not part.attached:
+        return part
+    earlier = [p for p in parts if p.start < part.start and not p.attached]
+    return earlier[-1] if earlier else part
+
+
+def _person(group: str, entry: object, ln: Line, text: Text) -> Person:
+    name, role, org = entry.name, entry.role, entry.organisation  # type: ignore[attr-defined]
+    return Person(name=name, group=group, role=role, organisation=org, page=text.page_at(ln.start),
+                  span=(ln.start, ln.end))
+
+
+def _unique_people(people: list[Person]) -> list[Person]:
+    seen: set[str] = set()
+    out: list[Person] = []
+    for p in people:
+        if p.name.casefold() not in seen:
+            seen.add(p.name.casefold())
+            out.append(p)
+    return out
+
+
+def _items(headings: list[Heading], text: Text) -> list[Item]:
+    """One item per number and kind; a table of contents only lends its title."""
+    out: dict[tuple[str, str], Item] = {}
+    for h in headings:
+        key = (h.kind, h.number)
+        if key not in out:
+            out[key] = Item(number=h.number, title=h.title, page=text.page_at(h.start), span=(h.start, h.end))
+    return list(out.values())
+
+
+def _decisions(lines: list[Line], parts: list[PartSpan], sections: list[Heading], text: Text) -> list[Decision]:
+    out: list[Decision] = []
+    starts = sorted({p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections})
+    for p in parts:
+        if p.type == "protokoll":
+            for h in sections:
+                if h.kind != "paragraph" or _owner(parts, part_at(parts, h.start)) is not p:
+                    continue
+                end = next((s for s in starts if s > h.start), len(text.text))
+                for f in section_decisions(_within(lines, h.start, end)):
+                    out.append(Decision(paragraph=h.number, kind=f.kind, text=f.text, amounts=f.amounts,
+                                        page=text.page_at(f.start), span=(f.start, f.end)))
+        elif p.type != "kallelse" and not p.attached:
+            for f in reported_decisions(_within(lines, p.start, p.end)):
+                out.append(Decision(paragraph=None, kind=f.kind, text=f.text, amounts=f.amounts,
+                                    page=text.page_at(f.start), span=(f.start, f.end)))
+    return sorted(out, key=lambda d: d.span[0] if d.span else 0)

@@ -1,0 +1,329 @@
+"""Money: amounts in running text ("320 000 kr"), every cell of budget, result and balance tables
+with its row label and column year, and the number columns a text layer or OCR dumps below a
+financial statement. The unit comes from the cell, the table heading ("Tkr", "(tkr)"), the section
+("Noterna nedan redovisas i kr") or, failing all three, from the size of the numbers
+(`unit_inferred`). A "Summa" row that does not equal its parts gets a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from samarkiv.normalize.amounts import MONEY, SPACE, find_money, number_value, split_groups, to_sek
+from samarkiv.normalize.dates import ISO_DATE, compact, years_in
+
+from .layout import Line, squash
+from .types import Amount
+
+CELL = re.compile(rf"^(?:ca\.?\s*|cirka\s*)?(?P<sign>[-−–])?\s?(?P<num>(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,\d+)?)"
+                  r"\s*(?P<unit>tkr|kkr|mkr|mnkr|kr|sek|:-)?\s*\**$", re.I)
+UNIT_STATEMENT = re.compile(r"(?:\(\s*(?P<paren>tkr|kkr|mkr|mnkr|kr|sek)\s*\)|(?:belopp|redovisas|anges|uttryckt)"
+                            r"(?: \w+){0,2} i (?P<said>tkr|kkr|mkr|mnkr|kr|tusentals kronor|kronor)\b|^(?P<bare>tkr)$)",
+                            re.I)
+FIN_HEADING = re.compile(r"^(resultaträkning|balansräkning|resultatrapport|balansrapport|kassaflödesanalys|"
+                         r"driftredovisning|finansieringsanalys|not\s?\d+)\b", re.I)
+HEADER_WORDS = re.compile(r"\b(budget|utfall|prognos|plan|bokslut|tkr|kr|avvikelse|period|ack|helår|not)\b|\d{4}",
+                          re.I)
+SUM_LABEL = re.compile(r"^(summa|totalt|total|totala)\b", re.I)
+NUMBER_RUN = re.compile(rf"(?<![\w,.])[-−–]?\d+(?:{SPACE}\d+)*(?:,\d+)?(?![\w%])")
+COMPACT_DATE = re.compile(r"(?<![\d\-])(?:\d{6}|\d{8}|\d{2}-\d{2}-\d{2})(?![\d\-])")
+TOC_LABEL = re.compile(r"^(§|punkt\b|ärende\b|\d{1,2}\.$)", re.I)
+SMALL_TABLE = 100_000  # cells below this in a table without a unit are read as tkr
+
+ParagraphAt = Callable[[int], str | None]
+
+
+@dataclass(slots=True)
+class _Table:
+    """State while reading consecutive table rows."""
+
+    unit: str | None = None
+    years: list[int | None] = field(default_factory=list)
+    rows: list[tuple[str, list[int], list[Amount]]] = field(default_factory=list)
+
+
+def _unit_said(text: str) -> str | None:
+    m = UNIT_STATEMENT.search(text)
+    if not m:
+        return None
+    word = (m["paren"] or m["said"] or m["bare"]).lower()
+    return {"tusentals kronor": "tkr", "kronor": "kr", "sek": "kr"}.get(word, word)
+
+
+def _label(text: str) -> str | None:
+    label = squash(text).lstrip("-–• ").strip(" :")
+    return label or None
+
+
+def _clause_before(text: str, start: int) -> str | None:
+    """A short label for a text amount: the words just before it in its clause."""
+    head = text[max(0, start - 120):start]
+    head = re.split(r"[.;:!?\n]|\b(?:vilket|varav|och|samt)\b", head)[-1]
+    words = head.split()
+    while words and words[-1].lower() in {"på", "till", "med", "om", "är", "av", "ca", "cirka", "mellan", "från",
+                                          "uppgår", "uppgick", "blir", "beräknas", "totalt", "för", "en", "ett"}:
+        words.pop()
+    return " ".join(words[-7:]) or None
+
+
+def _sentence_year(text: str, start: int, end: int) -> int | None:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
+    right_candidates = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i >= 0]
+    right = min(right_candidates) if right_candidates else len(text)
+    before = years_in(text[left + 1:start])
+    after = years_in(text[end:right])
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _header_years(cells: list[str], previous: list[int | None]) -> list[int | None]:
+    years: list[int | None] = []
+    for cell in cells:
+        found = years_in(cell)
+        years.append(found[0] if found else None)
+    distinct = {y for y in years if y}
+    if len(distinct) == 1:
+        only = distinct.pop()
+        years = [y if y else (only if c.strip() else None) for y, c in zip(years, cells, strict=False)]
+    if not any(years) and previous:
+        return previous
+    return years
+
+
+def _check_sums(table: _Table) -> list[Amount]:
+    """All amounts of a table, a "Summa" cell warned when the rows above it do not add up to it."""
+    out: list[Amount] = []
+    parts: dict[int, int] = {}
+    for label, columns, cells in table.rows:
+        if SUM_LABEL.match(label):
+            for k, cell in zip(columns, cells, strict=False):
+                if k in parts and parts[k] != cell.value:
+                    cell = replace(cell, warnings=(*cell.warnings, f"summa {cell.value} != rows above {parts[k]}"))
+                out.append(cell)
+            parts = {}
+            continue
+        for k, cell in zip(columns, cells, strict=False):
+            parts[k] = parts.get(k, 0) + cell.value
+        out.extend(cells)
+    return out
+
+
+def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
+                 boundaries: set[int], page_at: Callable[[int], int | None]) -> list[Amount]:
+    """Every money amount of the document, in order of appearance.
+
+    `boundaries` are line offsets where unit and column context reset (parts and § headings).
+    """
+    found: list[Amount] = []
+    table = _Table()
+    carried_unit: str | None = None
+    heading_year: int | None = None
+    section_unit: str | None = None
+    notes_unit: str | None = None
+    fin: dict[str, object] | None = None
+    previous_row = False
+
+    def flush() -> None:
+        nonlocal table
+        if table.rows:
+            found.extend(_check_sums(table))
+        table = _Table(years=table.years)
+
+    for ln in lines:
+        if ln.start in boundaries:
+            flush()
+            table = _Table()
+            carried_unit = heading_year = section_unit = None
+            fin = None
+        stripped = ln.stripped
+        if ln.is_row:
+            if not previous_row:
+                flush()
+            previous_row = True
+            _read_row(ln, table, carried_unit or section_unit, heading_year, paragraph_at, page_at)
+            if table.unit:
+                carried_unit = table.unit
+            continue
+        if previous_row:
+            flush()
+        previous_row = False
+        if not stripped:
+            continue
+        said = _unit_said(stripped)
+        if said and re.search(r"\bnot", stripped, re.I) and len(stripped.split()) > 2:
+            notes_unit = said
+        words = stripped.split()
+        if FIN_HEADING.match(stripped) and len(words) <= 8:
+            unit = said or (notes_unit if stripped.lower().startswith("not") else None)
+            heading_dates = ISO_DATE.findall(stripped)
+            fin = {"unit": unit, "note_col": False, "columns": len(heading_dates) if len(heading_dates) >= 2 else None,
+                   "year": int(heading_dates[0][0]) if heading_dates else None, "explicit": unit is not None}
+            continue
+        if said and len(words) <= 6:
+            section_unit = said
+            if fin is not None and not fin["explicit"]:
+                fin["unit"], fin["explicit"] = said, True
+            continue
+        if len(words) <= 8 and not re.search(r"\d{3}", stripped.replace(" ", "")) and years_in(stripped):
+            heading_year = years_in(stripped)[-1]
+        if fin is not None:
+            if _read_statement_line(ln, fin, paragraph_at, page_at, found):
+                continue
+            if len(words) >= 8 and not NUMBER_RUN.search(stripped):
+                fin = None
+    flush()
+    found.extend(_text_amounts(text, lines, paragraph_at, page_at))
+    found.sort(key=lambda a: a.span[0] if a.span else 0)
+    return _infer_units(found)
+
+
+def _read_row(ln: Line, table: _Table, hint_unit: str | None, heading_year: int | None,
+              paragraph_at: ParagraphAt, page_at: Callable[[int], int | None]) -> None:
+    raw_cells = ln.text.split("\t")
+    offsets = []
+    pos = ln.start
+    for c in raw_cells:
+        offsets.append(pos)
+        pos += len(c) + 1
+    label_cell, values = raw_cells[0], raw_cells[1:]
+    label = _label(label_cell)
+    if label and TOC_LABEL.match(label):
+        return
+    money = [(k, CELL.match(v.strip().replace("**", ""))) for k, v in enumerate(values) if v.strip()]
+    nonempty = [v for v in values if v.strip()]
+    bare_years = bool(nonempty) and not label and all(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", v) for v in nonempty)
+    if bare_years or not money or not all(m for _, m in money):
+        unit = next((u for c in raw_cells if (u := _unit_said(c.strip()))), None)
+        if unit:
+            table.unit = unit
+        if any(HEADER_WORDS.search(v) for v in values) or bare_years:
+            merged = _header_years(values, table.years)
+            if bare_years and table.years:
+                merged = [a if a else b for a, b in zip(table.years + [None] * len(values), merged, strict=False)]
+            table.years = merged
+        if bare_years or not money or not any(m for _, m in money):
+            return
+        money = [(k, m) for k, m in money if m]
+    label_years = years_in(label or "")
+    cells: list[Amount] = []
+    for k, m in money:
+        assert m is not None
+        unit = (m["unit"] or "").lower() or table.unit
+        inferred = unit is None
+        sign = -1 if m["sign"] else 1
+        value_number = sign * number_value(m["num"])
+        col_year = table.years[k] if k < len(table.years) else None
+        year = col_year or (label_years[-1] if label_years else None) or heading_year
+        start = offsets[k + 1] + (len(values[k]) - len(values[k].lstrip()))
+        end = start + len(values[k].strip())
+        amount = Amount(value=int(value_number), text=values[k].strip().rstrip("* ").strip(), label=label,
+                        year=year, paragraph=paragraph_at(start), unit_inferred=inferred,
+                        page=page_at(start), span=(start, end),
+                        warnings=() if not inferred else (f"unit:{hint_unit or ''}",))
+        cells.append(amount if inferred else replace(amount, value=to_sek(value_number, unit)))
+    table.rows.append((label or "", [k for k, _ in money], cells))
+
+
+def _infer_units(amounts: list[Amount]) -> list[Amount]:
+    """Cells without a unit of their own: the unit of the table before them, else by size."""
+    out: list[Amount] = []
+    group: list[Amount] = []
+
+    def close() -> None:
+        if not group:
+            return
+        hint = next((w[5:] for w in group[0].warnings if w.startswith("unit:")), "")
+        largest = max(abs(a.value) for a in group)
+        unit = hint or ("tkr" if largest < SMALL_TABLE else "kr")
+        for a in group:
+            rest = tuple(w for w in a.warnings if not w.startswith("unit:"))
+            out.append(replace(a, value=to_sek(a.value, unit), warnings=rest))
+        group.clear()
+
+    for a in amounts:
+        if a.unit_inferred and any(w.startswith("unit:") for w in a.warnings):
+            if group and a.span and group[-1].span and a.span[0] - group[-1].span[1] > 2000:
+                close()
+            group.append(a)
+        else:
+            close()
+            out.append(a)
+    close()
+    return out
+
+
+def _blank_if_date(m: re.Match[str]) -> str:
+    return " " * len(m[0]) if compact(m[0].replace("-", "")) else m[0]
+
+
+def _read_statement_line(ln: Line, fin: dict[str, object], paragraph_at: ParagraphAt,
+                         page_at: Callable[[int], int | None], found: list[Amount]) -> bool:
+    """Numbers of a financial statement whose columns were dumped as plain lines."""
+    text = ln.text.replace("**", "  ")
+    dates = ISO_DATE.findall(text)
+    without_dates = COMPACT_DATE.sub(_blank_if_date, ISO_DATE.sub(lambda m: " " * len(m[0]), text))
+    if re.search(r"\bnot\b", text, re.I) and (dates or HEADER_WORDS.search(text)):
+        fin["note_col"] = True
+    lone_years = years_in(text) if not re.search(r"\d[ ]\d{3}", text) and len(text.split()) <= 4 else []
+    if lone_years and isinstance(fin["year"], int) and abs(lone_years[0] - fin["year"]) > 3:
+        lone_years = []
+    if dates or lone_years:
+        years = [int(d[0]) for d in dates] or years_in(text)
+        fin["year"] = years[0]
+        if len(dates) >= 2 and len(text.split()) <= 4:
+            fin["columns"] = len(dates)
+        elif re.search(r"\bnot\s?\d", text, re.I):
+            fin["columns"] = len(dates) or None
+        return True
+    m = re.match(r"^\s*(?P<label>[^\d\-−–\t][^\t]*?[A-Za-zÅÄÖåäö)\]])?\s*(?P<nums>[-−–]?\d[\d \u00a0\u202f\-−–,]*)\s*$",
+                 without_dates)
+    if not m:
+        return False
+    runs = [(r.start(), r[0]) for r in NUMBER_RUN.finditer(m["nums"])]
+    if not runs:
+        return False
+    base = ln.start + m.start("nums")
+    columns = fin["columns"] if isinstance(fin["columns"], int) else None
+    tokens: list[tuple[int, str]] = []
+    nums = m["nums"]
+    for pos, run in runs:
+        cursor = pos
+        for part in split_groups(run, columns if len(runs) == 1 and columns else None):
+            at = max(nums.find(part.split()[0], cursor), cursor)
+            tokens.append((base + at, part))
+            cursor = at + len(part)
+    if fin["note_col"] and len(tokens) >= 2 and re.fullmatch(r"\d", tokens[0][1]) and m["label"] is None:
+        tokens = tokens[1:]
+    unit = fin["unit"] if isinstance(fin["unit"], str) else None
+    label = _label(m["label"] or "") if m["label"] else None
+    for start, token in tokens:
+        number = number_value(token)
+        amount = Amount(value=int(number), text=token, label=label, year=fin["year"] if isinstance(fin["year"], int)
+                        else None, paragraph=paragraph_at(start), unit_inferred=unit is None,
+                        page=page_at(start), span=(start, start + len(token)),
+                        warnings=("unit:",) if unit is None else ())
+        found.append(amount if unit is None else replace(amount, value=to_sek(number, unit)))
+    return True
+
+
+def _text_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
+                  page_at: Callable[[int], int | None]) -> list[Amount]:
+    """Amounts with a written unit outside table rows."""
+    masked = list(text)
+    for ln in lines:
+        if ln.is_row:
+            masked[ln.start:ln.end] = " " * (ln.end - ln.start)
+    flat = "".join(masked).replace("\n", " ").replace("\f", " ")
+    out: list[Amount] = []
+    for money in find_money(flat):
+        if not MONEY.match(flat, money.start):
+            continue
+        label = _clause_before(text, money.start)
+        year = _sentence_year(flat, money.start, money.end)
+        out.append(Amount(value=money.value, value_max=money.value_max, text=squash(money.text), per=money.per,
+                          label=label, year=year, paragraph=paragraph_at(money.start),
+                          page=page_at(money.start), span=(money.start, money.end)))
+    return out

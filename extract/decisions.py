@@ -1,0 +1,127 @@
+"""Decisions: every decided point of a Beslut section (each bullet its own decision), passive
+decision sentences in minutes ("Dagordningen godkändes"), and decisions a report recounts
+("Styrelsen fastställde den 30 november 2018 en budget …"). Proposals are never decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samarkiv.normalize.amounts import find_money
+
+from .layout import Block, Line, blocks_of, sentences
+
+# Decision kinds, first match wins: the specific verbs before the general ones.
+KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("reject", re.compile(r"\b(bifaller inte|avslår|avslogs|avslag|inte bifalla)\b", re.I)),
+    ("table", re.compile(r"\b(bordlägg\w*|bordlades|skjuter upp|skjuts upp|återremitter\w*)\b", re.I)),
+    ("elect", re.compile(r"\b(utses|utser|valdes|väljs|väljer (?!att)|representerar|företräder|deltar vid|"
+                         r"till justerare|till ordförande)\b", re.I)),
+    ("assign", re.compile(r"\b(i uppdrag|uppdrar|uppdras|beslutar att (?:förbundschefen|kansliet|presidiet|"
+                          r"förbundssekreteraren|ordföranden?)\b(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
+    ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*)\b", re.I)),
+    ("approve", re.compile(r"\b(godkänn\w*|godkändes|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"
+                           r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|beslutad av)", re.I)),
+    ("note", re.compile(r"\b(tackar för informationen|till handlingarna|noterar|informationen antecknas)\b", re.I)),
+)
+DECISION_WORDS = re.compile(
+    r"\b(beslut\w*|godkänn\w*|godkändes|tackar för|uppdrag|utses|utser|väljer|valdes|ant(?:ar|og|ogs|as|a)\b|"
+    r"fastställ\w*|bevilja\w*|bifall\w*|avslå\w*|bordlägg\w*|handlingarna|ställer sig|uppdateras|"
+    r"justeras omedelbart|utgår|noterar|representerar|deltar vid)", re.I)
+BESLUT_HEADING = re.compile(r"^(?:(?:styrelsens |nämndens )?beslut(?:et)?\s*[.:]?|beslut\s*:\s*(?P<rest>\S.*))\s*$",
+                            re.I)
+PROPOSAL = re.compile(r"\b(föreslås|föreslår|förslag till beslut|yrkar)\b", re.I)
+PASSIVE = re.compile(r"\b(utses|valdes|godkändes|beslutades|antogs|fastställdes|beviljades|bordlades|"
+                     r"styrelsen beslutar|beslutar styrelsen)\b", re.I)
+REPORTED = re.compile(
+    r"(\b[Ss]tyrelse(?:n|ns)?\b(?: för [^.]{0,60}?)?(?: \w+){0,3}? (beslutade|antog|fastställde|"
+    r"har beslutat|beviljade|godkände)\b|\befter beslut av styrelsen\b|^Beslutad av styrelsen\b|"
+    r"\b(Samordningsförbundet|Förbundet|Styrelsen) har fattat beslut\b|\bVi intygar\b)")
+NOT_THE_BOARD = re.compile(r"^(Styrgrupp|Presidi|Beredningsgrupp|Försäkringskassan|Arbetsförmedlingen)", re.I)
+SPLIT_NOTE = re.compile(r"^(?P<note>.*?tackar för informationen) och (?P<rest>(beslutar|ger|uppdrar) .*)$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A decision before it is attached to its paragraph."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    amounts: tuple[int, ...]
+
+
+def kind_of(text: str) -> str:
+    """The decision kind of a decided point, from its verb."""
+    for kind, pattern in KINDS:
+        if pattern.search(text):
+            return kind
+    return "other"
+
+
+def _make(text: str, start: int, end: int) -> list[Found]:
+    amounts = tuple(m.value for m in find_money(text))
+    m = SPLIT_NOTE.match(text)
+    if m:
+        return [Found("note", text, start, end, amounts), Found(kind_of(m["rest"]), text, start, end, amounts)]
+    return [Found(kind_of(text), text, start, end, amounts)]
+
+
+def _beslut_block(blocks: list[Block]) -> list[tuple[str, int, int]]:
+    """Decided points of the blocks after a Beslut heading, until the decision text ends."""
+    points: list[list] = []
+    for b in blocks:
+        text = b.text
+        if b.bullet:
+            if not text.strip(" -–"):
+                continue
+            sub = points and (b.indent > 0 or (points[-1][0].endswith(":") and text[:1].islower()))
+            if sub:
+                points[-1][0] += " - " + text
+                points[-1][2] = b.end
+            else:
+                points.append([text, b.start, b.end])
+            continue
+        if points and (points[-1][0].endswith((";", ":")) or text[:1].islower()):
+            points[-1][0] += " " + text
+            points[-1][2] = b.end
+        elif DECISION_WORDS.search(text) and not PROPOSAL.search(text) and not b.text.count("\t"):
+            points.append([text, b.start, b.end])
+        else:
+            break
+    return [(t, a, z) for t, a, z in points]
+
+
+def section_decisions(lines: list[Line]) -> list[Found]:
+    """Decisions of one § section of minutes."""
+    out: list[Found] = []
+    for i, ln in enumerate(lines):
+        m = BESLUT_HEADING.match(ln.stripped)
+        if not m or len(ln.stripped.split()) > 40:
+            continue
+        rest = (m["rest"] or "").strip()
+        if rest and not DECISION_WORDS.search(rest):
+            continue
+        following = blocks_of(lines[i + 1:])
+        if rest:
+            following = [Block(ln.start + ln.text.find(rest), ln.end, rest), *following]
+        for text, a, z in _beslut_block(following):
+            out.extend(_make(text, a, z))
+        return out
+    for b in blocks_of(lines[1:]):
+        for a, z, s in sentences(b):
+            if PASSIVE.search(s) and not PROPOSAL.search(s):
+                out.extend(_make(s, a, z))
+    return out
+
+
+def reported_decisions(lines: list[Line]) -> list[Found]:
+    """Board decisions a report recounts, one per sentence."""
+    out: list[Found] = []
+    for b in blocks_of(lines):
+        for a, z, s in sentences(b):
+            if REPORTED.search(s) and not PROPOSAL.search(s) and not NOT_THE_BOARD.match(s):
+                out.extend(_make(s, a, z))
+    return out

@@ -1,0 +1,66 @@
+"""The meeting a protokoll records or a kallelse calls: date, start and end time, place and the
+range of § paragraphs, read from the heading before the first item.
+"""
+
+from __future__ import annotations
+
+import re
+
+from samarkiv.normalize.dates import find_dates, parse_time_range
+
+from .items import Heading
+from .layout import Line, squash
+from .parts import PartSpan
+from .types import Meeting
+
+PLACE_LABEL = re.compile(r"^(plats och tid|plats|lokal|mötesplats|sammanträdesplats)\s*[:\t ]\s*(?P<rest>.*)$", re.I)
+DATE_LABEL = re.compile(r"^(sammanträdesdatum|mötesdatum|datum|tid)\b", re.I)
+# Where a place stops: the time, the date or a weekday that follows it on the same line.
+PLACE_END = re.compile(
+    r"[,\s]*(?:\b(?:kl\.?|klockan)\s|\b(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)(?:en)?\b|"
+    r"\bden \d|\b(?:19|20)\d{2}-\d{2}-\d{2}|\t|$)", re.I)
+
+
+def heading_lines(lines: list[Line], part: PartSpan, headings: list[Heading]) -> list[Line]:
+    """Lines of a minutes part before its first item."""
+    first = [h.start for h in headings if part.start <= h.start < part.end]
+    stop = min(first) if first else part.end
+    return [ln for ln in lines if part.start <= ln.start < stop]
+
+
+def meeting_of(head: list[Line], part: PartSpan, headings: list[Heading]) -> Meeting | None:
+    """The meeting described by a minutes or agenda heading, or None if it names no date.
+
+    `headings` are the items of this part; their § numbers give the paragraph range."""
+    date = None
+    span: tuple[int, int] | None = None
+    for ln in head:
+        found = find_dates(ln.text)
+        if found and not re.match(r"^(justering|justeringsdatum|anslag|datum då)", ln.stripped, re.I):
+            date = found[0].iso
+            span = (ln.start + found[0].start, ln.start + found[0].end)
+            break
+    if date is None:
+        return None
+    place = None
+    times = None
+    for i, ln in enumerate(head):
+        m = PLACE_LABEL.match(ln.text.strip())
+        if not m or not m["rest"].strip():
+            continue
+        rest = m["rest"].strip()
+        end = PLACE_END.search(rest)
+        place = squash(rest[:end.start()] if end else rest).strip(" ,") or None
+        following = " ".join(x.text for x in head[i:i + 2])
+        times = parse_time_range(following)
+        break
+    if times is None:
+        for ln in head:
+            times = parse_time_range(ln.text)
+            if times and not re.match(r"^(justering)", ln.stripped, re.I):
+                break
+            times = None
+    numbers = sorted({int(h.number) for h in headings if h.kind == "paragraph" and not h.toc})
+    paragraphs = (str(numbers[0]), str(numbers[-1])) if numbers and part.type == "protokoll" else None
+    return Meeting(date=date, start=times[0] if times else None, end=times[1] if times else None,
+                   place=place, paragraphs=paragraphs, span=span)

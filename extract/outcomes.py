@@ -1,0 +1,206 @@
+"""Participant figures per insats and period: "arbetat med 20 deltagare under perioden
+190101-190831 varav 13 deltagare har avslutats", "6 deltagare avslutades till studier", "57 % har
+gått i mål", "(41 kvinnor och 8 män)". A figure stated twice is kept once, and the end reasons of
+an insats are checked against its number of avslutade.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from samarkiv.normalize.dates import MONTHS, compact, iso, month_end
+
+from .layout import Block, Line, blocks_of, sentences
+from .types import Outcome
+
+NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
+                "nio": 9, "tio": 10}
+_COUNT = r"(?P<n>\d{1,5}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)"
+# What happened to the counted people, read from the words after the count; first match wins.
+CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("aterremitterad", re.compile(r"åter till (?:\w+ )?remitter\w*|återremitter\w*|tillbaka till remitter", re.I)),
+    ("arbete_studier", re.compile(r"till arbete (?:eller|och|/) ?studier|till studier (?:eller|och|/) ?arbete", re.I)),
+    ("studier", re.compile(r"till (?:studier|utbildning)", re.I)),
+    ("arbete", re.compile(r"till (?:arbete|anställning|jobb)\b", re.I)),
+    ("hallbar_planering", re.compile(r"hållbar (?:och \w+ )?planering", re.I)),
+    ("annan_anledning", re.compile(r"annan anledning|andra anledningar|övriga orsaker", re.I)),
+    ("i_mal", re.compile(r"gått i mål|gick i mål", re.I)),
+    ("avslutade", re.compile(r"\bavslut\w*|\butskriv\w*", re.I)),
+    ("nya", re.compile(r"nyinskriv\w*|påbörja\w*|\bnya\b|skrivits in", re.I)),
+    ("other", re.compile(r"^\s*(?:som ingår i|med \w+ utbildning|utan |förgymnasial|\w+ utbildning)", re.I)),
+)
+COUNTED = re.compile(rf"(?<![\d,.\-]){_COUNT} (?P<noun>deltagare|personer|person|individer|individ|unga|kvinnor|"
+                     r"kvinna|män|ungdomar)\b", re.I)
+BARE_ENDED = re.compile(r"\bhar (?P<n>\d{1,5}) (?P<verb>avslutat|avslutats|skrivits ut)\b", re.I)
+SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?% (?P<what>kvinnor|män|har gått i mål|gått i mål|"
+                   r"(?:har )?(?:gått|avslutats) (?:vidare )?till (?:arbete|studier))", re.I)
+WORKED_WITH = re.compile(r"\b(?:arbetat|jobbat|arbetade|jobbade|träffat|mött) med (?:totalt )?$", re.I)
+STAFF = re.compile(r"^(?:arbetar|jobbar|är anställda|tjänst)", re.I)
+CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\bvarav\b|\bsamt\b|\boch (?=\d)|\bmedan\b|\(")
+INSATS_NAMED = re.compile(r"\b(?:[Ii]nom (?:insatsen|projektet|projekt)|[Ii]nsatsen|[Pp]rojektet|[Pp]rojekt|"
+                          r"[Tt]eamet) (?P<name>[A-ZÅÄÖ][\wåäö\-]*(?: \d+(?:\.\d+)?)?)")
+INSATS_GROUP = re.compile(r"\bde (?P<kind>\w+inriktade) insatserna\b", re.I)
+PERIOD_COMPACT = re.compile(r"(?<!\d)(\d{6})\s*[-–]\s*(\d{6})(?!\d)")
+PERIOD_UNTIL = re.compile(r"\b(?:fram till|till och med|t\.o\.m\.?) (\d{6}|(?:19|20)\d{2}-\d{2}-\d{2})", re.I)
+STARTED = re.compile(r"\bstartade(?: upp)? (\d{6}|(?:19|20)\d{2}-\d{2}-\d{2})", re.I)
+HALF_YEAR = re.compile(r"\b(första|andra) halvåret (\d{4})", re.I)
+MONTH_SPAN = re.compile(rf"\bperioden ({'|'.join(MONTHS)})\s*[-–]\s*({'|'.join(MONTHS)})(?: (\d{{4}}))?", re.I)
+END_OF_MONTH = re.compile(rf"\bi slutet av ({'|'.join(MONTHS)})(?: (\d{{4}}))?", re.I)
+SUB_CATEGORIES = ("arbete", "studier", "arbete_studier", "aterremitterad", "hallbar_planering", "annan_anledning")
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    insats: str | None
+    period: tuple[str | None, str | None] | None
+
+
+def _date_token(token: str) -> str | None:
+    return token if "-" in token else compact(token)
+
+
+def period_of(text: str, year: int | None, context: str = "") -> tuple[str | None, str | None] | None:
+    """The period a sentence or paragraph states, if any; `context` may state when it started."""
+    m = PERIOD_COMPACT.search(text)
+    if m and compact(m[1]) and compact(m[2]):
+        return compact(m[1]), compact(m[2])
+    until = PERIOD_UNTIL.search(text)
+    if until:
+        started = STARTED.search(text) or STARTED.search(context)
+        return (_date_token(started[1]) if started else None), _date_token(until[1])
+    m = HALF_YEAR.search(text)
+    if m:
+        y = int(m[2])
+        return (f"{y}-01-01", f"{y}-06-30") if m[1].lower() == "första" else (f"{y}-07-01", f"{y}-12-31")
+    m = MONTH_SPAN.search(text)
+    y = int(m[3]) if m and m[3] else year
+    if m and y:
+        return iso(y, MONTHS[m[1].lower()], 1), month_end(y, MONTHS[m[2].lower()])
+    m = END_OF_MONTH.search(text)
+    y = int(m[2]) if m and m[2] else year
+    if m and y:
+        return None, month_end(y, MONTHS[m[1].lower()])
+    return None
+
+
+def _insats_in(text: str) -> str | None:
+    m = INSATS_NAMED.search(text)
+    if m:
+        return m["name"]
+    g = INSATS_GROUP.search(text)
+    return f"{g['kind'].lower()} insatser" if g else None
+
+
+def _category(after: str, noun: str) -> tuple[str, str | None] | None:
+    clause = CLAUSE_END.split(after, maxsplit=1)[0]
+    if STAFF.match(clause.strip()):
+        return None
+    for name, pattern in CATEGORIES:
+        if pattern.search(clause):
+            return name, (clause.strip() if name == "other" else None)
+    if noun.lower() in ("kvinnor", "kvinna"):
+        return "kvinnor", None
+    if noun.lower() in ("män",):
+        return "man", None
+    return ("deltagare", None) if noun.lower() in ("deltagare", "individer", "ungdomar", "unga") else None
+
+
+def _count(token: str) -> int:
+    return NUMBER_WORDS.get(token.lower(), 0) or int(token)
+
+
+def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
+    """Participant figures of a report or minutes, one per insats, category and figure."""
+    found: list[Outcome] = []
+    heading_insats: str | None = None
+    blocks = blocks_of(lines)
+    for i, block in enumerate(blocks):
+        if _is_heading(block):
+            nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+            name = re.sub(r"^(?:projekt|insatsen|insats)\s+", "", block.text, flags=re.I).strip(" .")
+            heading_insats = name if name and name.casefold() in nxt.casefold()[:200] else None
+            continue
+        paragraph_period = period_of(block.text, year)
+        earlier_insats: str | None = None
+        for start, end, sentence in sentences(block):
+            named = _insats_in(sentence)
+            ctx = _Context(named or heading_insats or earlier_insats,
+                           period_of(sentence, year, block.text) or paragraph_period)
+            earlier_insats = named or earlier_insats
+            found.extend(_figures(sentence, ctx, (start, end)))
+    return _checked(_dedupe(found))
+
+
+def _is_heading(block: Block) -> bool:
+    text = block.text
+    return (not block.bullet and len(text.split()) <= 5 and not text.endswith((".", ":", ";"))
+            and text[:1].isupper() and not re.search(r"\d{3}", text))
+
+
+def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcome]:
+    out: list[Outcome] = []
+
+    def add(category: str, count: int | None = None, share: float | None = None, label: str | None = None) -> None:
+        out.append(Outcome(category=category, insats=ctx.insats, period=ctx.period, count=count, share=share,
+                           label=label, span=span))
+
+    for m in SHARE.finditer(sentence):
+        what = m["what"].lower()
+        share = round(float(m["p"].replace(",", ".")) / 100, 4)
+        if "kvinnor" in what:
+            add("kvinnor", share=share)
+        elif what == "män":
+            add("man", share=share)
+        elif "mål" in what:
+            add("i_mal", share=share)
+        else:
+            add("arbete" if "arbete" in what else "studier", share=share)
+    for m in BARE_ENDED.finditer(sentence):
+        add("avslutade", count=int(m["n"]))
+    for m in COUNTED.finditer(sentence):
+        before = sentence[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"\b(av de|de|i åldern|mellan)\s*$", before) or sentence[m.end():m.end() + 1] == "%":
+            continue
+        cat = _category(sentence[m.end():], m["noun"])
+        if cat is None and WORKED_WITH.search(sentence[max(0, m.start() - 30):m.start()]):
+            cat = ("deltagare", None)
+        if cat is None:
+            continue
+        add(cat[0], count=_count(m["n"]), label=cat[1])
+    return out
+
+
+def _dedupe(found: list[Outcome]) -> list[Outcome]:
+    """A figure stated in the summary and again in the body is one figure; the first keeps its period."""
+    seen: dict[tuple[str, str, int | None, float | None], int] = {}
+    out: list[Outcome] = []
+    for o in found:
+        key = ((o.insats or "").casefold(), o.category, o.count, o.share)
+        if key in seen:
+            k = seen[key]
+            if out[k].period is None and o.period is not None:
+                out[k] = replace(out[k], period=o.period)
+            continue
+        seen[key] = len(out)
+        out.append(o)
+    return out
+
+
+def _checked(outcomes: list[Outcome]) -> list[Outcome]:
+    """End reasons must add up to avslutade, kvinnor and män to deltagare, per insats."""
+    out = list(outcomes)
+    by_insats: dict[str, list[int]] = {}
+    for i, o in enumerate(out):
+        by_insats.setdefault((o.insats or "").casefold(), []).append(i)
+    for idx in by_insats.values():
+        counts = {out[i].category: out[i].count for i in idx if out[i].count is not None}
+        checks = (("avslutade", SUB_CATEGORIES), ("deltagare", ("kvinnor", "man")))
+        for total_cat, cats in checks:
+            parts = [counts[c] for c in cats if c in counts]
+            total = counts.get(total_cat)
+            if total is not None and len(parts) >= 2 and sum(v for v in parts if v is not None) != total:
+                i = next(i for i in idx if out[i].category == total_cat and out[i].count == total)
+                out[i] = replace(out[i], warnings=(*out[i].warnings,
+                                                   f"{total_cat} {total} != sum of {', '.join(cats)}"))
+    return out

@@ -1,0 +1,144 @@
+"""Parts of a file: which kinds of document it holds (kallelse, protokoll, reports, bilagor) and
+where each begins. A heading line names the kind; a report heading inside minutes opens a part
+only when it stands out (a bilaga, or a report of its own after the minutes).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from samarkiv.normalize.dates import ISO_DATE, compact, find_dates, parse_date
+
+from .layout import Line, squash
+
+# Kind of part, the heading that opens it, and whether the heading alone is enough evidence.
+PART_HEADINGS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    ("kallelse", re.compile(r"^(kallelse|föredragningslista|dagordning)\b", re.I), True),
+    ("protokoll", re.compile(r"^(sammanträdesprotokoll|protokoll|mötesprotokoll|styrelseprotokoll)\b", re.I), True),
+    ("tertialrapport", re.compile(r"^tertial(rapport|uppföljning)\b", re.I), True),
+    ("delarsrapport", re.compile(r"^(delårsrapport|delårsbokslut|delårsredovisning)\b", re.I), True),
+    ("arsredovisning", re.compile(r"^årsredovisning\b", re.I), True),
+    ("verksamhetsberattelse", re.compile(r"^verksamhetsberättelse\b", re.I), True),
+    ("verksamhetsplan", re.compile(r"^verksamhetsplan\b", re.I), True),
+    ("budget", re.compile(r"^budget\b", re.I), False),
+)
+# A report without a title still says what it is ("Styrelsen … avger följande delårsrapport").
+SELF_DESCRIBED: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("delarsrapport", re.compile(r"avger följande delårsrapport", re.I)),
+    ("arsredovisning", re.compile(r"avger följande årsredovisning", re.I)),
+    ("verksamhetsberattelse", re.compile(r"avger följande verksamhetsberättelse", re.I)),
+)
+MINUTES = ("protokoll", "kallelse")
+BILAGA = re.compile(r"^bilaga\b(\s*\d+)?\s*$", re.I)
+DECIDED_ON = re.compile(r"^(beslutad|fastställd|antagen|godkänd)\s+av\s+\w+", re.I)
+PERIOD_END = re.compile(r"\bper\s+((?:19|20)\d{2}-\d{2}-\d{2})")
+SIGNED_DATE = re.compile(r"förbund\w*\s+(\d{6}|\d{8}|(?:19|20)\d{2}-\d{2}-\d{2})\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class PartSpan:
+    """A part with the offsets it covers; `attached` when it is a bilaga to the minutes before it."""
+
+    type: str
+    title: str | None
+    start: int
+    end: int
+    attached: bool = False
+
+
+def _heading_kind(ln: Line) -> tuple[str, bool] | None:
+    text = ln.stripped
+    if not text or ln.is_row or text[0] in "§0123456789-–" or len(text.split()) > 12 or text.endswith(":"):
+        return None
+    if text.endswith(".") and len(text.split()) > 8:
+        return None
+    for kind, pattern, strong in PART_HEADINGS:
+        if pattern.match(text):
+            return kind, strong
+    return None
+
+
+def _near_bilaga(lines: list[Line], i: int) -> bool:
+    before = [ln for ln in lines[max(0, i - 6):i] if not ln.blank][-2:]
+    after = [ln for ln in lines[i + 1:i + 7] if not ln.blank][:2]
+    return any(BILAGA.match(ln.stripped) for ln in before + after)
+
+
+def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> list[PartSpan]:
+    """Parts in document order. The first part always starts at offset 0."""
+    found: list[tuple[str, str | None, int, bool]] = []
+    prev_nonblank: Line | None = None
+    for i, ln in enumerate(lines):
+        kind = _heading_kind(ln)
+        after_bare_paragraph = prev_nonblank is not None and re.fullmatch(r"§\s*\d+", prev_nonblank.stripped)
+        if not ln.blank:
+            prev_nonblank = ln
+        if kind is None or after_bare_paragraph:
+            continue
+        ptype, strong = kind
+        early = sum(1 for x in lines[:i] if not x.blank) < 12
+        bilaga = _near_bilaga(lines, i)
+        current = found[-1][0] if found else None
+        if current == ptype:
+            continue
+        if current is None:
+            if not (strong or early or bilaga):
+                continue
+        elif ptype in MINUTES:
+            pass
+        elif current in MINUTES:
+            if not (strong or bilaga):
+                continue
+        elif not bilaga:
+            continue
+        title = squash(ln.stripped).strip(" .") or None
+        start = ln.start if found else 0
+        found.append((ptype, title, start, bilaga and bool(found)))
+    if not found:
+        ptype = next((k for k, p in SELF_DESCRIBED if p.search(text)), None)
+        if ptype is None:
+            ptype = "protokoll" if len(paragraph_starts) >= 2 else "other"
+        found.append((ptype, None, 0, False))
+    parts: list[PartSpan] = []
+    for n, (ptype, title, start, attached) in enumerate(found):
+        end = found[n + 1][2] if n + 1 < len(found) else len(text)
+        if attached:
+            later = [p for p in paragraph_starts if p > start]
+            if later:
+                end = min(end, later[0])
+        parts.append(PartSpan(ptype, title, start, end, attached))
+    return parts
+
+
+def part_at(parts: list[PartSpan], offset: int) -> PartSpan:
+    """The part an offset belongs to; text after a bilaga belongs to the minutes again."""
+    inside = [p for p in parts if p.start <= offset < p.end]
+    if inside:
+        return inside[-1]
+    before = [p for p in parts if p.start <= offset and not p.attached]
+    return before[-1] if before else parts[0]
+
+
+def report_date(lines: list[Line], part: PartSpan) -> str | None:
+    """A report's own date: a dated line near its title, a dated signature, else the period end."""
+    own = [ln for ln in lines if part.start <= ln.start < part.end and not ln.blank]
+    for ln in own[:10]:
+        text = ln.stripped
+        if DECIDED_ON.match(text) or (len(text.split()) <= 6 and find_dates(text)
+                                      and re.fullmatch(r"[\w\s\-.,]*", text)
+                                      and (ISO_DATE.fullmatch(text) or text.lower().startswith("den ")
+                                           or DECIDED_ON.match(text))):
+            found = parse_date(text)
+            if found:
+                return found
+    for ln in reversed(own):
+        m = SIGNED_DATE.search(ln.stripped)
+        if m and len(ln.stripped.split()) <= 6:
+            token = m[1]
+            return token if "-" in token else compact(token)
+    for ln in own:
+        m = PERIOD_END.search(ln.text)
+        if m:
+            return m[1]
+    return None

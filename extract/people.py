@@ -1,0 +1,281 @@
+"""People named with a role: the attendance lists of a minutes heading (Beslutande, Övriga,
+Anmält förhinder), the board and working-group lists of reports, and the signatories.
+Lists come as "Namn, roll, organisation", "Namn, roll (organisation)" or parallel table columns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from samarkiv.gazetteer import all_bodies
+
+from .layout import Line, squash
+from .types import Person, Signatories
+
+# Labels of the minutes heading and the group each one opens.
+HEADING_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("beslutande", re.compile(r"^(beslutande(?: ledamöter)?|närvarande ledamöter|ledamöter)\b[:\s]*", re.I)),
+    ("ovriga", re.compile(r"^(övriga (?:närvarande|deltagare|deltagande|närvarande tjänstemän)|övriga|"
+                          r"närvarande tjänstem[äa]n|tjänstem[äa]n|adjungerade?|närvarande)\b[:\s]*", re.I)),
+    ("franvarande", re.compile(r"^(anmält förhinder|frånvarande(?: ledamöter)?|ej närvarande|förhinder)\b[:\s]*",
+                               re.I)),
+)
+# Labels of member lists in reports (the line ends with a colon) and the role they imply.
+LIST_LABELS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
+    ("ersattare", "ersättare", re.compile(r"^(ersättare|styrelsens ersättare)\s*:$", re.I)),
+    ("ledamot", "ledamot", re.compile(r"^((ordinarie )?ledamöter|styrelsens ledamöter|styrelse)\s*:$", re.I)),
+    ("other", None, re.compile(r"^(deltagare i \w*gruppen(?: är)?|\w*gruppen består av|\w*gruppen)\s*:$", re.I)),
+)
+SIGNATORY_LABELS: dict[str, re.Pattern[str]] = {
+    "sekreterare": re.compile(r"^(sekreterare|protokollförare|vid protokollet)\s*:?$", re.I),
+    "ordforande": re.compile(r"^(ordförande|mötesordförande)\s*:?$", re.I),
+    "justerare": re.compile(r"^(justerare|justerande|justeras)\s*:?$", re.I),
+}
+ELECTED_JUSTERARE = (
+    re.compile(r"^utses att justera\s*:?\s*(?P<name>.+)$", re.I),
+    re.compile(r"(?P<name>[A-ZÅÄÖ][\wåäöé\-]+(?: [A-ZÅÄÖ][\wåäöé\-]+){1,3}) (?:utses|valdes|väljs) (?:att|till) "
+               r"(?:[\w ]{0,40})?juster", re.I),
+    re.compile(r"väljer (?P<name>[A-ZÅÄÖ][\wåäöé\-]+(?: [A-ZÅÄÖ][\wåäöé\-]+){1,3}) till justerare"),
+)
+ROLE_WORDS = {
+    "ordförande", "vice", "ledamot", "ledamöter", "ersättare", "tjänstgörande", "förbundschef", "sekreterare",
+    "förbundssekreterare", "justerare", "coach", "verksamhetsledare", "verksamhetssamordnare", "ekonom",
+    "förvaltningsekonom", "controller", "handläggare", "chef", "enhetschef", "sektionschef", "avdelningschef",
+    "områdeschef", "rektor", "processledare", "utvecklingsledare", "samordnare", "koordinator",
+    "arbetsförmedlare", "revisor", "kanslist", "adjungerad", "och", "t.f.", "tf", "bitr.", "biträdande",
+}
+NAME_TOKEN = r"[A-ZÅÄÖÉ][a-zåäöéüè]+(?:-[A-ZÅÄÖÉ][a-zåäöéüè]+)?"
+NAME = re.compile(rf"^{NAME_TOKEN}(?: (?:af |von |de )?{NAME_TOKEN}){{1,3}}$")
+ATTENDANCE_NOTE = re.compile(r"\s*§+\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+)*\s*$")
+DATE_NOTE = re.compile(r"^(t\.?o\.?m\.?|fr\.?o\.?m\.?|from|tom)\s+\S+$", re.I)
+PARTY = re.compile(r"\s*\([A-ZÅÄÖ]{1,3}\)")
+ORG_WORDS = ("kommun", "region", "förbund", "kassan", "förmedlingen", "landsting", "myndighet")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One parsed list line."""
+
+    name: str
+    role: str | None
+    organisation: str | None
+
+
+@cache
+def _body_forms() -> dict[str, str]:
+    return {form.casefold(): form for body in all_bodies() for form in body.forms}
+
+
+def is_name(text: str) -> bool:
+    """Two to four capitalised words, none of them an organisation word."""
+    text = text.strip()
+    if not NAME.match(text):
+        return False
+    low = text.casefold()
+    return low not in _body_forms() and not any(w in low for w in ORG_WORDS) and \
+        not any(t.casefold() in ROLE_WORDS for t in text.split())
+
+
+def _is_org(text: str) -> bool:
+    low = text.casefold().strip()
+    if low in _body_forms() or any(w in low for w in ORG_WORDS):
+        return True
+    first = text.split()[0] if text.split() else ""
+    return bool(first[:1].isupper()) and first.casefold() not in ROLE_WORDS and not first.isupper()
+
+
+def _role(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = text.strip(" ,")
+    if text[:1].isupper() and text[1:2].islower() and text.split()[0].casefold() in ROLE_WORDS:
+        text = text[0].lower() + text[1:]
+    return text or None
+
+
+def _split_role_org(text: str) -> tuple[str | None, str | None]:
+    """"verksamhetsledare Samverkansteam Kraften Hedemora" → role, organisation."""
+    tokens = text.split()
+    for i, tok in enumerate(tokens):
+        if i > 0 and tok[:1].isupper():
+            return _role(" ".join(tokens[:i])), " ".join(tokens[i:])
+    if _is_org(text):
+        return None, text
+    return _role(text), None
+
+
+def parse_entry(line: str) -> Entry | None:
+    """A list line: "Christer Landin, ledamot och ordförande, Bjuvs kommun" and its variants."""
+    line = ATTENDANCE_NOTE.sub("", squash(line)).strip(" ,.;")
+    line = PARTY.sub("", line)
+    org_in_parens = None
+    m = re.search(r"\(([^)]+)\)\s*$", line)
+    if m:
+        org_in_parens = m[1].strip()
+        line = line[:m.start()].strip(" ,")
+    segs = [s.strip() for s in line.split(",") if s.strip()]
+    if not segs or not is_name(segs[0]):
+        return None
+    name, rest = segs[0], [s for s in segs[1:] if not DATE_NOTE.match(s)]
+    role: str | None
+    org: str | None
+    if not rest:
+        role, org = None, None
+    elif len(rest) == 1:
+        role, org = _split_role_org(rest[0])
+    else:
+        if _is_org(rest[-1]):
+            role, org = _role(", ".join(rest[:-1])), rest[-1]
+        else:
+            role, org = _role(", ".join(rest)), None
+    if org_in_parens:
+        if org is None:
+            org = org_in_parens
+        elif role is None:
+            role = _role(org)
+            org = org_in_parens
+    return Entry(name, role, org)
+
+
+def _column_units(cell: str) -> list[tuple[str | None, str | None]]:
+    """Splits a column of organisations and roles into one (role, organisation) per person."""
+    tokens = cell.split()
+    forms = _body_forms()
+    units: list[list[str | None]] = []
+    after_comma = False
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for j in range(min(len(tokens), i + 5), i, -1):
+            cand = " ".join(tokens[i:j]).rstrip(",")
+            if cand.casefold() in forms:
+                hit = j
+                break
+        if hit:
+            units.append([None, " ".join(tokens[i:hit]).rstrip(",")])
+            after_comma = tokens[hit - 1].endswith(",")
+            i = hit
+            continue
+        word = tokens[i].rstrip(",")
+        if word.casefold() in ROLE_WORDS:
+            if after_comma and units:
+                units[-1][0] = ((units[-1][0] or "") + " " + word).strip()
+            else:
+                units.append([word, None])
+        elif units:
+            units[-1][1] = ((units[-1][1] or "") + " " + word).strip()
+        else:
+            units.append([None, word])
+        after_comma = tokens[i].endswith(",")
+        i += 1
+    return [(_role(r), o) for r, o in units]
+
+
+def parse_columns(names_cell: str, orgs_cell: str) -> list[Entry]:
+    """Parallel columns: "Peter Vigen Harriet Hedlund" beside "Umeå kommun, ordförande Region Västerbotten"."""
+    units = _column_units(orgs_cell)
+    tokens = names_cell.split()
+    if not units or not tokens:
+        return []
+    per = len(tokens) // len(units) if len(tokens) % len(units) == 0 else 2
+    out: list[Entry] = []
+    for k, (role, org) in enumerate(units):
+        name = " ".join(tokens[k * per:(k + 1) * per])
+        if name and is_name(name):
+            out.append(Entry(name, role, org))
+    return out
+
+
+def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
+    """(group, entry, line) for every person in a minutes heading's attendance lists."""
+    out: list[tuple[str, Entry, Line]] = []
+    group: str | None = None
+    for ln in lines:
+        text = ln.text.strip()
+        if not text:
+            group = None
+            continue
+        label = next(((g, p.match(text)) for g, p in HEADING_LABELS if p.match(text)), None)
+        if label:
+            group, m = label[0], label[1]
+            assert m is not None
+            text = text[m.end():].strip()
+            if "\t" in text:
+                cells = [c for c in text.split("\t") if c.strip()]
+                if len(cells) >= 2 and not is_name(cells[0]) and parse_entry(cells[0]) is None:
+                    entries = parse_columns(cells[0], cells[1])
+                elif len(cells) >= 2:
+                    entries = parse_columns(cells[0], cells[1]) or [e for c in cells if (e := parse_entry(c))]
+                else:
+                    entries = [e for c in cells if (e := parse_entry(c))]
+                out.extend((group, e, ln) for e in entries)
+                group = None
+                continue
+        if group is None or not text:
+            continue
+        entry = parse_entry(text)
+        if entry:
+            out.append((group, entry, ln))
+        elif not ATTENDANCE_NOTE.fullmatch(text):
+            group = None
+    return out
+
+
+def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
+    """Members listed under a report's "Ordinarie ledamöter:", "Ersättare:" or a group heading."""
+    out: list[tuple[str, Entry, Line]] = []
+    group: tuple[str, str | None] | None = None
+    for ln in lines:
+        text = ln.stripped
+        if not text:
+            continue
+        label = next(((g, r) for g, r, p in LIST_LABELS if p.match(text)), None)
+        if label:
+            group = label
+            continue
+        if group is None:
+            continue
+        entry = parse_entry(text)
+        if entry is None:
+            group = None
+            continue
+        role = entry.role or group[1]
+        out.append((group[0], Entry(entry.name, role, entry.organisation), ln))
+    return out
+
+
+def signatories(lines: list[Line], people: list[Person]) -> Signatories:
+    """Names under the signature labels; else the heading's ordförande and the elected justerare."""
+    found: dict[str, list[str]] = {"sekreterare": [], "ordforande": [], "justerare": []}
+    for i, ln in enumerate(lines):
+        key = next((k for k, p in SIGNATORY_LABELS.items() if p.match(ln.stripped)), None)
+        if key is None:
+            continue
+        for nxt in lines[i + 1:i + 8]:
+            text = nxt.stripped.strip(" .…_")
+            if not text:
+                continue
+            name = text.split(",")[0].strip()
+            if is_name(name):
+                found[key].append(name)
+            break
+    ordforande = found["ordforande"][0] if found["ordforande"] else None
+    if ordforande is None:
+        chair = [p.name for p in people if p.role and re.search(r"(?<!vice )ordförande", p.role)
+                 and p.group == "beslutande"]
+        ordforande = chair[0] if chair else None
+    justerare = found["justerare"]
+    if not justerare:
+        for ln in lines:
+            for pattern in ELECTED_JUSTERARE:
+                m = pattern.search(ln.stripped)
+                if m and is_name(m["name"].strip()):
+                    justerare = [m["name"].strip()]
+                    break
+            if justerare:
+                break
+    return Signatories(ordforande=ordforande,
+                       sekreterare=found["sekreterare"][0] if found["sekreterare"] else None,
+                       justerare=tuple(dict.fromkeys(justerare)))
