@@ -1,0 +1,169 @@
+"""Layout clean-up of a page: drop page furniture, normalise bullets, undo hyphenation and wrapping.
+
+Conservative by design: a line break is kept unless the lines around it clearly belong to one
+wrapped paragraph. Table rows (lines with tabs), lists, headings, "label value" lines and blank
+lines survive, so text laid out one paragraph per line comes out as it went in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from .mapped import Mapped
+
+# Lines printed on every page of Swedish minutes that say nothing about the meeting.
+FURNITURE = frozenset({
+    "justerandes sign", "justerandes signatur", "justerarens sign", "justerares sign",
+    "ordförandes sign", "sekreterarens sign", "utdragsbestyrkande", "justerandes signaturer",
+    "justerandes sign.", "sign",
+})
+# A page number on a line of its own: "3", "- 3 -", "Sida 3", "Sida 3 av 12", "3 (12)", "3/12".
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:-\s*(\d{1,3})\s*-|(?:sida|page|s\.)\s*(\d{1,3})(?:\s*(?:av|\(|/)\s*\d{1,3}\)?)?"
+    r"|(\d{1,3})\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s+\d{1,3}))\s*$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+# Bullet glyphs, and the letters OCR reads for a round bullet, before an item's first word.
+_BULLET = re.compile(r"^\s*(?:[•●▪◦·■□➢►‣∙]|[eo](?=\s+[A-ZÅÄÖ0-9]))\s+")
+_LIST_ITEM = re.compile(r"^\s*(?:[-–—*•●▪◦·■□➢►‣∙](?:\s|$)|\d{1,2}[.)]\s|[a-z][.)]\s|§)")
+# Words that continue a phrase broken after a hyphen: "Bjuvs- och Åstorps kommun".
+_HYPHEN_PHRASE = re.compile(r"^(?:och|eller|samt|resp\.?|respektive|till)\b")
+# Wrapped lines are shorter than this; a longer line is a paragraph laid out on one line.
+MAX_WRAPPED = 130
+# A line this share of the page's wrap width or longer was wrapped by the layout, not the author.
+FULL_LINE = 0.75
+MIN_LINES_FOR_WIDTH = 5
+# The share of a page's lines that must be nearly full for the page to count as wrapped.
+WRAPPED_SHARE = 0.25
+# Words a sentence or a list item never ends on: a line ending on one continues on the next.
+CONTINUING_WORDS = frozenset({
+    "och", "eller", "samt", "i", "på", "för", "med", "till", "av", "om", "från", "hos", "vid",
+    "under", "efter", "inom", "mellan", "den", "det", "de", "en", "ett", "att", "som", "där",
+    "när", "genom", "mot", "utan", "enligt", "både", "såväl", "inte", "är", "har", "var", "ska",
+    "kan", "vara", "blir", "bli", "sin", "sitt", "sina", "deras", "dess", "vilket", "vilka",
+})
+
+
+def _wrap_width(lines: Sequence[str]) -> int:
+    """The width the page's paragraphs were wrapped at, or 0 when they were not wrapped.
+
+    A wrapped page has many lines of nearly the same length and hardly any very long ones; a
+    page laid out one paragraph per line has neither.
+    """
+    lengths = [len(x.strip()) for x in lines if x.strip() and "\t" not in x]
+    short = sorted(n for n in lengths if n <= MAX_WRAPPED)
+    if len(short) < MIN_LINES_FOR_WIDTH:
+        return 0
+    width = short[int(len(short) * 0.9)]
+    near = sum(1 for n in lengths if FULL_LINE * width <= n <= width * 1.05)
+    too_long = len(lengths) - len(short)
+    return width if near >= WRAPPED_SHARE * len(lengths) and too_long <= 0.05 * len(lengths) else 0
+
+
+def _signature(line: str) -> str:
+    return re.sub(r"\d+", "#", line.strip().lower())
+
+
+def running_headers(pages: Sequence[str]) -> frozenset[str]:
+    """Lines repeated at the top or bottom of most pages (digits ignored), as signatures."""
+    if len(pages) < 3:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    for page in pages:
+        lines = [x for x in page.split("\n") if x.strip()]
+        seen.update({_signature(x) for x in lines[:3] + lines[-3:] if len(x.strip()) <= 80})
+    return frozenset(s for s, n in seen.items() if n >= max(3, len(pages) // 2))
+
+
+def _is_furniture(line: str, index: int, last: int, page_number: int, headers: frozenset[str]) -> bool:
+    stripped = line.strip()
+    if stripped.lower() in FURNITURE or _signature(line) in headers:
+        return True
+    at_edge = index <= 1 or index >= last - 1
+    if at_edge and _PAGE_NUMBER.match(line):
+        return True
+    bare = _BARE_NUMBER.match(line)
+    return at_edge and bare is not None and int(bare.group(1)) == page_number
+
+
+def _drop_furniture(lines: list[Mapped], page_number: int, headers: frozenset[str]) -> list[Mapped]:
+    filled = [i for i, x in enumerate(lines) if x.text.strip()]
+    edge = {i: rank for rank, i in enumerate(filled)}
+    last = len(filled) - 1
+    out: list[Mapped] = []
+    dropped = False
+    for i, line in enumerate(lines):
+        if i in edge and _is_furniture(line.text, edge[i], last, page_number, headers):
+            dropped = True
+            continue
+        # Blank lines around a dropped line collapse into the one blank line already kept.
+        if dropped and not line.text.strip() and out and not out[-1].text.strip():
+            continue
+        dropped = dropped and not line.text.strip()
+        out.append(line)
+    return out
+
+
+def _bullet(line: Mapped) -> Mapped:
+    m = _BULLET.match(line.text)
+    if not m:
+        return line
+    return Mapped.inserted("- ", line.raw[m.start()] if line.raw else 0) + line[m.end():]
+
+
+def _is_heading(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped) < 60 and not stripped.endswith((",", "-")) and (
+        stripped.isupper() or bool(re.match(r"^(?:§\s*\d+|\d+(?:\.\d+)*\.?\s+[A-ZÅÄÖ])", stripped)))
+
+
+def _joins(a: str, b: str, width: int, knows: Callable[[str], bool]) -> str | None:
+    """How line `a` continues into line `b`: " " (wrapped), "" (hyphenated), or None (a break)."""
+    if not a.strip() or not b.strip() or "\t" in a or "\t" in b:
+        return None
+    a_s, b_s = a.rstrip(), b.strip()
+    if len(a_s.strip()) > MAX_WRAPPED or _LIST_ITEM.match(b) or _BULLET.match(b) or _is_heading(a) \
+            or _is_heading(b):
+        return None
+    first = b_s[0]
+    hyphen = re.search(r"([^\W\d_]+)-$", a_s)
+    if hyphen and not a_s.endswith(" -"):
+        if _HYPHEN_PHRASE.match(b_s):
+            return " "
+        if first.islower():
+            word = hyphen.group(1) + re.match(r"[^\W\d_]*", b_s).group()  # type: ignore[union-attr]
+            return "" if knows(word) else "-"
+        return None
+    if not width or len(a_s.strip()) < FULL_LINE * width:
+        return None
+    if first.islower() or first.isdigit() or first == "(":
+        return " "
+    last = a_s.rsplit(None, 1)[-1].lower()
+    return " " if first.isupper() and last in CONTINUING_WORDS else None
+
+
+def lay_out(lines: list[Mapped], page_number: int, headers: frozenset[str],
+            knows: Callable[[str], bool]) -> Mapped:
+    """One page's lines, cleaned and reflowed, joined into one text."""
+    lines = [_bullet(x) for x in _drop_furniture(lines, page_number, headers)]
+    width = _wrap_width([x.text for x in lines])
+    parts: list[Mapped] = []
+    current = lines[0] if lines else Mapped.copied("", 0)
+    previous = current.text
+    for line in lines[1:]:
+        how = _joins(previous, line.text, width, knows)
+        previous = line.text
+        at = current.raw[-1] + 1 if current.raw else 0
+        if how is None:
+            parts.append(current)
+            current = Mapped.inserted("\n", at) + line
+            continue
+        head = current.strip_end()
+        if how == "":
+            head = head[:-1]  # the hyphen
+        elif how == "-":
+            how = ""
+        current = head + Mapped.inserted(how, at) + line.strip_start()
+    parts.append(current)
+    return Mapped.join(parts)

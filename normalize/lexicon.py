@@ -1,0 +1,137 @@
+"""The Swedish lexicon that OCR repair judges candidates by: word frequencies, prefixes, compounds.
+
+Frequencies come from wordfreq's Swedish list; names of public bodies from the gazetteers count as
+common words. Hunspell's Swedish dictionary, when its binding and files are installed, judges
+compounds that no frequency list holds; without it, compounds are split over the frequency list.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Protocol
+
+from samarkiv import gazetteer
+
+# Where Debian's hunspell-sv (and most distributions) put the dictionary.
+HUNSPELL_DIRS = ("/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts")
+# Zipf given to every word of a gazetteer name (and its genitive): names matter most.
+NAME_ZIPF = 4.5
+# A compound's parts must each be at least this common and this long, so that OCR junk that a
+# web corpus happens to hold ("ar", "pa") never glues a false compound together.
+PART_MIN_ZIPF = 3.0
+PART_MIN_LEN = 3
+
+_WORD = re.compile(r"^[^\W\d_]+$")
+
+
+class Speller(Protocol):
+    def spell(self, word: str) -> bool: ...
+
+
+def _hunspell() -> Speller | None:
+    """Hunspell for Swedish, or None when the binding or the dictionary is missing."""
+    try:
+        from hunspell import Hunspell  # the chunspell package
+    except ImportError:
+        return None
+    for folder in HUNSPELL_DIRS:
+        if (Path(folder) / "sv_SE.dic").exists() and (Path(folder) / "sv_SE.aff").exists():
+            try:
+                speller: Speller = Hunspell("sv_SE", hunspell_data_dir=folder)
+                return speller
+            except Exception:  # a broken dictionary must not stop the pipeline
+                return None
+    return None
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lower-cased Swedish words with Zipf frequencies, sorted for prefix look-ups."""
+
+    zipfs: dict[str, float]
+    sorted_words: list[str]
+    speller: Speller | None = field(default=None, compare=False)
+    names: frozenset[str] = frozenset()
+    _prefixes: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of a lower-cased word (0 when unknown)."""
+        return self.zipfs.get(word, 0.0)
+
+    def has_prefix(self, prefix: str) -> bool:
+        """Whether some word starts with `prefix`."""
+        known = self._prefixes.get(prefix)
+        if known is None:
+            i = bisect.bisect_left(self.sorted_words, prefix)
+            known = i < len(self.sorted_words) and self.sorted_words[i].startswith(prefix)
+            self._prefixes[prefix] = known
+        return known
+
+    def is_part(self, word: str) -> bool:
+        """Whether `word` can stand first in a compound, alone or in a linking form.
+
+        Linking forms: "samordnings-" (s), "hälso-" and "gatu-" (a word in -a as -o or -u).
+        """
+        if len(word) < PART_MIN_LEN:
+            return False
+        if self.zipfs.get(word, 0.0) >= PART_MIN_ZIPF:
+            return True
+        if len(word) == PART_MIN_LEN:
+            return False
+        stem, link = word[:-1], word[-1]
+        if link == "s":
+            return self.zipfs.get(stem, 0.0) >= PART_MIN_ZIPF
+        if link in "ou":
+            return self.zipfs.get(stem + "a", 0.0) >= PART_MIN_ZIPF
+        return False
+
+    def part_zipf(self, word: str) -> float:
+        """Zipf of a compound part, read through its linking form."""
+        zipf = self.zipfs.get(word, 0.0)
+        if zipf or len(word) <= PART_MIN_LEN:
+            return zipf
+        stem, link = word[:-1], word[-1]
+        if link == "s":
+            return self.zipfs.get(stem, 0.0)
+        return self.zipfs.get(stem + "a", 0.0) if link in "ou" else 0.0
+
+    def spells(self, word: str) -> bool | None:
+        """Hunspell's verdict on a cased word, or None without hunspell."""
+        if self.speller is None:
+            return None
+        return _spell_cached(self.speller, word)
+
+
+@lru_cache(maxsize=200_000)
+def _spell_cached(speller: Speller, word: str) -> bool:
+    return bool(speller.spell(word))
+
+
+def _name_words() -> set[str]:
+    words: set[str] = set()
+    for body in gazetteer.all_bodies():
+        for form in body.forms:
+            words.update(w.lower() for w in re.split(r"[\s\-/()]+", form) if len(w) >= 3 and _WORD.match(w))
+    return words
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shared Swedish lexicon (built once per process, about half a second)."""
+    from wordfreq import get_frequency_dict
+
+    zipfs: dict[str, float] = {}
+    for word, freq in get_frequency_dict("sv").items():
+        if _WORD.match(word):
+            zipfs[word] = round(math.log10(freq) + 9, 2)
+    names = _name_words()
+    # Names are written in the genitive as often as not ("Åstorps kommun").
+    names |= {w + "s" for w in names if not w.endswith("s")}
+    for word in names:
+        zipfs[word] = max(zipfs.get(word, 0.0), NAME_ZIPF)
+    return Lexicon(zipfs=zipfs, sorted_words=sorted(zipfs), speller=_hunspell(), names=frozenset(names))

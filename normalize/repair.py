@@ -1,0 +1,386 @@
+"""Repair of Swedish words that OCR mangled ("Forvaltningsberittelse" → "Förvaltningsberättelse").
+
+Each word the lexicon does not know, or knows only as a rare spelling, gets candidates from the
+OCR confusions (`confusions.py`); the lexicon, the document's own intact vocabulary and a little
+context ("ar" after a number is "år") pick one. A document whose å, ä and ö survived is trusted:
+there, only words no lexicon knows are repaired, so clean text stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .confusions import INNER_UPPER, INSERTION_COST, INSERTIONS, SUBSTITUTIONS, SWEDISH_LETTERS
+from .lexicon import PART_MIN_LEN, PART_MIN_ZIPF, Lexicon, lexicon
+
+# A run of word characters, including the symbols OCR reads for Swedish letters ("&r", "f4").
+_RUN = re.compile(r"(?:[^\W_]|[&#{\[])+")
+_LETTERS = re.compile(r"^[^\W\d_]+$")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+_NUMBER = re.compile(r"^\d+$")
+
+# Score of a compound that hunspell accepts but no frequency list holds (a Zipf value).
+COMPOUND_ZIPF = 3.0
+# How much one edit of `confusions.py` lowers a candidate's score.
+COST_WEIGHT = 0.5
+# How much a word seen intact elsewhere in the same document raises a candidate's score.
+DOCUMENT_BONUS = 1.0
+# In a document whose Swedish letters were lost, a known word is replaced only when a candidate
+# scores this much higher. In a document where they survived, known words are never replaced.
+THRESHOLD_DAMAGED = 0.6
+# An unknown word is replaced only by a candidate scoring at least this.
+MIN_SCORE_DAMAGED = 1.0
+MIN_SCORE_CLEAN = 1.5
+# A word below this Zipf that hunspell rejects counts as unknown: web corpora hold OCR junk.
+JUNK_ZIPF = 2.0
+# The share of unknown words among unknown words plus words with an intact å, ä or ö above which a
+# document counts as damaged.
+DAMAGED_SHARE = 0.4
+MAX_PARTS = 3
+# Words this long are compounds rather than names.
+LONG_WORD = 10
+# Parts this common make a compound believable even where hunspell rejects it.
+STRONG_PART_ZIPF = 4.0
+
+# Words after which "ar" is "år" rather than "är" (besides numbers).
+YEAR_WORDS = frozenset({
+    "föregående", "varje", "per", "detta", "nästa", "förra", "hela", "samma", "innevarande",
+    "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några",
+    "många", "sista", "första", "andra", "tredje", "halvt", "kommande", "senaste", "nytt", "gott",
+})
+# Nouns a count of one goes with, so "1" before them is the number, not the preposition "i".
+MONTHS = frozenset({
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+    "oktober", "november", "december",
+})
+# Nouns that follow the preposition "i" in set phrases ("i behov av", "i enlighet med").
+I_PHRASE_NOUNS = frozenset({
+    "behov", "samband", "enlighet", "form", "stort", "huvudsak", "princip", "samverkan",
+    "samarbete", "övrigt", "dag", "år", "tid", "första", "andra", "fråga", "stället", "syfte",
+    "slutet", "början", "mitten", "samråd", "egenskap", "uppdrag", "praktiken",
+})
+# Words after which a lone "&" is the verb "är", not an ampersand ("& i behov", "& att").
+_AFTER_LONE_AMPERSAND = frozenset({"i", "att", "en", "ett", "det", "inte", "också"})
+# Endings of Swedish definite nouns: "i insatsen", "i utvecklingsgruppen".
+_DEFINITE = re.compile(r"(?:en|et|na|an)$")
+# "t.0.m.", "f.0.m.": a zero read for the o of an abbreviation.
+_ZERO_ABBREVIATION = re.compile(r"\b([a-zåäö])\.0\.([a-zåäö])\.")
+# "8 37" or "S 37" at the start of a line, where a minutes' paragraph (§ 37) begins.
+_PARAGRAPH = re.compile(r"^(\s*)([8S$])(\s+\d{1,3}\b)(?=\s*$|\s+[A-ZÅÄÖ]|\s*[.:]|\s+-\s*\d)")
+# "enligt 8 37" in running text.
+_PARAGRAPH_REF = re.compile(r"\b((?:enligt|se|jfr|jämför|under|i)\s+)([8S$])(\s+\d{1,3}\b)")
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace `line[start:end]` by `text`."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A lower-case reading of a misread word, its cost in edits and its lexical score."""
+
+    word: str
+    cost: float
+    score: float
+
+
+def _budget(length: int) -> float:
+    return min(6.0, 1.5 + 0.25 * length)
+
+
+_SINGLE: dict[str, tuple[tuple[str, float], ...]] = {k: v for k, v in SUBSTITUTIONS.items() if len(k) == 1}
+_PAIRS: dict[str, tuple[tuple[str, float], ...]] = {k: v for k, v in SUBSTITUTIONS.items() if len(k) == 2}
+_PAIR_STARTS = frozenset(k[0] for k in _PAIRS)
+
+
+def _options(token: str, i: int) -> list[tuple[int, str, float]]:
+    """(characters consumed, replacement, cost) for the misreadings starting at `token[i]`."""
+    char = token[i]
+    low = char.lower()
+    out: list[tuple[int, str, float]] = [(1, low, 0.0)]
+    out.extend((1, rep, cost) for rep, cost in _SINGLE.get(low, ()))
+    if char != low:
+        out.extend((1, rep, cost) for rep, cost in _SINGLE.get(char, ()))
+        if i > 0:
+            out.extend((1, rep, cost) for rep, cost in INNER_UPPER.get(char, ()))
+    if low in _PAIR_STARTS and i + 1 < len(token):
+        out.extend((2, rep, cost) for rep, cost in _PAIRS.get(token[i:i + 2].lower(), ()))
+    return out
+
+
+def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int,
+          budget: float) -> dict[str, tuple[float, int, float]]:
+    """Every reading of `token` that the lexicon spells as one word or a compound.
+
+    A depth-first search over the confusions, pruned as soon as the current word part is no
+    prefix of any known word. Returns reading → (cost, number of parts, Zipf of the rarest part).
+    """
+    n = len(token)
+    by_position = [_options(token, i) for i in range(n)]
+    insertions = [(0, letter, INSERTION_COST) for letter in INSERTIONS]
+    found: dict[str, tuple[float, int, float]] = {}
+    stack: list[tuple[int, str, int, float, int, bool, float]] = [(0, "", 0, 0.0, 1, not insert, 99.0)]
+    while stack:
+        i, out, seg, cost, parts, inserted, weakest = stack.pop()
+        if i == n:
+            last = out[seg:]
+            if parts == 1:
+                ok = lex.zipf(last) > 0
+            else:
+                ok = len(last) >= PART_MIN_LEN and lex.zipf(last) >= PART_MIN_ZIPF
+            if ok and (out not in found or found[out][0] > cost):
+                found[out] = (cost, parts, min(weakest, lex.zipf(last)))
+            continue
+        options = by_position[i] if inserted else by_position[i] + insertions
+        for consumed, rep, step in options:
+            new_cost = cost + step
+            if new_cost > budget:
+                continue
+            new_out = out + rep
+            part = new_out[seg:]
+            if not lex.has_prefix(part):
+                continue
+            now_inserted = inserted or consumed == 0
+            stack.append((i + consumed, new_out, seg, new_cost, parts, now_inserted, weakest))
+            if i + consumed < n and parts < max_parts and lex.is_part(part):
+                stack.append((i + consumed, new_out, len(new_out), new_cost, parts + 1, now_inserted,
+                              min(weakest, lex.part_zipf(part))))
+    return found
+
+
+def _cased(word: str, like: str) -> str:
+    """`word` in the casing of `like` (upper, capitalised or lower)."""
+    letters = [c for c in like if c.isalpha()]
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return word.upper()
+    if like[:1].isupper() or like[:1] == "[":
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def candidates(token: str, thorough: bool = True) -> tuple[Candidate, ...]:
+    """The readings of a possibly misread word, best lexical score first (context-free).
+
+    `thorough` also tries compounds and a dropped letter (for words no lexicon knows); without
+    it, only single words within two edits (for known words that may hide a lost diacritic).
+    """
+    lex = lexicon()
+    low = token.lower()
+    if thorough:
+        budget = _budget(len(token))
+        found = _walk(lex, token, insert=False, max_parts=MAX_PARTS, budget=budget)
+        if not any(w != low for w in found):
+            found = _walk(lex, token, insert=True, max_parts=MAX_PARTS, budget=budget)
+    else:
+        found = _walk(lex, token, insert=False, max_parts=1, budget=2.0)
+    out: list[Candidate] = []
+    for word, (cost, parts, weakest) in found.items():
+        if word == low:
+            continue
+        zipf = lex.zipf(word)
+        if parts > 1 or zipf == 0:
+            verdict = lex.spells(_cased(word, token))
+            # Hunspell's compounding misses some compounds of common words ("individnära").
+            if verdict is False and weakest < STRONG_PART_ZIPF:
+                continue
+            zipf = max(zipf, COMPOUND_ZIPF if verdict else COMPOUND_ZIPF - 1.0)
+        out.append(Candidate(word, cost, zipf))
+    out.sort(key=lambda c: (-(c.score - COST_WEIGHT * c.cost), c.word))
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def known_score(token: str) -> float | None:
+    """How sure the lexicon is that `token` is a correct word (a Zipf value), None if it is not."""
+    if not _LETTERS.match(token):
+        return None
+    lex = lexicon()
+    zipf = lex.zipf(token.lower())
+    if zipf >= JUNK_ZIPF:
+        return zipf
+    verdict = lex.spells(token)
+    if verdict:
+        return max(zipf, COMPOUND_ZIPF)
+    if zipf < JUNK_ZIPF and verdict is False:
+        return None
+    return zipf if zipf > 0 else None
+
+
+def _is_candidate_token(token: str) -> bool:
+    return len(token) > 1 and bool(_HAS_LETTER.search(token)) and not (token.isupper() and len(token) < 5)
+
+
+@dataclass(frozen=True)
+class Repairer:
+    """Repairs the lines of one document, using what the whole document says about itself."""
+
+    intact: frozenset[str]
+    damaged: bool
+
+    @classmethod
+    def for_document(cls, text: str) -> Repairer:
+        """Reads the document once: its intact Swedish vocabulary and whether it lost å, ä, ö."""
+        intact: set[str] = set()
+        unknown = 0
+        intact_count = 0
+        for match in _RUN.finditer(text):
+            token = match.group()
+            if not _is_candidate_token(token):
+                continue
+            score = known_score(token)
+            if score is None:
+                unknown += 1
+            elif SWEDISH_LETTERS.intersection(token):
+                intact.add(token.lower())
+                intact_count += 1
+        share = unknown / (unknown + intact_count) if unknown + intact_count else 0.0
+        return cls(intact=frozenset(intact), damaged=unknown >= 3 and share > DAMAGED_SHARE)
+
+    def word(self, token: str, prev: str, nxt: str, *, inner: bool = False) -> str:
+        """The repaired form of one word, given the words before and after it.
+
+        `inner` says the word stands inside a sentence, where a capitalised known word is a
+        name ("Star Hotel") rather than a misread common word.
+        """
+        if not _is_candidate_token(token):
+            return token
+        original = known_score(token)
+        if original is not None and (inner and token[:1].isupper() or not self.damaged):
+            return token
+        cands = candidates(token, thorough=original is None)
+        if not self.damaged and token[:1].isupper() and _LETTERS.match(token) and len(token) < LONG_WORD:
+            # Where å, ä and ö survived, a short capitalised word spelled with plain letters is
+            # a name ("Vigen"), unless it is a gazetteer name that lost its letter ("Skane").
+            cands = tuple(c for c in cands if c.word in lexicon().names)
+        if not cands:
+            return token
+
+        # The document's own vocabulary settles unknown words only: a known word may well
+        # stand next to its diacritic twin ("val" and "väl").
+        bonus = DOCUMENT_BONUS if original is None else 0.0
+
+        def value(c: Candidate) -> float:
+            return c.score - COST_WEIGHT * c.cost + (bonus if c.word in self.intact else 0.0)
+
+        best = max(cands, key=value)
+        best = self._by_context(best, cands, prev)
+        if original is None:
+            if value(best) < (MIN_SCORE_DAMAGED if self.damaged else MIN_SCORE_CLEAN):
+                return token
+        else:
+            if token.lower() in self.intact or value(best) - original <= THRESHOLD_DAMAGED:
+                return token
+        return _cased(best.word, token)
+
+    @staticmethod
+    def _by_context(best: Candidate, cands: tuple[Candidate, ...], prev: str) -> Candidate:
+        """Settles "är" against "år" (and their kin) by the word before."""
+        if best.word not in ("är", "år"):
+            return best
+        want = "år" if _NUMBER.match(prev) or prev.lower() in YEAR_WORDS else "är"
+        return next((c for c in cands if c.word == want), best)
+
+    def edits(self, line: str, before: str = "") -> list[Edit]:
+        """The word repairs of one line, left to right; `before` is the last word of the line above."""
+        edits: list[Edit] = []
+        runs = list(_RUN.finditer(line))
+        prev = before
+        for k, match in enumerate(runs):
+            token = match.group()
+            gap = line[runs[k - 1].end():match.start()] if k else line[:match.start()]
+            prev_word = prev if gap.strip() in ("", "(", "-") else ""
+            nxt = runs[k + 1].group() if k + 1 < len(runs) else ""
+            special = self._special(token, prev_word, nxt, line, match) if self.damaged else None
+            inner = bool(re.search(r"[^\W\d_][,;]?\s+$", line[:match.start()]))
+            fixed = special or self.word(token, prev_word, nxt, inner=inner)
+            if fixed != token:
+                edits.append(Edit(match.start(), match.end(), fixed))
+            prev = fixed
+        return _merge(edits, _pattern_edits(line))
+
+    def _special(self, token: str, prev: str, nxt: str, line: str, match: re.Match[str]) -> str | None:
+        """Repairs of tokens too short for the lexicon to judge alone."""
+        before = line[:match.start()]
+        after = line[match.end():]
+        if token == "1" and after.startswith(" "):
+            return "i" if self._is_preposition_i(prev, nxt) else None
+        if token == "[" and after.startswith(" ") and nxt[:1].islower():
+            return "I"
+        lone_or = token in ("r", "&", "#") and prev and after.startswith((" ", ")")) and before.endswith(" ")
+        if lone_or and (token != "&" or after.startswith(")") or nxt.lower() in _AFTER_LONE_AMPERSAND):
+            return "år" if _NUMBER.match(prev) or prev.lower() in YEAR_WORDS else "är"
+        if token == "s" and nxt == "att":
+            return "så"
+        return None
+
+    def _is_preposition_i(self, prev: str, nxt: str) -> bool:
+        if not nxt or _NUMBER.match(prev) or not _HAS_LETTER.search(nxt) or any(c.isdigit() for c in nxt):
+            return False
+        low = self.word(nxt, "", "").lower()
+        if low in MONTHS:
+            return False
+        if low in I_PHRASE_NOUNS or (len(low) > 4 and _DEFINITE.search(low)):
+            return True
+        return nxt[:1].isupper() and bool(prev) and prev[:1].islower()
+
+
+def _pattern_edits(line: str) -> list[Edit]:
+    """Repairs that need the characters around a word: "8 37" → "§ 37", "t.0.m." → "t.o.m."."""
+    edits = [Edit(m.start(2), m.end(2), "§") for m in _PARAGRAPH.finditer(line)]
+    edits += [Edit(m.start(2), m.end(2), "§") for m in _PARAGRAPH_REF.finditer(line)]
+    edits += [Edit(m.start() + 2, m.start() + 3, "o") for m in _ZERO_ABBREVIATION.finditer(line)]
+    return edits
+
+
+def _merge(word_edits: list[Edit], pattern_edits: list[Edit]) -> list[Edit]:
+    """Pattern edits win over word edits that overlap them."""
+    if not pattern_edits:
+        return word_edits
+    kept = [e for e in word_edits if not any(p.start < e.end and e.start < p.end for p in pattern_edits)]
+    return sorted(kept + pattern_edits, key=lambda e: e.start)
+
+
+def apply(line: str, edits: list[Edit]) -> str:
+    """`line` with `edits` made."""
+    parts: list[str] = []
+    pos = 0
+    for e in edits:
+        parts.append(line[pos:e.start])
+        parts.append(e.text)
+        pos = e.end
+    parts.append(line[pos:])
+    return "".join(parts)
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) of each line of `text`, without its newline."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def last_word(line: str) -> str:
+    """The last word of a line, the context of the first word on the next line."""
+    runs = _RUN.findall(line)
+    return runs[-1] if runs and not line.rstrip().endswith((".", ":", "!", "?")) else ""
+
+
+def repair_lines(text: str) -> str:
+    """Repairs the words of `text` line by line: same lines, same count, nothing reflowed."""
+    repairer = Repairer.for_document(text)
+    out: list[str] = []
+    before = ""
+    for _, line in iter_lines(text):
+        out.append(apply(line, repairer.edits(line, before)))
+        before = last_word(out[-1]) if line.strip() else before
+    return "\n".join(out)

@@ -1,0 +1,140 @@
+"""Repair of OCR-mangled Swedish: examples, the seed 002 reference and synthetic OCR damage."""
+
+from __future__ import annotations
+
+import importlib.util
+import random
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from samarkiv.normalize import repair_lines
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+SEED_002 = FIXTURES / "seeds" / "002_381cdb54b4063d0b.txt"
+CLEAN_SEEDS = sorted(p for p in (FIXTURES / "seeds").glob("*.txt") if not p.name.startswith("002_"))
+
+# A paragraph read by tesseract's English model: å, ä and ö are lost all through it.
+OCR_PARAGRAPH = """Styrelsen for Soderasens samordningsforbund avger féljande delarsrapport.
+De ingdende parterna &r Arbetsformedlingen, Region Skane och Astorps kommun.
+Malgruppen pa individniva dr unga (16-29 ar) som 4r 1 behov av samordnade insatser.
+Forbundschefen har tagit fram en malgruppsanalys for att fa en gemensam bild."""
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("repair_score", FIXTURES / "eval" / "repair_score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rates(raw: str, clean: str, repaired: str) -> tuple[float, float]:
+    """(fix rate, damage rate) token by token, as fixtures/eval/repair_score.py counts them."""
+    score = _scorer()
+    wrong = fixed = right = damaged = 0
+    for r_line, c_line, p_line in zip(raw.split("\n"), clean.split("\n"), repaired.split("\n"), strict=True):
+        ref = score.tokens(c_line)
+        for want, was, got in zip(ref, score.align(ref, score.tokens(r_line)),
+                                  score.align(ref, score.tokens(p_line)), strict=True):
+            if was == want:
+                right += 1
+                damaged += got != want
+            else:
+                wrong += 1
+                fixed += got == want
+    return fixed / max(wrong, 1), damaged / max(right, 1)
+
+
+def test_long_compound_gets_its_letters_back() -> None:
+    assert repair_lines("Forvaltningsberittelse") == "Förvaltningsberättelse"
+
+
+def test_symbol_read_for_a_is_repaired() -> None:
+    assert repair_lines("De ingdende parterna &r") == "De ingående parterna är"
+
+
+def test_ocr_paragraph_is_repaired_word_by_word() -> None:
+    assert repair_lines(OCR_PARAGRAPH).split("\n") == [
+        "Styrelsen för Söderåsens samordningsförbund avger följande delårsrapport.",
+        "De ingående parterna är Arbetsförmedlingen, Region Skåne och Åstorps kommun.",
+        "Målgruppen på individnivå är unga (16-29 år) som är i behov av samordnade insatser.",
+        "Förbundschefen har tagit fram en målgruppsanalys för att få en gemensam bild.",
+    ]
+
+
+def test_pa_is_pa_only_where_the_document_lost_its_letters() -> None:
+    repaired = repair_lines(OCR_PARAGRAPH + "\nVerksamheten har fokus pa att utveckla samverkan.")
+    assert repaired.endswith("fokus på att utveckla samverkan.")
+    clean = "Vi talade om pa och ma i gamla texter, men på mötet talades svenska."
+    assert repair_lines(clean) == clean
+
+
+def test_gazetteer_names_are_repaired() -> None:
+    assert repair_lines("Astorps kommun och Region Skane") == "Åstorps kommun och Region Skåne"
+
+
+def test_year_or_is_settled_by_the_word_before() -> None:
+    repaired = repair_lines(OCR_PARAGRAPH + "\nunder 18 ar och vuxna 4r aktuella")
+    assert repaired.endswith("\nunder 18 år och vuxna är aktuella")
+
+
+def test_one_is_the_preposition_only_before_a_phrase() -> None:
+    text = repair_lines(OCR_PARAGRAPH + "\nsamt 1 utvecklingsgruppen\n1 person avslutades\nden 1 januari")
+    assert text.split("\n")[-3:] == ["samt i utvecklingsgruppen", "1 person avslutades", "den 1 januari"]
+
+
+def test_paragraph_sign_read_as_eight() -> None:
+    assert repair_lines("8 37 Val av justerare") == "§ 37 Val av justerare"
+    assert repair_lines("enligt 8 12 i protokollet") == "enligt § 12 i protokollet"
+    assert repair_lines("8 37 tkr avser lokaler") == "8 37 tkr avser lokaler"
+
+
+def test_clean_sentences_are_left_alone() -> None:
+    clean = ("Styrelsen för Söderåsens samordningsförbund beslutar att godkänna årsredovisningen.\n"
+             "Peter Vigen, ordförande, Umeå kommun\tRegion Västerbotten")
+    assert repair_lines(clean) == clean
+
+
+def test_lines_stay_in_place() -> None:
+    text = "e Inom insatsen\n\n  pa gang 1 manaden\n \nslut"
+    out = repair_lines(text)
+    assert len(out.split("\n")) == len(text.split("\n"))
+    assert out.startswith("e Inom insatsen\n\n  ")
+
+
+def test_seed_002_meets_the_reference() -> None:
+    raw = SEED_002.read_text(encoding="utf-8")
+    clean = (FIXTURES / "ocr" / "002_clean.txt").read_text(encoding="utf-8")
+    fix, damage = _rates(raw, clean, repair_lines(raw))
+    assert fix >= 0.93
+    assert damage <= 0.005
+
+
+@pytest.mark.parametrize("path", CLEAN_SEEDS, ids=lambda p: p.name[:3])
+def test_clean_seeds_are_almost_untouched(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    before, after = text.split(), repair_lines(text).split()
+    assert len(before) == len(after)
+    changed = sum(a != b for a, b in zip(before, after, strict=True))
+    assert changed <= 0.001 * len(before)
+
+
+# What the English model reads for Swedish letters, roughly as often as it happens.
+OCR_READINGS = {"ä": "aaa&4é", "å": "aaadé", "ö": "ooo6é", "Ä": "A", "Å": "A", "Ö": "O"}
+
+
+def _damage(text: str, rng: random.Random) -> str:
+    damaged = "".join(rng.choice(OCR_READINGS[c]) if c in OCR_READINGS and rng.random() < 0.9 else c
+                      for c in text)
+    return re.sub(r"(?<= )i(?= [a-zåäö])", lambda m: "1" if rng.random() < 0.3 else "i", damaged)
+
+
+@pytest.mark.parametrize("path", CLEAN_SEEDS, ids=lambda p: p.name[:3])
+def test_synthetic_ocr_damage_is_repaired(path: Path) -> None:
+    clean = path.read_text(encoding="utf-8")
+    raw = _damage(clean, random.Random(7))
+    fix, damage = _rates(raw, clean, repair_lines(raw))
+    assert fix >= 0.90
+    assert damage <= 0.003
