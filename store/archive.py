@@ -204,13 +204,13 @@ class Archive:
     def failed_paths(self) -> dict[str, str | None]:
         """Path → sha256 of every recorded failure."""
         with self.session() as s:
-            return dict(s.execute(select(Failure.path, Failure.sha256)).tuples().all())
+            return {path: sha for path, sha in s.execute(select(Failure.path, Failure.sha256))}
 
     def counts(self) -> dict[str, int]:
         """Rows per table, for summaries."""
         out: dict[str, int] = {}
         with self.session() as s:
-            for model in (Document, PageRow, *FACT_TABLES, Failure):
+            for model in (Document, DocumentPath, PageRow, *FACT_TABLES, Failure):
                 out[model.__tablename__] = s.scalar(select(func.count()).select_from(model)) or 0
         return out
 
