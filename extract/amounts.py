@@ -98,6 +98,9 @@ def _check_sums(table: _Table) -> list[Amount]:
     out: list[Amount] = []
     parts: dict[int, int] = {}
     for label, columns, cells in table.rows:
+        if not cells:
+            parts = {}
+            continue
         if SUM_LABEL.match(label):
             for k, cell in zip(columns, cells, strict=False):
                 if k in parts and parts[k] != cell.value:
@@ -143,7 +146,7 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
             if not previous_row:
                 flush()
             previous_row = True
-            _read_row(ln, table, carried_unit or section_unit, heading_year, paragraph_at, page_at)
+            _read_row(ln, table, section_unit, carried_unit, heading_year, paragraph_at, page_at)
             if table.unit:
                 carried_unit = table.unit
             continue
@@ -180,8 +183,9 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
     return _infer_units(found)
 
 
-def _read_row(ln: Line, table: _Table, hint_unit: str | None, heading_year: int | None,
+def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str | None, heading_year: int | None,
               paragraph_at: ParagraphAt, page_at: Callable[[int], int | None]) -> None:
+    """One table row: a header sets column years and unit, a money row adds one amount per cell."""
     raw_cells = ln.text.split("\t")
     offsets = []
     pos = ln.start
@@ -191,6 +195,9 @@ def _read_row(ln: Line, table: _Table, hint_unit: str | None, heading_year: int 
     label_cell, values = raw_cells[0], raw_cells[1:]
     label = _label(label_cell)
     if label and TOC_LABEL.match(label):
+        return
+    if label and not any(v.strip() for v in values):
+        table.rows.append((label, [], []))  # a group heading: the next "Summa" adds up from here
         return
     money = [(k, CELL.match(v.strip().replace("**", ""))) for k, v in enumerate(values) if v.strip()]
     nonempty = [v for v in values if v.strip()]
@@ -211,7 +218,7 @@ def _read_row(ln: Line, table: _Table, hint_unit: str | None, heading_year: int 
     cells: list[Amount] = []
     for k, m in money:
         assert m is not None
-        unit = (m["unit"] or "").lower() or table.unit
+        unit = (m["unit"] or "").lower() or table.unit or stated_unit
         inferred = unit is None
         sign = -1 if m["sign"] else 1
         value_number = sign * number_value(m["num"])

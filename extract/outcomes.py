@@ -19,7 +19,8 @@ NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "se
 _COUNT = r"(?P<n>\d{1,5}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)"
 # What happened to the counted people, read from the words after the count; first match wins.
 CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("aterremitterad", re.compile(r"åter till (?:\w+ )?remitter\w*|återremitter\w*|tillbaka till remitter", re.I)),
+    # OCR often reads "åter" as "äter"; no other Swedish phrase reads "äter till remitterande".
+    ("aterremitterad", re.compile(r"[åäa]ter till (?:\w+ )?remitter\w*|återremitter\w*|tillbaka till remitter", re.I)),
     ("arbete_studier", re.compile(r"till arbete (?:eller|och|/) ?studier|till studier (?:eller|och|/) ?arbete", re.I)),
     ("studier", re.compile(r"till (?:studier|utbildning)", re.I)),
     ("arbete", re.compile(r"till (?:arbete|anställning|jobb)\b", re.I)),
@@ -32,7 +33,8 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 COUNTED = re.compile(rf"(?<![\d,.\-]){_COUNT} (?P<noun>deltagare|personer|person|individer|individ|unga|kvinnor|"
                      r"kvinna|män|ungdomar)\b", re.I)
-BARE_ENDED = re.compile(r"\bhar (?P<n>\d{1,5}) (?P<verb>avslutat|avslutats|skrivits ut)\b", re.I)
+BARE_ENDED = re.compile(r"\b(?:har (?P<n>\d{1,5}) (?:avslutat|avslutats|skrivits ut)|"
+                        r"(?<![\d,.])(?P<m>\d{1,5}) (?:har )?(?:avslutats|avslutat|avslutades|skrivits ut))\b", re.I)
 SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?% (?P<what>kvinnor|män|har gått i mål|gått i mål|"
                    r"(?:har )?(?:gått|avslutats) (?:vidare )?till (?:arbete|studier))", re.I)
 WORKED_WITH = re.compile(r"\b(?:arbetat|jobbat|arbetade|jobbade|träffat|mött) med (?:totalt )?$", re.I)
@@ -41,6 +43,7 @@ CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\bvarav\b|\bsamt\b|\boch (?=\d)|\bmedan
 INSATS_NAMED = re.compile(r"\b(?:[Ii]nom (?:insatsen|projektet|projekt)|[Ii]nsatsen|[Pp]rojektet|[Pp]rojekt|"
                           r"[Tt]eamet) (?P<name>[A-ZÅÄÖ][\wåäö\-]*(?: \d+(?:\.\d+)?)?)")
 INSATS_GROUP = re.compile(r"\bde (?P<kind>\w+inriktade) insatserna\b", re.I)
+PERIOD_ISO = re.compile(r"((?:19|20)\d{2}-\d{2}-\d{2})\s*(?:[-–]|till|t\.o\.m\.?)\s*((?:19|20)\d{2}-\d{2}-\d{2})")
 PERIOD_COMPACT = re.compile(r"(?<!\d)(\d{6})\s*[-–]\s*(\d{6})(?!\d)")
 PERIOD_UNTIL = re.compile(r"\b(?:fram till|till och med|t\.o\.m\.?) (\d{6}|(?:19|20)\d{2}-\d{2}-\d{2})", re.I)
 STARTED = re.compile(r"\bstartade(?: upp)? (\d{6}|(?:19|20)\d{2}-\d{2}-\d{2})", re.I)
@@ -65,6 +68,9 @@ def period_of(text: str, year: int | None, context: str = "") -> tuple[str | Non
     m = PERIOD_COMPACT.search(text)
     if m and compact(m[1]) and compact(m[2]):
         return compact(m[1]), compact(m[2])
+    m = PERIOD_ISO.search(text)
+    if m:
+        return m[1], m[2]
     until = PERIOD_UNTIL.search(text)
     if until:
         started = STARTED.search(text) or STARTED.search(context)
@@ -157,7 +163,7 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         else:
             add("arbete" if "arbete" in what else "studier", share=share)
     for m in BARE_ENDED.finditer(sentence):
-        add("avslutade", count=int(m["n"]))
+        add("avslutade", count=int(m["n"] or m["m"]))
     for m in COUNTED.finditer(sentence):
         before = sentence[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"\b(av de|de|i åldern|mellan)\s*$", before) or sentence[m.end():m.end() + 1] == "%":
