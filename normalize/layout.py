@@ -23,6 +23,7 @@ FURNITURE = frozenset({
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:-\s*(\d{1,3})\s*-|(?:sida|page|s\.)\s*(\d{1,3})(?:\s*(?:av|\(|/)\s*\d{1,3}\)?)?"
     r"|(\d{1,3})\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s+\d{1,3}))\s*$", re.IGNORECASE)
+_HEADER_LIKE = re.compile(r"[^\W\d_]{3,}\s.*[^\W\d_]{3,}")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 # Bullet glyphs, and the letters OCR reads for a round bullet, before an item's first word.
 _BULLET = re.compile(r"^\s*(?:[•●▪◦·■□➢►‣∙]|[eo](?=\s+[A-ZÅÄÖ0-9]))\s+")
@@ -65,15 +66,25 @@ def _signature(line: str) -> str:
     return re.sub(r"\d+", "#", line.strip().lower())
 
 
+def _is_header_like(line: str) -> bool:
+    return len(line.strip()) <= 80 and not line.lstrip().startswith("§") and bool(_HEADER_LIKE.search(line))
+
+
 def running_headers(pages: Sequence[str]) -> frozenset[str]:
-    """Lines repeated at the top or bottom of most pages (digits ignored), as signatures."""
+    """Lines repeated at the top or at the bottom of most pages (digits ignored), as signatures.
+
+    Only lines with words count: a "§ 12" or a bare number at the top of every page is content.
+    """
     if len(pages) < 3:
         return frozenset()
-    seen: Counter[str] = Counter()
+    top: Counter[str] = Counter()
+    bottom: Counter[str] = Counter()
     for page in pages:
         lines = [x for x in page.split("\n") if x.strip()]
-        seen.update({_signature(x) for x in lines[:3] + lines[-3:] if len(x.strip()) <= 80})
-    return frozenset(s for s, n in seen.items() if n >= max(3, len(pages) // 2))
+        top.update({_signature(x) for x in lines[:2] if _is_header_like(x)})
+        bottom.update({_signature(x) for x in lines[-2:] if _is_header_like(x)})
+    least = max(3, (len(pages) + 1) // 2)
+    return frozenset(s for counts in (top, bottom) for s, n in counts.items() if n >= least)
 
 
 def _is_furniture(line: str, index: int, last: int, page_number: int, headers: frozenset[str]) -> bool:

@@ -256,6 +256,8 @@ class Repairer:
         original = known_score(token)
         if original is not None and (inner and token[:1].isupper() or not self.damaged):
             return token
+        if not self.damaged and SWEDISH_LETTERS.intersection(token) and _LETTERS.match(token):
+            return token  # its å, ä and ö survived: an unknown word here is a name or the author's
         cands = candidates(token, thorough=original is None)
         if not self.damaged and token[:1].isupper() and _LETTERS.match(token) and len(token) < LONG_WORD:
             # Where å, ä and ö survived, a short capitalised word spelled with plain letters is
