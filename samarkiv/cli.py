@@ -26,8 +26,9 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="rich",
 )
-out = Console()
-err = Console(stderr=True)
+# Pipes and CI logs get a wide console so that tables are not folded into 80 columns.
+out = Console(width=None if sys.stdout.isatty() else 160)
+err = Console(stderr=True, width=None if sys.stderr.isatty() else 160)
 
 DbOption = Annotated[str, typer.Option("--db", help="Archive: an SQLite file, or a database URL.",
                                        envvar="SAMARKIV_DB")]
@@ -197,6 +198,32 @@ def status(
     _print_rows(rows, format, title)
     if failed and rows:
         raise typer.Exit(1)
+
+
+@app.command()
+def normalize(
+    file: Annotated[Path, typer.Argument(help="Any file ingest accepts: text, PDF or image.", show_default=False)],
+    lines: Annotated[bool, typer.Option("--lines", help="Repair words only: one output line per input line, "
+                                                        "no reflow, nothing dropped.")] = False,
+    lang: Annotated[str, typer.Option(help="Tesseract language(s) for scanned pages.")] = "swe",
+) -> None:
+    """Print the repaired, normalized text of a file (OCR-damaged Swedish mended).
+
+    Example: samarkiv normalize gammal-ocr.txt --lines > lagad.txt
+    """
+    from samarkiv.ingest import read_source
+    from samarkiv.normalize import normalize_pages, repair_lines
+
+    try:
+        source = read_source(file, IngestOptions(lang=lang))
+    except SamarkivError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    if lines:
+        sys.stdout.write("\f".join(repair_lines(page.text) for page in source.pages))
+    else:
+        sys.stdout.write(normalize_pages(source.pages).text)
+        sys.stdout.write("\n")
 
 
 def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) -> None:

@@ -145,15 +145,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("texts", nargs="+", type=Path, help="UTF-8 text files")
     parser.add_argument("--out", type=Path, required=True, help="output folder")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--no-scan", action="store_true", help="only the born-digital PDFs")
+    parser.add_argument("--kind", choices=("born", "scan", "both"), default="both",
+                        help="born-digital PDFs, scanned image-only PDFs, or both")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for i, path in enumerate(args.texts):
         text = path.read_text(encoding="utf-8")
-        born = args.out / f"{path.stem}.pdf"
-        born.write_bytes(typeset_pdf(text))
-        print(born)
-        if not args.no_scan:
+        if args.kind in ("born", "both"):
+            born = args.out / f"{path.stem}.pdf"
+            born.write_bytes(typeset_pdf(text))
+            print(born)
+        if args.kind in ("scan", "both"):
             scan = args.out / f"{path.stem}.scan.pdf"
             scan.write_bytes(scanned_pdf(text, seed=args.seed + i))
             print(scan)

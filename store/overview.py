@@ -32,8 +32,8 @@ def document_overview(archive: Archive) -> list[dict[str, Any]]:
                 "source": doc.source,
                 "kind": doc.kind,
                 "pages": doc.page_count,
-                "read by": "+".join(sorted(methods.get(doc.id, ()))),
-                "ocr conf": f"{confidence[doc.id]:.0f}" if doc.id in confidence else "",
+                "read by": "+".join(sorted(methods.get(doc.id, ())))
+                + (f" ({confidence[doc.id]:.0f}%)" if doc.id in confidence else ""),
                 "förbund": doc.forbund or "",
                 "parts": c["parts"],
                 "people": c["people"],
