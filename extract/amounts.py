@@ -161,6 +161,7 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
         words = stripped.split()
         if FIN_HEADING.match(stripped) and len(words) <= 8:
             unit = said or (notes_unit if stripped.lower().startswith("not") else None)
+            section_unit = said or section_unit
             heading_dates = ISO_DATE.findall(stripped)
             fin = {"unit": unit, "note_col": False, "columns": len(heading_dates) if len(heading_dates) >= 2 else None,
                    "year": int(heading_dates[0][0]) if heading_dates else None, "explicit": unit is not None}

@@ -32,14 +32,14 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("other", re.compile(r"^\s*(?:som ingår i|med \w+ utbildning|utan |förgymnasial|\w+ utbildning)", re.I)),
 )
 COUNTED = re.compile(rf"(?<![\d,.\-]){_COUNT} (?P<noun>deltagare|personer|person|individer|individ|unga|kvinnor|"
-                     r"kvinna|män|ungdomar)\b", re.I)
+                     r"kvinna|män|man|ungdomar)\b", re.I)
 BARE_ENDED = re.compile(r"\b(?:har (?P<n>\d{1,5}) (?:avslutat|avslutats|skrivits ut)|"
                         r"(?<![\d,.])(?P<m>\d{1,5}) (?:har )?(?:avslutats|avslutat|avslutades|skrivits ut))\b", re.I)
 SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?% (?P<what>kvinnor|män|har gått i mål|gått i mål|"
                    r"(?:har )?(?:gått|avslutats) (?:vidare )?till (?:arbete|studier))", re.I)
 WORKED_WITH = re.compile(r"\b(?:arbetat|jobbat|arbetade|jobbade|träffat|mött) med (?:totalt )?$", re.I)
 STAFF = re.compile(r"^(?:arbetar|jobbar|är anställda|tjänst)", re.I)
-CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\bvarav\b|\bsamt\b|\boch (?=\d)|\bmedan\b|\(")
+CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\bvarav\b|\bsamt\b|\boch (?!studier|arbete)|\bmedan\b|\(")
 INSATS_NAMED = re.compile(r"\b(?:[Ii]nom (?:insatsen|projektet|projekt)|[Ii]nsatsen|[Pp]rojektet|[Pp]rojekt|"
                           r"[Tt]eamet) (?P<name>[A-ZÅÄÖ][\wåäö\-]*(?: \d+(?:\.\d+)?)?)")
 INSATS_GROUP = re.compile(r"\bde (?P<kind>\w+inriktade) insatserna\b", re.I)
@@ -107,7 +107,7 @@ def _category(after: str, noun: str) -> tuple[str, str | None] | None:
             return name, (clause.strip() if name == "other" else None)
     if noun.lower() in ("kvinnor", "kvinna"):
         return "kvinnor", None
-    if noun.lower() in ("män",):
+    if noun.lower() in ("män", "man"):
         return "man", None
     return ("deltagare", None) if noun.lower() in ("deltagare", "individer", "ungdomar", "unga") else None
 
@@ -145,13 +145,15 @@ def _is_heading(block: Block) -> bool:
 
 
 def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcome]:
-    out: list[Outcome] = []
+    out: list[tuple[int, Outcome]] = []
+    at = 0
 
     def add(category: str, count: int | None = None, share: float | None = None, label: str | None = None) -> None:
-        out.append(Outcome(category=category, insats=ctx.insats, period=ctx.period, count=count, share=share,
-                           label=label, span=span))
+        out.append((at, Outcome(category=category, insats=ctx.insats, period=ctx.period, count=count, share=share,
+                                label=label, span=span)))
 
     for m in SHARE.finditer(sentence):
+        at = m.start()
         what = m["what"].lower()
         share = round(float(m["p"].replace(",", ".")) / 100, 4)
         if "kvinnor" in what:
@@ -163,18 +165,20 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         else:
             add("arbete" if "arbete" in what else "studier", share=share)
     for m in BARE_ENDED.finditer(sentence):
+        at = m.start()
         add("avslutade", count=int(m["n"] or m["m"]))
     for m in COUNTED.finditer(sentence):
         before = sentence[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"\b(av de|de|i åldern|mellan)\s*$", before) or sentence[m.end():m.end() + 1] == "%":
             continue
+        at = m.start()
         cat = _category(sentence[m.end():], m["noun"])
         if cat is None and WORKED_WITH.search(sentence[max(0, m.start() - 30):m.start()]):
             cat = ("deltagare", None)
         if cat is None:
             continue
         add(cat[0], count=_count(m["n"]), label=cat[1])
-    return out
+    return [o for _, o in sorted(out, key=lambda x: x[0])]
 
 
 def _dedupe(found: list[Outcome]) -> list[Outcome]:
