@@ -16,7 +16,7 @@ from .layout import Line, lines_of
 from .meetings import heading_lines, meeting_of
 from .outcomes import outcomes_in
 from .parts import MINUTES, PartSpan, find_parts, part_at, report_date
-from .people import heading_people, list_people, signatories
+from .people import Entry, heading_people, list_people, signatories
 from .types import (
     Amount,
     Decision,
@@ -116,10 +116,9 @@ def _owner(parts: list[PartSpan], part: PartSpan) -> PartSpan:
     return earlier[-1] if earlier else part
 
 
-def _person(group: str, entry: object, ln: Line, text: Text) -> Person:
-    name, role, org = entry.name, entry.role, entry.organisation  # type: ignore[attr-defined]
-    return Person(name=name, group=group, role=role, organisation=org, page=text.page_at(ln.start),
-                  span=(ln.start, ln.end))
+def _person(group: str, entry: Entry, ln: Line, text: Text) -> Person:
+    return Person(name=entry.name, group=group, role=entry.role, organisation=entry.organisation,
+                  page=text.page_at(ln.start), span=(ln.start, ln.end))
 
 
 def _unique_people(people: list[Person]) -> list[Person]:

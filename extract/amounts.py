@@ -44,6 +44,17 @@ class _Table:
     rows: list[tuple[str, list[int], list[Amount]]] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class _Statement:
+    """State while reading a financial statement whose columns may be dumped as plain lines."""
+
+    unit: str | None = None
+    explicit: bool = False
+    note_column: bool = False
+    columns: int | None = None
+    year: int | None = None
+
+
 def _unit_said(text: str) -> str | None:
     m = UNIT_STATEMENT.search(text)
     if not m:
@@ -126,7 +137,7 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
     heading_year: int | None = None
     section_unit: str | None = None
     notes_unit: str | None = None
-    fin: dict[str, object] | None = None
+    fin: _Statement | None = None
     previous_row = False
 
     def flush() -> None:
@@ -163,13 +174,14 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
             unit = said or (notes_unit if stripped.lower().startswith("not") else None)
             section_unit = said or section_unit
             heading_dates = ISO_DATE.findall(stripped)
-            fin = {"unit": unit, "note_col": False, "columns": len(heading_dates) if len(heading_dates) >= 2 else None,
-                   "year": int(heading_dates[0][0]) if heading_dates else None, "explicit": unit is not None}
+            fin = _Statement(unit=unit, explicit=unit is not None,
+                             columns=len(heading_dates) if len(heading_dates) >= 2 else None,
+                             year=int(heading_dates[0][0]) if heading_dates else None)
             continue
         if said and len(words) <= 6:
             section_unit = said
-            if fin is not None and not fin["explicit"]:
-                fin["unit"], fin["explicit"] = said, True
+            if fin is not None and not fin.explicit:
+                fin.unit, fin.explicit = said, True
             continue
         if len(words) <= 8 and not re.search(r"\d{3}", stripped.replace(" ", "")) and years_in(stripped):
             heading_year = years_in(stripped)[-1]
@@ -267,24 +279,24 @@ def _blank_if_date(m: re.Match[str]) -> str:
     return " " * len(m[0]) if compact(m[0].replace("-", "")) else m[0]
 
 
-def _read_statement_line(ln: Line, fin: dict[str, object], paragraph_at: ParagraphAt,
+def _read_statement_line(ln: Line, fin: _Statement, paragraph_at: ParagraphAt,
                          page_at: Callable[[int], int | None], found: list[Amount]) -> bool:
     """Numbers of a financial statement whose columns were dumped as plain lines."""
     text = ln.text.replace("**", "  ")
     dates = ISO_DATE.findall(text)
     without_dates = COMPACT_DATE.sub(_blank_if_date, ISO_DATE.sub(lambda m: " " * len(m[0]), text))
     if re.search(r"\bnot\b", text, re.I) and (dates or HEADER_WORDS.search(text)):
-        fin["note_col"] = True
+        fin.note_column = True
     lone_years = years_in(text) if not re.search(r"\d[ ]\d{3}", text) and len(text.split()) <= 4 else []
-    if lone_years and isinstance(fin["year"], int) and abs(lone_years[0] - fin["year"]) > 3:
+    if lone_years and fin.year is not None and abs(lone_years[0] - fin.year) > 3:
         lone_years = []
     if dates or lone_years:
         years = [int(d[0]) for d in dates] or years_in(text)
-        fin["year"] = years[0]
+        fin.year = years[0]
         if len(dates) >= 2 and len(text.split()) <= 4:
-            fin["columns"] = len(dates)
+            fin.columns = len(dates)
         elif re.search(r"\bnot\s?\d", text, re.I):
-            fin["columns"] = len(dates) or None
+            fin.columns = len(dates) or None
         return True
     m = re.match(r"^\s*(?P<label>[^\d\-−–\t][^\t]*?[A-Za-zÅÄÖåäö)\]])?\s*(?P<nums>[-−–]?\d[\d \u00a0\u202f\-−–,]*)\s*$",
                  without_dates)
@@ -294,7 +306,7 @@ def _read_statement_line(ln: Line, fin: dict[str, object], paragraph_at: Paragra
     if not runs:
         return False
     base = ln.start + m.start("nums")
-    columns = fin["columns"] if isinstance(fin["columns"], int) else None
+    columns = fin.columns
     tokens: list[tuple[int, str]] = []
     nums = m["nums"]
     for pos, run in runs:
@@ -303,14 +315,14 @@ def _read_statement_line(ln: Line, fin: dict[str, object], paragraph_at: Paragra
             at = max(nums.find(part.split()[0], cursor), cursor)
             tokens.append((base + at, part))
             cursor = at + len(part)
-    if fin["note_col"] and len(tokens) >= 2 and re.fullmatch(r"\d", tokens[0][1]) and m["label"] is None:
+    if fin.note_column and len(tokens) >= 2 and re.fullmatch(r"\d", tokens[0][1]) and m["label"] is None:
         tokens = tokens[1:]
-    unit = fin["unit"] if isinstance(fin["unit"], str) else None
+    unit = fin.unit
     label = _label(m["label"] or "") if m["label"] else None
     for start, token in tokens:
         number = number_value(token)
-        amount = Amount(value=int(number), text=token, label=label, year=fin["year"] if isinstance(fin["year"], int)
-                        else None, paragraph=paragraph_at(start), unit_inferred=unit is None,
+        amount = Amount(value=int(number), text=token, label=label, year=fin.year, paragraph=paragraph_at(start),
+                        unit_inferred=unit is None,
                         page=page_at(start), span=(start, start + len(token)),
                         warnings=("unit:",) if unit is None else ())
         found.append(amount if unit is None else replace(amount, value=to_sek(number, unit)))

@@ -80,13 +80,13 @@ def period_of(text: str, year: int | None, context: str = "") -> tuple[str | Non
         y = int(m[2])
         return (f"{y}-01-01", f"{y}-06-30") if m[1].lower() == "första" else (f"{y}-07-01", f"{y}-12-31")
     m = MONTH_SPAN.search(text)
-    y = int(m[3]) if m and m[3] else year
-    if m and y:
-        return iso(y, MONTHS[m[1].lower()], 1), month_end(y, MONTHS[m[2].lower()])
+    span_year = int(m[3]) if m and m[3] else year
+    if m and span_year:
+        return iso(span_year, MONTHS[m[1].lower()], 1), month_end(span_year, MONTHS[m[2].lower()])
     m = END_OF_MONTH.search(text)
-    y = int(m[2]) if m and m[2] else year
-    if m and y:
-        return None, month_end(y, MONTHS[m[1].lower()])
+    end_year = int(m[2]) if m and m[2] else year
+    if m and end_year:
+        return None, month_end(end_year, MONTHS[m[1].lower()])
     return None
 
 

@@ -96,10 +96,9 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
         start = ln.start if found else 0
         found.append((ptype, title, start, bilaga and bool(found)))
     if not found:
-        ptype = next((k for k, p in SELF_DESCRIBED if p.search(text)), None)
-        if ptype is None:
-            ptype = "protokoll" if len(paragraph_starts) >= 2 else "other"
-        found.append((ptype, None, 0, False))
+        described = next((k for k, p in SELF_DESCRIBED if p.search(text)), None)
+        fallback = "protokoll" if len(paragraph_starts) >= 2 else "other"
+        found.append((described or fallback, None, 0, False))
     parts: list[PartSpan] = []
     for n, (ptype, title, start, attached) in enumerate(found):
         end = found[n + 1][2] if n + 1 < len(found) else len(text)

@@ -96,7 +96,7 @@ def _role(text: str | None) -> str | None:
 
 
 def _split_role_org(text: str) -> tuple[str | None, str | None]:
-    """"verksamhetsledare Samverkansteam Kraften Hedemora" → role, organisation."""
+    """"verksamhetsledare Arbetsmarknadsteamet Sala" → role, organisation."""
     tokens = text.split()
     for i, tok in enumerate(tokens):
         if i > 0 and tok[:1].isupper():
@@ -107,7 +107,7 @@ def _split_role_org(text: str) -> tuple[str | None, str | None]:
 
 
 def parse_entry(line: str) -> Entry | None:
-    """A list line: "Christer Landin, ledamot och ordförande, Bjuvs kommun" and its variants."""
+    """A list line: "Anna Svensson, ledamot och ordförande, Sala kommun" and its variants."""
     line = ATTENDANCE_NOTE.sub("", squash(line)).strip(" ,.;")
     line = PARTY.sub("", line)
     org_in_parens = None
@@ -174,7 +174,7 @@ def _column_units(cell: str) -> list[tuple[str | None, str | None]]:
 
 
 def parse_columns(names_cell: str, orgs_cell: str) -> list[Entry]:
-    """Parallel columns: "Peter Vigen Harriet Hedlund" beside "Umeå kommun, ordförande Region Västerbotten"."""
+    """Parallel columns: "Lisa Ek Jonas Berg" beside "Sala kommun, ordförande Region Västmanland"."""
     units = _column_units(orgs_cell)
     tokens = names_cell.split()
     if not units or not tokens:
