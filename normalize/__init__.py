@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import ftfy
+
 from samarkiv.ingest import Page
 
 from .layout import lay_out, running_headers

@@ -11,7 +11,7 @@ import bisect
 import math
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -58,6 +58,7 @@ class Lexicon:
     speller: Speller | None = field(default=None, compare=False)
     names: frozenset[str] = frozenset()
     _prefixes: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _verdicts: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of a lower-cased word (0 when unknown)."""
@@ -104,12 +105,10 @@ class Lexicon:
         """Hunspell's verdict on a cased word, or None without hunspell."""
         if self.speller is None:
             return None
-        return _spell_cached(self.speller, word)
-
-
-@lru_cache(maxsize=200_000)
-def _spell_cached(speller: Speller, word: str) -> bool:
-    return bool(speller.spell(word))
+        verdict = self._verdicts.get(word)
+        if verdict is None:
+            verdict = self._verdicts[word] = bool(self.speller.spell(word))
+        return verdict
 
 
 def _name_words() -> set[str]:

@@ -21,6 +21,7 @@ _RUN = re.compile(r"(?:[^\W_]|[&#{\[])+")
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _NUMBER = re.compile(r"^\d+$")
+_ACCENT_INSIDE = re.compile(r"[éèêëáóò](?=.)")
 
 # Score of a compound that hunspell accepts but no frequency list holds (a Zipf value).
 COMPOUND_ZIPF = 3.0
@@ -136,7 +137,7 @@ def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int,
                 ok = lex.zipf(last) > 0
             else:
                 ok = len(last) >= PART_MIN_LEN and lex.zipf(last) >= PART_MIN_ZIPF
-            if ok and (out not in found or found[out][0] > cost):
+            if ok and (out not in found or (found[out][0], found[out][1]) > (cost, parts)):
                 found[out] = (cost, parts, min(weakest, lex.zipf(last)))
             continue
         options = by_position[i] if inserted else by_position[i] + insertions
@@ -166,6 +167,16 @@ def _cased(word: str, like: str) -> str:
     return word
 
 
+def _rare_score(zipf: float, parts: int, weakest: float, verdict: bool | None) -> float | None:
+    """Score of a reading that is rare or a compound, given hunspell's verdict (None: no hunspell)."""
+    if verdict:
+        return COMPOUND_ZIPF
+    if parts > 1 and (verdict is None or weakest >= STRONG_PART_ZIPF):
+        # Hunspell's compounding misses some compounds of common words ("individnära").
+        return COMPOUND_ZIPF - 1.0
+    return zipf if zipf > 0 else None
+
+
 @lru_cache(maxsize=200_000)
 def candidates(token: str, thorough: bool = True) -> tuple[Candidate, ...]:
     """The readings of a possibly misread word, best lexical score first (context-free).
@@ -183,17 +194,27 @@ def candidates(token: str, thorough: bool = True) -> tuple[Candidate, ...]:
     else:
         found = _walk(lex, token, insert=False, max_parts=1, budget=2.0)
     out: list[Candidate] = []
-    for word, (cost, parts, weakest) in found.items():
+    pending: list[tuple[float, str]] = []
+    for word, (cost, _, _) in found.items():
         if word == low:
             continue
         zipf = lex.zipf(word)
-        if parts > 1 or zipf == 0:
-            verdict = lex.spells(_cased(word, token))
-            # Hunspell's compounding misses some compounds of common words ("individnära").
-            if verdict is False and weakest < STRONG_PART_ZIPF:
-                continue
-            zipf = max(zipf, COMPOUND_ZIPF if verdict else COMPOUND_ZIPF - 1.0)
-        out.append(Candidate(word, cost, zipf))
+        if zipf >= COMPOUND_ZIPF:
+            out.append(Candidate(word, cost, zipf))
+        else:
+            pending.append((-(COMPOUND_ZIPF - COST_WEIGHT * cost), word))
+    # Rare words and compounds need hunspell's verdict, which is slow on compounds: it is asked
+    # best reading first, and only until no reading left could beat the best one (branch and
+    # bound).
+    best = max((c.score - COST_WEIGHT * c.cost for c in out), default=-99.0)
+    for neg_bound, word in sorted(pending):
+        if -neg_bound <= best:
+            break
+        cost, parts, weakest = found[word]
+        score = _rare_score(lex.zipf(word), parts, weakest, lex.spells(_cased(word, token)))
+        if score is not None:
+            out.append(Candidate(word, cost, score))
+            best = max(best, score - COST_WEIGHT * cost)
     out.sort(key=lambda c: (-(c.score - COST_WEIGHT * c.cost), c.word))
     return tuple(out)
 
@@ -207,6 +228,8 @@ def known_score(token: str) -> float | None:
     zipf = lex.zipf(token.lower())
     if zipf >= JUNK_ZIPF:
         return zipf
+    if _ACCENT_INSIDE.search(token):
+        return None  # "hésten": an accent inside a rare word is OCR's, and hunspell is slow to say so
     verdict = lex.spells(token)
     if verdict:
         return max(zipf, COMPOUND_ZIPF)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from samarkiv.ingest import Method, Page
 from samarkiv.normalize import normalize_pages
 

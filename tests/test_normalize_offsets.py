@@ -6,6 +6,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from samarkiv.ingest import Method, Page
 from samarkiv.normalize import normalize_pages
 

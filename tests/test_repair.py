@@ -9,6 +9,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+
 from samarkiv.normalize import repair_lines
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
