@@ -30,6 +30,7 @@ SUM_LABEL = re.compile(r"^(summa|totalt|total|totala)\b", re.I)
 NUMBER_RUN = re.compile(rf"(?<![\w,.])[-−–]?\d+(?:{SPACE}\d+)*(?:,\d+)?(?![\w%])")
 COMPACT_DATE = re.compile(r"(?<![\d\-])(?:\d{6}|\d{8}|\d{2}-\d{2}-\d{2})(?![\d\-])")
 TOC_LABEL = re.compile(r"^(§|punkt\b|ärende\b|\d{1,2}\.$)", re.I)
+YEAR_INTRODUCED = re.compile(r"\b(?:för|år|verksamhetsåret|budgetåret|budget)\s+((?:19|20)\d{2})(?![\d-])", re.I)
 SMALL_TABLE = 100_000  # cells below this in a table without a unit are read as tkr
 
 ParagraphAt = Callable[[int], str | None]
@@ -53,6 +54,7 @@ class _Statement:
     note_column: bool = False
     columns: int | None = None
     year: int | None = None
+    column_years: list[int] = field(default_factory=list)
 
 
 def _unit_said(text: str) -> str | None:
@@ -80,14 +82,28 @@ def _clause_before(text: str, start: int) -> str | None:
 
 
 def _sentence_year(text: str, start: int, end: int) -> int | None:
+    """The year a text amount concerns: one named just before it ("år 2021 – 255 996 kr", "för
+    verksamhetsåret 2019 på"), else the single year of its clause before, its clause after or its
+    sentence; a sentence naming several years and none of them near the amount names none."""
     left = max(text.rfind(". ", 0, start), text.rfind("\n\n", 0, start))
     right_candidates = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i >= 0]
     right = min(right_candidates) if right_candidates else len(text)
-    before = years_in(text[left + 1:start])
-    after = years_in(text[end:right])
-    if before:
-        return before[-1]
-    return after[0] if after else None
+    near = years_in(text[max(left + 1, start - 12):start])
+    if near:
+        return near[-1]
+    before = text[max(left + 1, text.rfind(",", 0, start) + 1):start]
+    introduced = YEAR_INTRODUCED.findall(before)
+    if introduced:
+        return int(introduced[-1])
+    comma = text.find(",", end)
+    after = text[end:min(right, comma) if comma >= 0 else right]
+    for scope in (before, after, text[left + 1:start] + " " + text[end:right]):
+        distinct = set(years_in(scope))
+        if len(distinct) == 1:
+            return distinct.pop()
+        if len(distinct) > 1:
+            return None
+    return None
 
 
 def _header_years(cells: list[str], previous: list[int | None]) -> list[int | None]:
@@ -99,8 +115,6 @@ def _header_years(cells: list[str], previous: list[int | None]) -> list[int | No
     if len(distinct) == 1:
         only = distinct.pop()
         years = [y if y else (only if c.strip() else None) for y, c in zip(years, cells, strict=False)]
-    if not any(years) and previous:
-        return previous
     return years
 
 
@@ -176,14 +190,15 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
             heading_dates = ISO_DATE.findall(stripped)
             fin = _Statement(unit=unit, explicit=unit is not None,
                              columns=len(heading_dates) if len(heading_dates) >= 2 else None,
-                             year=int(heading_dates[0][0]) if heading_dates else None)
+                             year=int(heading_dates[0][0]) if heading_dates else None,
+                             column_years=[int(d[0]) for d in heading_dates] if len(heading_dates) >= 2 else [])
             continue
         if said and len(words) <= 6:
             section_unit = said
             if fin is not None and not fin.explicit:
                 fin.unit, fin.explicit = said, True
             continue
-        if len(words) <= 8 and not re.search(r"\d{3}", stripped.replace(" ", "")) and years_in(stripped):
+        if len(words) <= 8 and years_in(stripped) and not find_money(stripped):
             heading_year = years_in(stripped)[-1]
         if fin is not None:
             if _read_statement_line(ln, fin, paragraph_at, page_at, found):
@@ -283,7 +298,8 @@ def _read_statement_line(ln: Line, fin: _Statement, paragraph_at: ParagraphAt,
                          page_at: Callable[[int], int | None], found: list[Amount]) -> bool:
     """Numbers of a financial statement whose columns were dumped as plain lines."""
     text = ln.text.replace("**", "  ")
-    dates = ISO_DATE.findall(text)
+    dates = ISO_DATE.findall(text) or [(str(2000 + int(m[0][:2])),) for m in COMPACT_DATE.finditer(text)
+                                        if "-" in m[0] and compact(m[0].replace("-", ""))]
     without_dates = COMPACT_DATE.sub(_blank_if_date, ISO_DATE.sub(lambda m: " " * len(m[0]), text))
     if re.search(r"\bnot\b", text, re.I) and (dates or HEADER_WORDS.search(text)):
         fin.note_column = True
@@ -295,6 +311,7 @@ def _read_statement_line(ln: Line, fin: _Statement, paragraph_at: ParagraphAt,
         fin.year = years[0]
         if len(dates) >= 2 and len(text.split()) <= 4:
             fin.columns = len(dates)
+            fin.column_years = [int(d[0]) for d in dates]
         elif re.search(r"\bnot\s?\d", text, re.I):
             fin.columns = len(dates) or None
         return True
@@ -319,9 +336,11 @@ def _read_statement_line(ln: Line, fin: _Statement, paragraph_at: ParagraphAt,
         tokens = tokens[1:]
     unit = fin.unit
     label = _label(m["label"] or "") if m["label"] else None
-    for start, token in tokens:
+    by_column = len(tokens) == len(fin.column_years)
+    for i, (start, token) in enumerate(tokens):
         number = number_value(token)
-        amount = Amount(value=int(number), text=token, label=label, year=fin.year, paragraph=paragraph_at(start),
+        amount = Amount(value=int(number), text=token, label=label, year=fin.column_years[i] if by_column else fin.year,
+                        paragraph=paragraph_at(start),
                         unit_inferred=unit is None,
                         page=page_at(start), span=(start, start + len(token)),
                         warnings=("unit:",) if unit is None else ())
@@ -342,7 +361,7 @@ def _text_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
         if not MONEY.match(flat, money.start):
             continue
         label = _clause_before(text, money.start)
-        year = _sentence_year(flat, money.start, money.end)
+        year = _sentence_year(text, money.start, money.end)
         out.append(Amount(value=money.value, value_max=money.value_max, text=squash(money.text), per=money.per,
                           label=label, year=year, paragraph=paragraph_at(money.start),
                           page=page_at(money.start), span=(money.start, money.end)))
