@@ -231,6 +231,8 @@ def known_score(token: str) -> float | None:
     if _ACCENT_INSIDE.search(token):
         return None  # "hésten": an accent inside a rare word is OCR's, and hunspell is slow to say so
     verdict = lex.spells(token)
+    if verdict is None and token.lower() in _walk(lex, token, insert=False, max_parts=MAX_PARTS, budget=0.0):
+        return max(zipf, COMPOUND_ZIPF - 1.0)  # without hunspell: a compound of known words
     if verdict:
         return max(zipf, COMPOUND_ZIPF)
     if zipf < JUNK_ZIPF and verdict is False:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import random
 import re
@@ -139,3 +140,21 @@ def test_synthetic_ocr_damage_is_repaired(path: Path) -> None:
     fix, damage = _rates(raw, clean, repair_lines(raw))
     assert fix >= 0.90
     assert damage <= 0.003
+
+
+def test_without_hunspell_repair_falls_back_to_compound_splitting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from samarkiv.normalize import lexicon as lexicon_module
+    from samarkiv.normalize import repair
+
+    plain = dataclasses.replace(lexicon_module.lexicon(), speller=None)
+    monkeypatch.setattr(repair, "lexicon", lambda: plain)
+    repair.candidates.cache_clear()
+    repair.known_score.cache_clear()
+    try:
+        first = repair_lines(OCR_PARAGRAPH).split("\n")[0]
+        assert first == "Styrelsen för Söderåsens samordningsförbund avger följande delårsrapport."
+        clean = CLEAN_SEEDS[0].read_text(encoding="utf-8")
+        assert repair_lines(clean) == clean
+    finally:
+        repair.candidates.cache_clear()
+        repair.known_score.cache_clear()
