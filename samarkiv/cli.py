@@ -233,6 +233,157 @@ def normalize(
         sys.stdout.write("\n")
 
 
+ForbundOption = Annotated[str | None, typer.Option("--forbund", help="Förbund, loosely: 'söderåsen' will do.")]
+YearOption = Annotated[int | None, typer.Option("--year", help="Only this year.")]
+FromOption = Annotated[str | None, typer.Option("--from", help="From this date (YYYY-MM-DD).")]
+ToOption = Annotated[str | None, typer.Option("--to", help="Up to this date (YYYY-MM-DD).")]
+FormatOption = Annotated[TableFormat | None, typer.Option("--format", "-f",
+                                                          help="table (default on a terminal), csv or json.")]
+
+
+def _query(db: str, run, title: str, fmt: TableFormat | None) -> None:  # type: ignore[no-untyped-def]
+    from samarkiv.store.query import UnknownValue
+    from samarkiv.store.search import BadQuery
+
+    archive = _open_archive(db, must_exist=True)
+    try:
+        with archive.session() as session:
+            rows = run(session)
+    except (UnknownValue, BadQuery) as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    finally:
+        archive.close()
+    _print_rows(rows, fmt or (TableFormat.table if sys.stdout.isatty() else TableFormat.csv), title)
+
+
+def _filters(forbund: str | None, year: int | None, date_from: str | None, date_to: str | None,
+             kind: str | None = None):  # type: ignore[no-untyped-def]
+    from samarkiv.store.query import Filters
+
+    return Filters(forbund, year, date_from, date_to, kind)
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find; 'förläng*' for a prefix, quotes for a phrase.")],
+    db: DbOption = "archive.sqlite",
+    forbund: ForbundOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="decision, item or page.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many hits.")] = 50,
+    format: FormatOption = None,
+) -> None:
+    """Full-text search of decisions, § items and page text, best hits first.
+
+    Example: samarkiv search Casemanagement --kind decision --forbund söderåsen
+    """
+    from samarkiv.store.query import resolve_forbund
+    from samarkiv.store.search import search as run_search
+
+    def run(session):  # type: ignore[no-untyped-def]
+        name = resolve_forbund(session, forbund) if forbund else None
+        hits = run_search(session, text, forbund=name, date_from=date_from, date_to=date_to, kind=kind, limit=limit)
+        return [{"kind": h.kind, "forbund": h.forbund, "date": h.date, "§": h.paragraph, "snippet": h.snippet,
+                 "source": h.source, "page": h.page} for h in hits]
+
+    _query(db, run, f"Search: {text}", format)
+
+
+@app.command()
+def decisions(
+    db: DbOption = "archive.sqlite",
+    forbund: ForbundOption = None,
+    year: YearOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    kind: Annotated[str | None, typer.Option(help="approve, grant, reject, table, note, elect, assign, other.")]
+    = None,
+    text: Annotated[str | None, typer.Option("--text", help="Only decisions whose text contains this.")] = None,
+    format: FormatOption = None,
+) -> None:
+    """Decisions, by förbund, date and § (a grant's amounts alongside).
+
+    Example: samarkiv decisions --kind grant --year 2020 --format csv
+    """
+    from samarkiv.store import query
+
+    _query(db, lambda s: query.decisions(s, _filters(forbund, year, date_from, date_to, kind), text),
+           "Decisions", format)
+
+
+@app.command()
+def amounts(
+    db: DbOption = "archive.sqlite",
+    forbund: ForbundOption = None,
+    year: Annotated[int | None, typer.Option("--year", help="Only amounts concerning this year.")] = None,
+    label: Annotated[str | None, typer.Option(help="Only amounts whose label contains this.")] = None,
+    format: FormatOption = None,
+) -> None:
+    """Money amounts in whole SEK, with label, year and where they were read.
+
+    Example: samarkiv amounts --forbund söderåsen --year 2021 --label summa
+    """
+    from samarkiv.store import query
+
+    _query(db, lambda s: query.amounts(s, _filters(forbund, year, None, None), label), "Amounts", format)
+
+
+@app.command()
+def outcomes(
+    db: DbOption = "archive.sqlite",
+    forbund: ForbundOption = None,
+    insats: Annotated[str | None, typer.Option(help="Only this insats (contains).")] = None,
+    category: Annotated[str | None, typer.Option(help="deltagare, avslutade, arbete, studier, …")] = None,
+    by_insats: Annotated[bool, typer.Option("--by-insats", help="Sum counts per förbund, insats and category.")]
+    = False,
+    format: FormatOption = None,
+) -> None:
+    """Participant outcomes per insats and period.
+
+    Example: samarkiv outcomes --category arbete --by-insats
+    """
+    from samarkiv.store import query
+
+    def run(session):  # type: ignore[no-untyped-def]
+        rows = query.outcomes(session, _filters(forbund, None, None, None), insats, category)
+        return query.outcomes_by_insats(rows) if by_insats else rows
+
+    _query(db, run, "Outcomes", format)
+
+
+@app.command()
+def people(
+    db: DbOption = "archive.sqlite",
+    forbund: ForbundOption = None,
+    year: YearOption = None,
+    name: Annotated[str | None, typer.Option(help="Only people whose name contains this.")] = None,
+    group: Annotated[str | None, typer.Option(help="beslutande, ovriga, franvarande, ledamot, ersattare, other.")]
+    = None,
+    format: FormatOption = None,
+) -> None:
+    """People named in minutes' headings and board lists, with role and organisation.
+
+    Example: samarkiv people --name persson
+    """
+    from samarkiv.store import query
+
+    _query(db, lambda s: query.people(s, _filters(forbund, year, None, None, group), name), "People", format)
+
+
+@app.command()
+def reindex(db: DbOption = "archive.sqlite") -> None:
+    """Rebuild the full-text search index from the archive."""
+    from samarkiv.store.search import rebuild
+
+    archive = _open_archive(db, must_exist=True)
+    with archive.session() as session, session.begin():
+        n = rebuild(session)
+    archive.close()
+    err.print(f"search index rebuilt over {n} documents")
+
+
 def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) -> None:
     if format is TableFormat.json:
         out.print_json(json.dumps(rows, ensure_ascii=False, default=str))

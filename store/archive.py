@@ -27,6 +27,7 @@ from samarkiv.extract.types import Amount, Decision, Item, Meeting, Outcome, Par
 from samarkiv.ingest import SourceFile
 from samarkiv.normalize import Text
 
+from . import search
 from .models import (
     AmountRow,
     DecisionRow,
@@ -180,6 +181,8 @@ class Archive:
             s.add(doc)
             s.flush()
             s.add_all(_fact_rows(doc.id, record))
+            s.flush()
+            search.index_document(s, doc.id)
             s.execute(delete(Failure).where(Failure.path == path))
             return doc.id
 

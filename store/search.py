@@ -1,0 +1,112 @@
+"""Full-text search over the archive: decisions, § items and page text, with snippets that
+point back to document and page. Kept in step on every save; `rebuild` remakes it whole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from samarkiv.errors import SamarkivError
+
+from .models import DecisionRow, Document, ItemRow, MeetingRow, PageRow, PartRow
+
+KINDS = ("decision", "item", "page")
+
+
+class BadQuery(SamarkivError):
+    """The search text is not a valid full-text query."""
+
+
+def available(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def index_document(session: Session, document_id: int) -> None:
+    """(Re)indexes one document's decisions, items and pages."""
+    if not available(session):
+        return
+    session.execute(text("DELETE FROM search_index WHERE document_id = :d"), {"d": document_id})
+    rows: list[dict[str, object]] = []
+    for d in session.scalars(select(DecisionRow).where(DecisionRow.document_id == document_id)):
+        rows.append({"t": d.text, "k": "decision", "d": document_id, "r": d.id, "p": d.page})
+    for it in session.scalars(select(ItemRow).where(ItemRow.document_id == document_id)):
+        rows.append({"t": f"§ {it.number} {it.title or ''}", "k": "item", "d": document_id, "r": it.id, "p": it.page})
+    for pg in session.scalars(select(PageRow).where(PageRow.document_id == document_id)):
+        rows.append({"t": pg.text or pg.raw_text, "k": "page", "d": document_id, "r": pg.id, "p": pg.number})
+    if rows:
+        session.execute(text("INSERT INTO search_index (text, kind, document_id, ref_id, page) "
+                             "VALUES (:t, :k, :d, :r, :p)"), rows)
+
+
+def rebuild(session: Session) -> int:
+    """Remakes the whole index from the archive's tables; returns the documents indexed."""
+    if not available(session):
+        return 0
+    session.execute(text("DELETE FROM search_index"))
+    ids = session.scalars(select(Document.id)).all()
+    for document_id in ids:
+        index_document(session, document_id)
+    return len(ids)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    kind: str
+    forbund: str | None
+    date: str | None
+    source: str
+    page: int | None
+    paragraph: str | None
+    snippet: str
+    document_id: int
+
+
+def document_dates(session: Session) -> dict[int, str | None]:
+    """The date a document is about: its first meeting's date, else its first dated part's."""
+    dates: dict[int, str | None] = {}
+    for doc_id, date in session.execute(select(PartRow.document_id, PartRow.date)
+                                        .where(PartRow.date.is_not(None)).order_by(PartRow.position)):
+        dates.setdefault(doc_id, date)
+    for doc_id, date in session.execute(select(MeetingRow.document_id, MeetingRow.date)
+                                        .where(MeetingRow.date.is_not(None)).order_by(MeetingRow.position.desc())):
+        dates[doc_id] = date
+    return dates
+
+
+def search(session: Session, query: str, *, forbund: str | None = None, date_from: str | None = None,
+           date_to: str | None = None, kind: str | None = None, limit: int = 50) -> list[Hit]:
+    """Best-ranked hits for an FTS5 query ("förläng*", "casemanagement AND budget", "\\"egna kapitalet\\"")."""
+    if not available(session):
+        raise BadQuery("full-text search needs an SQLite archive")
+    sql = ("SELECT s.kind, s.document_id, s.ref_id, s.page, "
+           "snippet(search_index, 0, '[', ']', '…', 14) AS snippet, d.forbund, d.source "
+           "FROM search_index s JOIN documents d ON d.id = s.document_id "
+           "WHERE search_index MATCH :q")
+    params: dict[str, object] = {"q": query}
+    if kind:
+        sql += " AND s.kind = :k"
+        params["k"] = kind
+    if forbund:
+        sql += " AND d.forbund = :f"
+        params["f"] = forbund
+    sql += " ORDER BY bm25(search_index) LIMIT :n"
+    params["n"] = limit * 4 if (date_from or date_to) else limit
+    try:
+        rows = session.execute(text(sql), params).all()
+    except OperationalError as exc:
+        raise BadQuery(f"not a valid search: {query!r} ({exc.orig})") from None
+    dates = document_dates(session)
+    paragraphs = {i: p for i, p in session.execute(select(DecisionRow.id, DecisionRow.paragraph))} if rows else {}
+    items = {i: n for i, n in session.execute(select(ItemRow.id, ItemRow.number))} if rows else {}
+    hits = []
+    for kind_, doc_id, ref_id, page, snippet, forbund_, source in rows:
+        date = dates.get(doc_id)
+        if (date_from and (date is None or date < date_from)) or (date_to and (date is None or date > date_to)):
+            continue
+        paragraph = paragraphs.get(ref_id) if kind_ == "decision" else items.get(ref_id) if kind_ == "item" else None
+        hits.append(Hit(kind_, forbund_, date, source, page, paragraph, snippet.replace("\n", " "), doc_id))
+    return hits[:limit]
