@@ -16,8 +16,10 @@ from .types import Person, Signatories
 
 # Labels of the minutes heading and the group each one opens.
 HEADING_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("beslutande", re.compile(r"^(beslutande(?: ledamöter)?|närvarande ledamöter|ledamöter)\b[:\s]*", re.I)),
+    ("beslutande", re.compile(r"^(beslutande(?: ledamöter)?|närvarande ledamöter|ledamöter|tjänstgörande ersättare)"
+                              r"\b[:\s]*", re.I)),
     ("ovriga", re.compile(r"^(övriga (?:närvarande|deltagare|deltagande|närvarande tjänstemän)|övriga|"
+                          r"(?:icke tjänstgörande |närvarande )?ersättare|"
                           r"närvarande tjänstem[äa]n|tjänstem[äa]n|adjungerade?|närvarande)\b[:\s]*", re.I)),
     ("franvarande", re.compile(r"^(anmält förhinder|frånvarande(?: ledamöter)?|ej närvarande|förhinder)\b[:\s]*",
                                re.I)),
@@ -253,14 +255,16 @@ def signatories(lines: list[Line], people: list[Person]) -> Signatories:
         key = next((k for k, p in SIGNATORY_LABELS.items() if p.match(ln.stripped)), None)
         if key is None:
             continue
-        for nxt in lines[i + 1:i + 8]:
+        for nxt in lines[i + 1:i + 10]:
             text = nxt.stripped.strip(" .…_")
             if not text:
                 continue
             name = text.split(",")[0].strip()
-            if is_name(name):
-                found[key].append(name)
-            break
+            if not is_name(name):
+                break
+            found[key].append(name)
+            if key != "justerare":
+                break  # only the justerare may be several
     ordforande = found["ordforande"][0] if found["ordforande"] else None
     if ordforande is None:
         chair = [p.name for p in people if p.role and re.search(r"(?<!vice )ordförande", p.role)

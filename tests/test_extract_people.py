@@ -58,3 +58,14 @@ def test_parallel_columns_of_names_and_organisations() -> None:
     assert [(e.name, e.role, e.organisation) for e in entries] == [
         ("Lisa Ek", "ordförande", "Sala kommun"), ("Jonas Berg", None, "Region Västmanland"),
         ("Sara Holm", None, "Försäkringskassan")]
+
+
+def test_two_justerare_and_serving_substitutes() -> None:
+    text = ("Protokoll\n\n2022-04-04\n\nBeslutande Eva Ek, ordförande, Sala kommun\n\n"
+            "Tjänstgörande ersättare Lars Holm, Region Västmanland\n\n"
+            "Ersättare Nils Berg, Försäkringskassan\n\nJusterare\n\n.....\nEva Ek\n.....\nLars Holm\n\n"
+            "§ 1 Mötets öppnande\n")
+    record = extract_record(as_text(text))
+    assert [(p.name, p.group) for p in record.people] == [
+        ("Eva Ek", "beslutande"), ("Lars Holm", "beslutande"), ("Nils Berg", "ovriga")]
+    assert record.signatories.justerare == ("Eva Ek", "Lars Holm")
