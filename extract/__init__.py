@@ -91,8 +91,11 @@ def extract_record(text: Text) -> Record:
     amounts = find_amounts(doc, lines, paragraph_at, boundaries, text.page_at)
     outcomes: list[Outcome] = []
     for p, fact in zip(parts, part_facts, strict=True):
+        if p.attached:
+            continue  # a bilaga is read with the minutes it belongs to
         years = years_in(fact.date or "") or years_in(p.title or "")
-        found_outcomes = outcomes_in(_within(lines, p.start, p.end), years[0] if years else None)
+        own = [ln for ln in lines if _owner(parts, part_at(parts, ln.start)) is p]
+        found_outcomes = outcomes_in(own, years[0] if years else None)
         outcomes.extend(replace(o, page=text.page_at(o.span[0]) if o.span else None) for o in found_outcomes)
     zone = lines[HEADING_ZONE_LINES].start if len(lines) > HEADING_ZONE_LINES else len(doc)
     return Record(
