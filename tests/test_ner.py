@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from samarkiv.extract import ner
 from samarkiv.extract.ner import Entity, ModelMissing, entities
 

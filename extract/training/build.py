@@ -17,6 +17,7 @@ from spacy.cli.train import train
 from spacy.language import Language
 from spacy.tokens import DocBin
 from spacy.training import Example as SpacyExample
+from thinc.api import Config
 
 from . import seeds
 from .rules import ruler_patterns
@@ -101,10 +102,28 @@ def main() -> None:
                           for name, subset in subsets.items()},
               "tokens_per_second": speed(nlp, [(seeds.REPO / s).read_text(encoding="utf-8")
                                                for s in seeds.SOURCES])}
+    _forget_training_text(nlp)
     shutil.rmtree(MODEL, ignore_errors=True)
     nlp.to_disk(MODEL)
+    _clear_corpus_paths(MODEL)
     (HERE / "scores.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=2))
+
+
+def _forget_training_text(nlp: Language) -> None:
+    """Drops the words of the training documents from the string store: the model does not need
+    them (its features are hashed), and the shipped files should not quote the documents."""
+    keep = {*spacy.blank("sv").vocab.strings, *LABELS}
+    for pattern in nlp.get_pipe("entity_ruler").patterns:  # type: ignore[attr-defined]
+        keep.add(pattern["id"])
+        keep.update(value for token in pattern["pattern"] for value in token.values())
+    nlp.vocab.strings._reset_and_load([s for s in nlp.vocab.strings if s in keep])
+
+
+def _clear_corpus_paths(model: Path) -> None:
+    config = Config().from_disk(model / "config.cfg", interpolate=False)
+    config["paths"].update({"train": None, "dev": None})
+    config.to_disk(model / "config.cfg")
 
 
 def _without_ruler(nlp: Language) -> Language:

@@ -23,7 +23,8 @@ PER_TEMPLATE = 60
 SEED = 20240601
 
 # {PER} person, {ORG} organisation, {KOMMUN} a kommun as organisation, {FORBUND} a samordningsförbund,
-# {LOC} a place, {LOCS} a place in the genitive; {ROLE}, {VENUE}, {DATE}, {TIME}, {NUM}, {PARA} unlabelled.
+# {LOC} a place, {LOCS} a place in the genitive; {ROLE}, {VENUE}, {INSATS}, {DATE}, {TIME}, {NUM},
+# {PARA} unlabelled.
 TEMPLATES = (
     "{PER}, {ROLE}, {ORG}",
     "{PER}, {ROLE} ({ORG})",
@@ -70,6 +71,25 @@ TEMPLATES = (
     "Rapporten är framtagen av {PER} på uppdrag av {FORBUND}.",
     "Dagens möte hålls digitalt via {VENUE} på grund av läget i {LOC}.",
     "Tack till {PER} för ett gott arbete under året!",
+    "Helårsrapporter från insatserna {INSATS}, {INSATS} och {INSATS}",
+    "{PER}, coach {INSATS} § {PARA}-{PARA}",
+    "{PER}, verksamhetsledare {INSATS}",
+    "Verksamhetssamordnare {PER} föredrar resultatet för {INSATS} i {LOC}.",
+    "Ledamöter {PER} och {PER} informerar om läget hos {ORG}.",
+    "{INSATS} har haft {PARA} deltagare under året och drivs av {KOMMUN}.",
+    "Äskande för {DATE} från {INSATS}",
+    "I {LOC} berättar coach {PER} om arbetet i teamet.",
+    "Från {LOC} föredrog {ROLE} {PER} om insatsens resultat.",
+    "Protokollets förvaring {VENUE},\n{LOC}",
+    "Förbunden i {LOC} och {LOC} har uttryckt intresse av samarbetet med {INSATS}.",
+    "Kalendariet uppdateras med styrelsemöte den {DATE}.",
+    "Firmatecknare är ordförande {PER} och vice ordförande {PER}, två i förening.",
+    "Den lokala samverkansgruppen i {LOC} har träffats {PARA} gånger inom {INSATS}.",
+    "{PER}, {ROLE}, {ORG} § {PARA}-{PARA}",
+    "Förvaringsplats för protokollet {VENUE}\n{LOC}",
+    "Ledamoten {PER} och ersättaren {PER} deltar på distans.",
+    "Vid sammanträdet deltog ledamöterna {PER}, {PER} och {PER}.",
+    "Underskrifter\nSekreterare {PER}\n{LOC} den {DATE}",
 )
 HELDOUT_EVERY = 5
 
@@ -151,6 +171,10 @@ class _Filler:
                 return _genitive(rng.choice(self.places)), "LOC"
             case "ROLE":
                 return rng.choice(self.roles), None
+            case "INSATS":
+                if rng.random() < 0.5:
+                    return rng.choice(v.INSATS_NAMES), None
+                return f"{rng.choice(v.INSATS_KINDS)} {rng.choice(self.places)}", None
             case "VENUE":
                 return rng.choice(v.VENUES), None
             case "DATE":

@@ -69,3 +69,12 @@ VENUES = (
     "Kommunhuset", "Regionhuset", "Stadshuset", "Folkets hus", "förbundets kansli", "Medborgarhuset",
     "sammanträdesrum Tallen", "Rådhuset", "konferensrum Eken", "Teams",
 )
+
+# Names of insatser and projects: capitalised, often with a place, yet neither PER nor ORG nor LOC.
+INSATS_KINDS = ("Resursteam", "Insatsteam", "Arbetsteam", "Projekt", "Jobbteam", "Samverkansgrupp",
+                "Lotsteam")
+INSATS_NAMES = (
+    "Steget vidare", "Vägen framåt", "Jobbverkstan", "Kraften", "Navet", "Unga in", "Basta", "Kompassen",
+    "Språngbrädan", "Hälsoskolan", "Lotsen", "Motivationsgruppen", "Nya Steg", "Framtidsverkstan",
+    "Arbetslivsresurs", "Aktivitetshuset", "Trappan", "Bryggan", "Vuxentrappan", "Järnet",
+)
