@@ -69,8 +69,10 @@ _AFTER_LONE_AMPERSAND = frozenset({"i", "att", "en", "ett", "det", "inte", "ocks
 _DEFINITE = re.compile(r"(?:en|et|na|an)$")
 # "t.0.m.", "f.0.m.": a zero read for the o of an abbreviation.
 _ZERO_ABBREVIATION = re.compile(r"\b([a-zåäö])\.0\.([a-zåäö])\.")
-# "8 37" or "S 37" at the start of a line, where a minutes' paragraph (§ 37) begins.
-_PARAGRAPH = re.compile(r"^(\s*)([8S$])(\s+\d{1,3}\b)(?=\s*$|\s+[A-ZÅÄÖ]|\s*[.:]|\s+-\s*\d)")
+# "8 37", "S 37", "& 37", "$40", "£39" at the start of a line, where a minutes' paragraph (§ 37)
+# begins: the shapes tesseract reads for a "§" it does not know, in Swedish and English models.
+_PARAGRAPH = re.compile(r"^(\s*)(8(?=\s)|[S$&£€](?=\s*\d))(\s*\d{1,3}\b)"
+                        r"(?=\s*$|\s+[A-ZÅÄÖ]|\s*[.:]|\s+-\s*\d)")
 # "enligt 8 37" in running text.
 _PARAGRAPH_REF = re.compile(r"\b((?:enligt|se|jfr|jämför|under|i)\s+)([8S$])(\s+\d{1,3}\b)")
 
