@@ -11,7 +11,7 @@ export OMP_THREAD_LIMIT = 1
 help:
 	@echo "make demo      install everything, ingest fixtures/ into $(DB) and show what was found"
 	@echo "make test      install everything and run the test suite"
-	@echo "make lint      ruff over the code"
+	@echo "make lint      ruff and mypy over the code (make test runs it first)"
 	@echo "make fixtures  typeset the seeds as born-digital and scanned PDFs (fixtures/generated/)"
 	@echo "make model     rebuild the Swedish NER model shipped in extract/model/"
 
@@ -38,9 +38,10 @@ demo: deps venv fixtures
 	$(BIN)/samarkiv status --db $(DB)
 
 lint: venv
-	$(BIN)/ruff check samarkiv ingest normalize extract store tests
+	$(BIN)/ruff check samarkiv ingest normalize extract store tests scripts
+	$(BIN)/mypy samarkiv ingest normalize extract store
 
-test: deps venv
+test: deps venv lint
 	$(BIN)/python -m pytest -q
 
 model: venv

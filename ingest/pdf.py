@@ -33,7 +33,7 @@ def text_layer_is_usable(text: str) -> bool:
     return letters / len(visible) >= 0.5
 
 
-def _open(data: bytes):  # type: ignore[no-untyped-def]
+def _open(data: bytes):
     import pypdfium2 as pdfium
 
     try:
@@ -55,7 +55,7 @@ def count_pages(data: bytes) -> int:
         doc.close()
 
 
-def _plumber_text(plumber_page) -> str:  # type: ignore[no-untyped-def]
+def _plumber_text(plumber_page) -> str:
     words = plumber_page.extract_words(keep_blank_chars=False, use_text_flow=False, x_tolerance=1.5)
     return words_to_text(Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"]) for w in words)
 
@@ -94,7 +94,7 @@ def read_pdf(data: bytes, options: IngestOptions) -> Iterator[Page]:
         doc.close()
 
 
-def _ocr_pdf_page(page, number: int, options: IngestOptions) -> Page:  # type: ignore[no-untyped-def]
+def _ocr_pdf_page(page, number: int, options: IngestOptions) -> Page:
     width, height = page.get_size()  # points
     scale = options.dpi / 72
     pixels = width * scale * height * scale

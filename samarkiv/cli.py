@@ -52,7 +52,7 @@ class TableFormat(StrEnum):
     json = "json"
 
 
-def _open_archive(db: str, *, must_exist: bool = False):  # type: ignore[no-untyped-def]
+def _open_archive(db: str, *, must_exist: bool = False):
     from samarkiv.store import Archive
 
     if must_exist and "://" not in db and not Path(db).exists():
@@ -241,7 +241,7 @@ FormatOption = Annotated[TableFormat | None, typer.Option("--format", "-f",
                                                           help="table (default on a terminal), csv or json.")]
 
 
-def _query(db: str, run, title: str, fmt: TableFormat | None) -> None:  # type: ignore[no-untyped-def]
+def _query(db: str, run, title: str, fmt: TableFormat | None) -> None:
     from samarkiv.store.query import UnknownValue
     from samarkiv.store.search import BadQuery
 
@@ -258,7 +258,7 @@ def _query(db: str, run, title: str, fmt: TableFormat | None) -> None:  # type: 
 
 
 def _filters(forbund: str | None, year: int | None, date_from: str | None, date_to: str | None,
-             kind: str | None = None):  # type: ignore[no-untyped-def]
+             kind: str | None = None):
     from samarkiv.store.query import Filters
 
     return Filters(forbund, year, date_from, date_to, kind)
@@ -282,7 +282,7 @@ def search(
     from samarkiv.store.query import resolve_forbund
     from samarkiv.store.search import search as run_search
 
-    def run(session):  # type: ignore[no-untyped-def]
+    def run(session):
         name = resolve_forbund(session, forbund) if forbund else None
         hits = run_search(session, text, forbund=name, date_from=date_from, date_to=date_to, kind=kind, limit=limit)
         return [{"kind": h.kind, "forbund": h.forbund, "date": h.date, "§": h.paragraph, "snippet": h.snippet,
@@ -346,7 +346,7 @@ def outcomes(
     """
     from samarkiv.store import query
 
-    def run(session):  # type: ignore[no-untyped-def]
+    def run(session):
         rows = query.outcomes(session, _filters(forbund, None, None, None), insats, category)
         return query.outcomes_by_insats(rows) if by_insats else rows
 

@@ -63,7 +63,7 @@ def typeset_pdf(text: str, *, font_size: float = 10.5) -> bytes:
     return bytes(pdf.output())
 
 
-def _table_row(pdf, cells: list[str], width: float, font_size: float, line_h: float) -> None:  # type: ignore[no-untyped-def]
+def _table_row(pdf, cells: list[str], width: float, font_size: float, line_h: float) -> None:
     """Sets a tab-separated row on one line, shrinking the font until the cells fit."""
     cells = [c.strip() for c in cells]
     gap = 2.2 * font_size * 0.3528  # two em, in mm

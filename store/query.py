@@ -6,7 +6,7 @@ parameter; nothing a user types becomes SQL.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
 from sqlalchemy import Select, func, select
@@ -64,7 +64,10 @@ def _document_filter(session: Session, filters: Filters) -> set[int] | None:
     return ids
 
 
-def _restrict(stmt: Select[Any], model: Any, ids: set[int] | None) -> Select[Any]:
+S = TypeVar("S", bound=Select)
+
+
+def _restrict(stmt: S, model: Any, ids: set[int] | None) -> S:
     return stmt if ids is None else stmt.where(model.document_id.in_(ids))
 
 
