@@ -20,7 +20,7 @@ from spacy.training import Example as SpacyExample
 from thinc.api import Config
 
 from . import seeds
-from .rules import ruler_patterns
+from .rules import RULER_CONFIG, ruler_patterns
 from .templates import OUTPUT as TEMPLATES
 from .templates import Example
 
@@ -56,7 +56,7 @@ def to_docs(nlp: Language, examples: list[Example]) -> list[spacy.tokens.Doc]:
 
 def add_ruler(nlp: Language) -> None:
     """Gazetteer organisations are labelled by rule, before the NER, which keeps them."""
-    ruler = nlp.add_pipe("entity_ruler", before=nlp.pipe_names[0], config={"overwrite_ents": False})
+    ruler = nlp.add_pipe("entity_ruler", before=nlp.pipe_names[0], config=RULER_CONFIG)
     ruler.add_patterns(ruler_patterns(nlp))  # type: ignore[attr-defined]
 
 
@@ -103,9 +103,13 @@ def main() -> None:
               "tokens_per_second": speed(nlp, [(seeds.REPO / s).read_text(encoding="utf-8")
                                                for s in seeds.SOURCES])}
     _forget_training_text(nlp)
+    # Written beside the old model and swapped in only when complete.
+    staged = MODEL.with_name("model.new")
+    shutil.rmtree(staged, ignore_errors=True)
+    nlp.to_disk(staged)
+    _clear_corpus_paths(staged)
     shutil.rmtree(MODEL, ignore_errors=True)
-    nlp.to_disk(MODEL)
-    _clear_corpus_paths(MODEL)
+    staged.rename(MODEL)
     (HERE / "scores.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(report, indent=2))
 
@@ -116,7 +120,11 @@ def _forget_training_text(nlp: Language) -> None:
     keep = {*spacy.blank("sv").vocab.strings, *LABELS}
     for pattern in nlp.get_pipe("entity_ruler").patterns:  # type: ignore[attr-defined]
         keep.add(pattern["id"])
-        keep.update(value for token in pattern["pattern"] for value in token.values())
+        words = pattern["pattern"]
+        if isinstance(words, str):
+            keep.update(t.text for t in nlp.make_doc(words))
+        else:
+            keep.update(value for token in words for value in token.values())
     nlp.vocab.strings._reset_and_load([s for s in nlp.vocab.strings if s in keep])
 
 

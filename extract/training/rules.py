@@ -13,6 +13,9 @@ from wordfreq import zipf_frequency
 from samarkiv import gazetteer
 
 ORG = "ORG"
+# Phrase patterns compare lower-cased tokens, so "Region skåne" and "REGION SKÅNE" match too;
+# the EntityRuler keeps entities already set and sits before the NER, which keeps its spans.
+RULER_CONFIG = {"phrase_matcher_attr": "LOWER", "overwrite_ents": False}
 # An all-caps short form that is also a frequent Swedish word (AV = av) would fire on running text.
 _COMMON_WORD_ZIPF = 5.5
 
@@ -41,17 +44,16 @@ def _is_abbreviation(form: str) -> bool:
 
 
 def ruler_patterns(nlp: Language) -> list[dict[str, Any]]:
-    """Token patterns for spaCy's EntityRuler; abbreviations match case-sensitively, names in any case."""
+    """Patterns for spaCy's EntityRuler (configured with RULER_CONFIG): abbreviations are token
+    patterns matched case-sensitively, names are phrase patterns matched in any case."""
     patterns: list[dict[str, Any]] = []
     for form, canonical in organisation_forms().items():
-        words = [t.text for t in nlp.make_doc(form)]
+        variants: list[Any]
         if _is_abbreviation(form):
             if zipf_frequency(form.lower(), "sv") >= _COMMON_WORD_ZIPF:
                 continue
-            variants = [[{"ORTH": w} for w in words], [{"ORTH": form + ":s"}]]
+            variants = [[{"ORTH": t.text} for t in nlp.make_doc(form)], [{"ORTH": form + ":s"}]]
         else:
-            variants = [[{"LOWER": w.lower()} for w in words]]
-            if not form.endswith(("s", "x", "z")):
-                variants.append([*variants[0][:-1], {"LOWER": words[-1].lower() + "s"}])
+            variants = [form] if form.endswith(("s", "x", "z")) else [form, form + "s"]
         patterns.extend({"label": ORG, "pattern": p, "id": canonical} for p in variants)
     return patterns

@@ -16,7 +16,7 @@ from pathlib import Path
 import spacy
 
 from . import vocabulary as v
-from .rules import place_names, ruler_patterns
+from .rules import RULER_CONFIG, place_names, ruler_patterns
 from .templates import Example
 
 ANNOTATIONS = Path(__file__).with_name("seeds.jsonl")
@@ -67,7 +67,7 @@ def _rule_entities(nlp: spacy.language.Language, block: str) -> list[tuple[int, 
 def label() -> None:
     """Rewrites `seeds.jsonl` from the rules alone (the hand corrections are lost)."""
     nlp = spacy.blank("sv")
-    nlp.add_pipe("entity_ruler").add_patterns(ruler_patterns(nlp))
+    nlp.add_pipe("entity_ruler", config=RULER_CONFIG).add_patterns(ruler_patterns(nlp))
     with ANNOTATIONS.open("w", encoding="utf-8") as out:
         for source in SOURCES:
             text = (REPO / source).read_text(encoding="utf-8")
