@@ -47,8 +47,9 @@ def to_docs(nlp: Language, examples: list[Example]) -> list[spacy.tokens.Doc]:
     docs = []
     for example in examples:
         doc = nlp.make_doc(example.text)
-        spans = [doc.char_span(s, e, label=label) for s, e, label in example.entities]
-        if all(span is not None for span in spans):
+        found = [doc.char_span(s, e, label=label) for s, e, label in example.entities]
+        spans = [span for span in found if span is not None]
+        if len(spans) == len(found):
             doc.ents = spans
             docs.append(doc)
     return docs

@@ -67,7 +67,8 @@ def _rule_entities(nlp: spacy.language.Language, block: str) -> list[tuple[int, 
 def label() -> None:
     """Rewrites `seeds.jsonl` from the rules alone (the hand corrections are lost)."""
     nlp = spacy.blank("sv")
-    nlp.add_pipe("entity_ruler", config=RULER_CONFIG).add_patterns(ruler_patterns(nlp))
+    ruler = nlp.add_pipe("entity_ruler", config=RULER_CONFIG)
+    ruler.add_patterns(ruler_patterns(nlp))  # type: ignore[attr-defined]
     with ANNOTATIONS.open("w", encoding="utf-8") as out:
         for source in SOURCES:
             text = (REPO / source).read_text(encoding="utf-8")
