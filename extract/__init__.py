@@ -14,6 +14,7 @@ from .forbund import forbund_of
 from .items import Heading, agenda_headings, paragraph_headings
 from .layout import Line, lines_of
 from .meetings import heading_lines, meeting_of
+from .mentions import mentions_in
 from .outcomes import outcomes_in
 from .parts import MINUTES, PartSpan, find_parts, part_at, report_date
 from .people import Entry, heading_people, list_people, signatories
@@ -22,6 +23,7 @@ from .types import (
     Decision,
     Item,
     Meeting,
+    Mention,
     Outcome,
     Part,
     Person,
@@ -30,7 +32,7 @@ from .types import (
     contract_record,
 )
 
-__all__ = ["Amount", "Decision", "Item", "Meeting", "Outcome", "Part", "Person", "Record", "Signatories",
+__all__ = ["Amount", "Decision", "Item", "Meeting", "Mention", "Outcome", "Part", "Person", "Record", "Signatories",
            "contract_record", "extract_record"]
 
 HEADING_ZONE_LINES = 15
@@ -108,6 +110,7 @@ def extract_record(text: Text) -> Record:
         decisions=tuple(decisions),
         amounts=tuple(amounts),
         outcomes=tuple(outcomes),
+        mentions=mentions_in(text),
     )
 
 

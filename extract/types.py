@@ -105,6 +105,16 @@ class Outcome:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A name the NER found in running text: `label` is PER, ORG or LOC."""
+
+    label: str
+    text: str
+    page: int | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     """Everything extracted from one document."""
 
@@ -117,6 +127,7 @@ class Record:
     decisions: tuple[Decision, ...] = ()
     amounts: tuple[Amount, ...] = ()
     outcomes: tuple[Outcome, ...] = ()
+    mentions: tuple[Mention, ...] = ()
 
 
 def contract_record(record: Record, *, source: str, sha256: str) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, selectinload, sessionmaker
 from samarkiv import PIPELINE_VERSION
 from samarkiv.errors import ArchiveError
 from samarkiv.extract import Record, contract_record
-from samarkiv.extract.types import Amount, Decision, Item, Meeting, Outcome, Part, Person, Signatories
+from samarkiv.extract.types import Amount, Decision, Item, Meeting, Mention, Outcome, Part, Person, Signatories
 from samarkiv.ingest import SourceFile
 from samarkiv.normalize import Text
 
@@ -36,6 +36,7 @@ from .models import (
     Failure,
     ItemRow,
     MeetingRow,
+    MentionRow,
     OutcomeRow,
     PageRow,
     PartRow,
@@ -44,7 +45,8 @@ from .models import (
     utcnow,
 )
 
-FACT_TABLES = (PartRow, MeetingRow, SignatoryRow, PersonRow, ItemRow, DecisionRow, AmountRow, OutcomeRow)
+FACT_TABLES = (PartRow, MeetingRow, SignatoryRow, PersonRow, ItemRow, DecisionRow, AmountRow, OutcomeRow,
+               MentionRow)
 
 
 def database_url(db: str | Path) -> str:
@@ -279,6 +281,8 @@ def _fact_rows(doc_id: int, record: Record) -> list[Any]:
                         period_end=o.period[1] if o.period else None, category=o.category, count=o.count,
                         share=o.share, label=o.label, warnings=list(o.warnings))
              for i, o in enumerate(record.outcomes)]
+    rows += [MentionRow(document_id=doc_id, position=i, page=m.page, **_span(m), label=m.label, text=m.text)
+             for i, m in enumerate(record.mentions)]
     return rows
 
 
@@ -305,4 +309,5 @@ def _load_record(s: Session, doc: Document) -> Record:
                                (r.period_start, r.period_end) if (r.period_start or r.period_end) else None,
                                r.count, r.share, r.label, r.page, _row_span(r), tuple(r.warnings or ()))
                        for r in rows(OutcomeRow)),
+        mentions=tuple(Mention(r.label, r.text, r.page, _row_span(r)) for r in rows(MentionRow)),
     )

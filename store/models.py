@@ -182,3 +182,12 @@ class OutcomeRow(_Fact, Base):
     share: Mapped[float | None] = mapped_column(Float)
     label: Mapped[str | None] = mapped_column(Text)
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class MentionRow(_Fact, Base):
+    """A person, organisation or place the NER found in the text (not part of the contract)."""
+
+    __tablename__ = "mentions"
+    document_id: Mapped[int] = _document_fk()
+    label: Mapped[str] = mapped_column(String(8), index=True)
+    text: Mapped[str] = mapped_column(Text, index=True)
