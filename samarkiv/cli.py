@@ -373,6 +373,24 @@ def people(
 
 
 @app.command()
+def mentions(
+    name: Annotated[str, typer.Argument(help="A name, or part of one.")],
+    db: DbOption = "archive.sqlite",
+    forbund: ForbundOption = None,
+    year: YearOption = None,
+    label: Annotated[str | None, typer.Option(help="PER, ORG or LOC.")] = None,
+    format: FormatOption = None,
+) -> None:
+    """Where a person, organisation or place is named anywhere in the text (found by the NER).
+
+    Example: samarkiv mentions "Anna Berg" --label PER
+    """
+    from samarkiv.store import query
+
+    _query(db, lambda s: query.mentions(s, _filters(forbund, year, None, None), name, label), "Mentions", format)
+
+
+@app.command()
 def reindex(db: DbOption = "archive.sqlite") -> None:
     """Rebuild the full-text search index from the archive."""
     from samarkiv.store.search import rebuild

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from samarkiv.errors import SamarkivError
 
-from .models import AmountRow, DecisionRow, Document, OutcomeRow, PersonRow
+from .models import AmountRow, DecisionRow, Document, MentionRow, OutcomeRow, PersonRow
 from .search import document_dates
 
 
@@ -137,6 +137,22 @@ def people(session: Session, filters: Filters, name: str | None = None) -> list[
              "forbund": doc.forbund, "date": dates.get(doc.id), "source": doc.source, "page": p.page}
             for p, doc in session.execute(stmt)]
     return sorted(rows, key=lambda r: (r["name"], r["date"] or ""))
+
+
+def mentions(session: Session, filters: Filters, name: str, label: str | None = None) -> list[dict[str, Any]]:
+    """Where a name occurs in running text (found by the NER), document by document and page by page."""
+    ids = _document_filter(session, filters)
+    stmt = _restrict(select(MentionRow, Document).join(Document), MentionRow, ids)
+    stmt = stmt.where(func.lower(MentionRow.text).contains(name.casefold()))
+    if label:
+        stmt = stmt.where(MentionRow.label == label.upper())
+    dates = document_dates(session)
+    counts: dict[tuple[Any, ...], int] = {}
+    for m, doc in session.execute(stmt.order_by(MentionRow.document_id, MentionRow.position)):
+        key = (m.text, m.label, doc.forbund, dates.get(doc.id), doc.source, m.page)
+        counts[key] = counts.get(key, 0) + 1
+    return [{"name": k[0], "label": k[1], "forbund": k[2], "date": k[3], "source": k[4], "page": k[5], "times": n}
+            for k, n in counts.items()]
 
 
 def _num(paragraph: str | None) -> tuple[int, str]:

@@ -74,3 +74,15 @@ def test_deleting_a_document_deletes_its_facts(tmp_path: Path) -> None:
             s.execute(text("delete from documents"))
         counts = archive.counts()
     assert counts["pages"] == counts["decisions"] == counts["amounts"] == counts["document_paths"] == 0
+
+
+def test_the_migrations_build_exactly_the_models(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from samarkiv.store.models import Base
+
+    with Archive(tmp_path / "a.sqlite") as archive, archive.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    # The full-text index is SQLite's own virtual table, made by migration 0002 and not a model.
+    assert [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("search_index"))] == []
