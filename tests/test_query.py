@@ -93,7 +93,8 @@ def test_unknown_forbund_exits_2_with_close_matches(runner, seeded: Path) -> Non
 
 
 def test_mentions_find_a_person_named_in_running_text(runner, seeded: Path) -> None:
-    result = runner.invoke(app, ["mentions", "Reino Persson", "--db", str(seeded), "--label", "PER", "--format", "json"])
+    result = runner.invoke(app, ["mentions", "Reino Persson", "--db", str(seeded), "--label", "PER",
+                                 "--format", "json"])
     rows = json.loads(result.output)
     assert {r["source"][:3] for r in rows} == {"000", "002"}
     assert all(r["name"] == "Reino Persson" and r["page"] == 1 for r in rows)
