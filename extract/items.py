@@ -10,11 +10,23 @@ from dataclasses import dataclass
 
 from .layout import Line, squash
 
-# "§ 71 Titel", "§71. Titel", "§ 67" (title on a later line); OCR reads "§" as "8" or "S".
-PARAGRAPH_HEAD = re.compile(r"^(?:§§?\s?|(?P<ocr>[8S])\s)(?P<num>\d{1,3})(?![\d\-–])\s*[.:]?\s*(?P<rest>.*)$")
+# "§ 71 Titel", "§71. Titel", "§ 67" (title on a later line); OCR reads "§" as "8", "S", "$", "&" or "£".
+SECTION_SIGN_OCR = "8S$&£"
+PARAGRAPH_HEAD = re.compile(
+    rf"^(?:§§?\s?|(?P<ocr>[{SECTION_SIGN_OCR}])\s)(?P<num>\d{{1,3}})(?![\d\-–])\s*[.:]?\s*(?P<rest>.*)$")
 RANGE_AFTER = re.compile(r"^[-–]\s*\d")
-AGENDA_HEAD = re.compile(r"^(?P<num>\d{1,2})[.)]\s+(?P<rest>\S.*)$")
+# "7. Titel"; OCR reads the period as a comma and "1" as "l" or "I".
+AGENDA_HEAD = re.compile(r"^(?P<num>[\dlI]\d?)[.,)]\s+(?P<rest>\S.*)$")
 TRAILING_PAGE = re.compile(r"\s+\d{1,3}$")
+# What OCR makes of bold markup ("**") and quotes before a heading's first word: stray punctuation,
+# a lone lowercase letter or a capital glued to the capital of the word ("FGodkännande", "»x7.").
+MARKUP_JUNK = re.compile(
+    r"^[\"'”“»«*+]+[a-zåäö]?(?=\w)"
+    r"|^[\"'”“»«*+]*[a-zåäö](?=[A-ZÅÄÖ\d])"
+    r"|^[A-ZÅÄÖ](?=[A-ZÅÄÖ][a-zåäö]{3})")
+# A § whose number OCR glued to its sign ("879") or to the end of the previous sentence
+# ("verksamhetsår.873"); only trusted where the number continues the sequence.
+GLUED_HEAD = r"(?:^|(?<=[.!?:]))\s?[§{signs}]\s?0*{num}$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +43,7 @@ class Heading:
 
 def clean_title(raw: str) -> str | None:
     """Title as printed, without bold markup after the title, a trailing period or a page number."""
-    text = raw.strip()
+    text = strip_junk(raw.strip())
     if text.startswith("**"):
         text = text.strip("*")
     elif "**" in text:
@@ -40,18 +52,30 @@ def clean_title(raw: str) -> str | None:
     return text or None
 
 
+def strip_junk(text: str) -> str:
+    """`text` without what OCR made of markup or quotes before its first word."""
+    return MARKUP_JUNK.sub("", text, count=1)
+
+
 def paragraph_headings(lines: list[Line]) -> list[Heading]:
-    """Every § heading, body or table-of-contents row, in order."""
+    """Every § heading, body or table-of-contents row, in order, with the ones OCR garbled
+    recovered where the sequence of numbers shows a gap."""
+    found = _paragraph_headings(lines)
+    return sorted(found + _recovered(lines, found), key=lambda h: h.start)
+
+
+def _paragraph_headings(lines: list[Line]) -> list[Heading]:
     out: list[Heading] = []
     for i, ln in enumerate(lines):
         raw = ln.text.strip().lstrip("*").strip()
         m = PARAGRAPH_HEAD.match(raw)
         if not m or RANGE_AFTER.match(m["rest"]):
             continue
-        rest = m["rest"]
+        rest = strip_junk(m["rest"])
         if m["ocr"] and not (rest[:1].isupper() and not rest[:1].isdigit()):
             continue
-        toc = "\t" in rest
+        # A row of a table of contents ends in its page number; OCR also puts tabs into wide spaces.
+        toc = "\t" in rest and bool(TRAILING_PAGE.search(rest.rstrip()))
         if toc:
             cells = [c for c in rest.split("\t") if c.strip()]
             title = clean_title(cells[0]) if cells else None
@@ -65,19 +89,45 @@ def paragraph_headings(lines: list[Line]) -> list[Heading]:
     return out
 
 
+def _recovered(lines: list[Line], found: list[Heading]) -> list[Heading]:
+    """Body headings missing from a run of numbers (n, n+2) or just after its last one, where a
+    line holds the missing number glued to a misread "§"."""
+    body = sorted((h for h in found if not h.toc), key=lambda h: h.start)
+    out: list[Heading] = []
+    for k, h in enumerate(body):
+        after = body[k + 1] if k + 1 < len(body) else None
+        stop = after.start if after else lines[-1].end + 1 if lines else 0
+        missing = int(after.number) - int(h.number) - 1 if after and after.number.isdigit() else 1
+        if not h.number.isdigit() or not 0 < missing <= 2:
+            continue
+        pattern = re.compile(GLUED_HEAD.format(signs=re.escape(SECTION_SIGN_OCR), num=int(h.number) + 1))
+        window = [ln for ln in lines if h.end < ln.start < stop]
+        for i, ln in enumerate(window):
+            m = pattern.search(ln.text.rstrip())
+            if m and (m.start() == 0 or not after or missing == 1):
+                start = ln.start + m.start() + (len(m[0]) - len(m[0].lstrip()))
+                out.append(Heading(str(int(h.number) + 1), _next_title(window[i + 1:]), start, ln.end, "paragraph"))
+                break
+    return out
+
+
 def agenda_headings(lines: list[Line]) -> list[Heading]:
-    """Numbered agenda points of a kallelse or dagordning, in order."""
+    """Numbered agenda points of a kallelse or dagordning, in order; one point OCR lost may be
+    skipped."""
     out: list[Heading] = []
     expected = 1
     for i, ln in enumerate(lines):
         raw = ln.text.strip()
         bold = raw.startswith("**")
-        m = AGENDA_HEAD.match(raw.lstrip("*").strip())
-        if not m or int(m["num"]) != expected:
+        m = AGENDA_HEAD.match(strip_junk(raw.lstrip("*").strip()))
+        if not m:
+            continue
+        number = int(m["num"].replace("l", "1").replace("I", "1"))
+        if not (number == expected or (number == expected + 1 and out)):
             continue
         title = _continue_bold(m["rest"], lines[i + 1:]) if bold and not raw.endswith("**") else clean_title(m["rest"])
-        out.append(Heading(m["num"], title, ln.start, ln.end, "agenda"))
-        expected += 1
+        out.append(Heading(str(number), title, ln.start, ln.end, "agenda"))
+        expected = number + 1
     return out
 
 

@@ -45,3 +45,37 @@ def test_numbered_chapters_of_a_report_are_not_items() -> None:
 def test_paragraph_ranges_are_not_items() -> None:
     text = "Protokoll\n\n2021-02-02\n\nParagrafer\n\n§ 34-47\n\n§ 34 Öppnande\n"
     assert [i.number for i in extract_record(as_text(text)).items] == ["34"]
+
+
+def test_markup_read_as_stray_characters_before_an_agenda_point() -> None:
+    text = ("Kallelse\n\nStyrelsemöte 2021-02-02\n\n1. Mötets öppnande\n2. Val av justerare\n"
+            "»x3. Budget 2023 - beslut\"\n4, Övriga frågor\n5. Mötets avslutande\n")
+    items = extract_record(as_text(text)).items
+    assert [i.number for i in items] == ["1", "2", "3", "4", "5"]
+    assert items[2].title is not None and items[2].title.startswith("Budget 2023")
+
+
+def test_paragraph_sign_misread_and_bold_markup_read_as_a_letter() -> None:
+    text = ("Protokoll\n\n2021-02-02\n\n§ 7 Val av justerare\n\nEva Ek väljs.\n\n"
+            "& 8 \"tÄskande från insatserna\n\nBeslut\n\n- Styrelsen bordlägger ärendet\n\n"
+            "§ 9 FGodkännande av dagordning.”\n")
+    items = extract_record(as_text(text)).items
+    assert [(i.number, i.title) for i in items] == [
+        ("7", "Val av justerare"), ("8", "Äskande från insatserna"), ("9", "Godkännande av dagordning.”")]
+
+
+def test_paragraph_number_glued_to_its_sign_or_to_the_previous_sentence() -> None:
+    text = ("Protokoll\n\n2021-02-02\n\n§ 7 Val av justerare\n\nStyrelsen väljer Eva Ek.88\n\n"
+            "Budget för 2022.\n\nBeslut\n\nStyrelsen antar budgeten.\n\n§ 9 Övrigt\n\nInget.\n\n810\n\n"
+            "Avslutning.\n")
+    items = extract_record(as_text(text)).items
+    assert [(i.number, i.title) for i in items] == [
+        ("7", "Val av justerare"), ("8", "Budget för 2022"), ("9", "Övrigt"), ("10", "Avslutning")]
+
+
+def test_tabs_inside_a_body_heading_do_not_make_it_a_table_of_contents_row() -> None:
+    text = ("Protokoll\n\n2021-02-02\n\n§\t71\tAngående\tutvärdering\tav\nsamordningsförbunden\n\n"
+            "Beslut\n\nStyrelsen beslutar att avstå från studien.\n")
+    record = extract_record(as_text(text))
+    assert [i.number for i in record.items] == ["71"]
+    assert [d.paragraph for d in record.decisions] == ["71"]
