@@ -16,7 +16,7 @@ from .types import Outcome
 
 NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
                 "nio": 9, "tio": 10}
-_COUNT = r"(?P<n>\d{1,5}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)"
+_COUNT = r"(?P<n>\d{1,3}(?: \d{3})+(?!\d)|\d{1,5}|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio)"
 # What happened to the counted people, read from the words after the count; first match wins.
 CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # OCR often reads "åter" as "äter"; no other Swedish phrase reads "äter till remitterande".
@@ -35,8 +35,13 @@ COUNTED = re.compile(rf"(?<![\d,.\-]){_COUNT} (?P<noun>deltagare|personer|person
                      r"kvinna|män|man|ungdomar)\b", re.I)
 BARE_ENDED = re.compile(r"\b(?:har (?P<n>\d{1,5}) (?:avslutat|avslutats|skrivits ut)|"
                         r"(?<![\d,.])(?P<m>\d{1,5}) (?:har )?(?:avslutats|avslutat|avslutades|skrivits ut))\b", re.I)
-SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?% (?P<what>kvinnor|män|har gått i mål|gått i mål|"
+# OCR reads "%" as digits ("57 20 har gått i mål"); one or two digits after a number are never a
+# thousands group, so they can only be the sign.
+SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|(?<=\d )\d{1,2}) (?P<what>kvinnor|män|har gått i mål|gått i mål|"
                    r"(?:har )?(?:gått|avslutats) (?:vidare )?till (?:arbete|studier))", re.I)
+# "60 % kvinnor och 40 % män" with each "%" misread as digits: shares that add up to a hundred.
+_SIGN = r" ?(?:%|(?<=\d )\d{1,4})"
+GENDER_SPLIT = re.compile(rf"(?<![\d,])(?P<a>\d{{1,3}}){_SIGN} kvinnor och (?P<b>\d{{1,3}}){_SIGN} män\b", re.I)
 WORKED_WITH = re.compile(r"\b(?:arbetat|jobbat|arbetade|jobbade|träffat|mött) med (?:totalt )?$", re.I)
 STAFF = re.compile(r"^(?:arbetar|jobbar|är anställda|tjänst)", re.I)
 CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\bvarav\b|\bsamt\b|\boch (?!studier|arbete)|\bmedan\b|\(")
@@ -113,7 +118,7 @@ def _category(after: str, noun: str) -> tuple[str, str | None] | None:
 
 
 def _count(token: str) -> int:
-    return NUMBER_WORDS.get(token.lower(), 0) or int(token)
+    return NUMBER_WORDS.get(token.lower(), 0) or int(token.replace(" ", ""))
 
 
 def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
@@ -152,7 +157,16 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         out.append((at, Outcome(category=category, insats=ctx.insats, period=ctx.period, count=count, share=share,
                                 label=label, span=span)))
 
-    for m in SHARE.finditer(sentence):
+    split = GENDER_SPLIT.search(sentence)
+    if split and int(split["a"]) + int(split["b"]) != 100:
+        split = None
+    shares = [m for m in SHARE.finditer(sentence) if not (split and split.start() <= m.start() < split.end())]
+    if split:
+        at = split.start()
+        add("kvinnor", share=int(split["a"]) / 100)
+        add("man", share=int(split["b"]) / 100)
+    taken = [(m.start(), m.end()) for m in shares] + ([(split.start(), split.end())] if split else [])
+    for m in shares:
         at = m.start()
         what = m["what"].lower()
         share = round(float(m["p"].replace(",", ".")) / 100, 4)
@@ -168,6 +182,8 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         at = m.start()
         add("avslutade", count=int(m["n"] or m["m"]))
     for m in COUNTED.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
         before = sentence[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"\b(av de|de|i åldern|mellan)\s*$", before) or sentence[m.end():m.end() + 1] == "%":
             continue

@@ -47,3 +47,16 @@ def test_staff_and_figures_stated_twice() -> None:
     text = ("Inom insatsen Lotsen har man arbetat med 15 deltagare under perioden 210101-210630.\n\n"
             "Lotsen\n\nLotsen arbetade med 15 deltagare. 2 personer arbetar i insatsen.\n")
     assert figures(text) == [("Lotsen", "deltagare", 15, None)]
+
+
+def test_percent_signs_that_ocr_read_as_digits() -> None:
+    text = ("Resultaten från de individinriktade insatserna är goda. Av 40 avslutade har 45 20 gått i mål. "
+            "Bland nyinskrivna är 55 246 kvinnor och 45 94 män.\n")
+    assert figures(text) == [
+        ("individinriktade insatser", "i_mal", None, 0.45),
+        ("individinriktade insatser", "kvinnor", None, 0.55), ("individinriktade insatser", "man", None, 0.45)]
+
+
+def test_counts_of_women_and_men_in_thousands_stay_counts() -> None:
+    text = "Under året har 1 246 kvinnor och 1 094 män deltagit i insatsen Steget.\n"
+    assert [(c, n) for _, c, n, _ in figures(text)] == [("kvinnor", 1246), ("man", 1094)]
