@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from samarkiv.normalize.amounts import find_money
 
-from .layout import Block, Line, blocks_of, sentences
+from .layout import Block, Line, blocks_of, sentences, units_of
 
 # Decision kinds, first match wins: the specific verbs before the general ones.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -72,12 +72,17 @@ def _make(text: str, start: int, end: int) -> list[Found]:
 def _beslut_block(blocks: list[Block]) -> list[tuple[str, int, int]]:
     """Decided points of the blocks after a Beslut heading, until the decision text ends."""
     points: list[list] = []
+    listing = False  # the last point ended in ":" and its list runs on
     for b in blocks:
         text = b.text
         if b.bullet:
             if not text.strip(" -–"):
                 continue
-            sub = points and (b.indent > 0 or (points[-1][0].endswith(":") and text[:1].islower()))
+            # OCR loses the indentation of sub-points; a point that introduces a list with ":"
+            # keeps the bullets that follow until one decides something itself.
+            listing = bool(points) and (points[-1][0].endswith(":") or listing)
+            sub = points and (b.indent > 0 or (listing and (text[:1].islower() or not DECISION_WORDS.search(text))))
+            listing = bool(sub) and listing
             if sub:
                 points[-1][0] += " - " + text
                 points[-1][2] = b.end
@@ -120,7 +125,7 @@ def section_decisions(lines: list[Line]) -> list[Found]:
 def reported_decisions(lines: list[Line]) -> list[Found]:
     """Board decisions a report recounts, one per sentence."""
     out: list[Found] = []
-    for b in blocks_of(lines):
+    for b in units_of(lines):
         for a, z, s in sentences(b):
             if REPORTED.search(s) and not PROPOSAL.search(s) and not NOT_THE_BOARD.match(s):
                 out.extend(_make(s, a, z))

@@ -11,6 +11,13 @@ BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-–•▪◦*]|(?:e|o)(?=\s+[A-ZÅ
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ\"”0-9])")
 MARKUP = re.compile(r"\*\*")
 LINE_BREAK = re.compile(r"[\n\f]")
+# OCR renders the wide gaps of justified text as tabs (sometimes with a stray "="); such a line
+# has many cells of one or two running-text words and is no table row.
+GAP_JUNK = re.compile(r"(?<=\s)[=|](?=\s)")
+MIN_SPACED_CELLS = 4
+# A line this short without closing punctuation, followed by a capitalised line, stands alone (a
+# heading, a table cell) even where OCR lost the blank line after it.
+SHORT_LINE_WORDS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,8 +38,8 @@ class Line:
 
     @property
     def is_row(self) -> bool:
-        """A table row: cells separated by tabs."""
-        return "\t" in self.text.strip("\n")
+        """A table row: cells separated by tabs, unless the tabs are the spacing of running text."""
+        return "\t" in self.text.strip("\n") and not spaced_text(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +51,17 @@ class Block:
     text: str
     bullet: bool = False
     indent: int = 0
+
+
+def spaced_text(text: str) -> bool:
+    """A line of running text whose word gaps OCR read as tabs."""
+    cells = [c.split() for c in GAP_JUNK.sub(" ", text).split("\t") if c.strip()]
+    if len(cells) < MIN_SPACED_CELLS or any(len(c) > 2 for c in cells):
+        return False
+    words = [w for c in cells for w in c if re.search(r"[^\W\d_]", w)]
+    if any(not re.search(r"[^\W\d_]", w) and w not in "-–•" for c in cells for w in c):
+        return False
+    return sum(w[:1].islower() for w in words) * 2 >= len(words)
 
 
 def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
@@ -97,6 +115,19 @@ def blocks_of(lines: list[Line]) -> list[Block]:
         cur.append(ln)
     close()
     return out
+
+
+def units_of(lines: list[Line]) -> list[Block]:
+    """Blocks, with a short unpunctuated line before a capitalised one closing its block."""
+    cut: list[Line] = []
+    for ln, nxt in zip(lines, [*lines[1:], None], strict=True):
+        cut.append(ln)
+        text = ln.stripped
+        if (nxt is not None and not nxt.blank and text and len(text.split()) <= SHORT_LINE_WORDS
+                and not text.endswith((".", ",", ":", ";", "-", "–")) and nxt.stripped[:1].isupper()
+                and not BULLET.match(ln.text)):
+            cut.append(Line(ln.end, ln.end, ""))
+    return blocks_of(cut)
 
 
 def sentences(block: Block) -> list[tuple[int, int, str]]:

@@ -69,3 +69,23 @@ def test_kinds_from_the_verb() -> None:
     assert kind_of("Lena Ek utses till justerare.") == "elect"
     assert kind_of("Förbundschefen får i uppdrag att återkomma.") == "assign"
     assert kind_of("Styrelsen väljer att avstå från studien.") == "other"
+
+
+def test_sub_points_whose_indentation_ocr_lost_stay_with_the_point_that_lists_them() -> None:
+    text = ("Protokoll\n\n2021-02-02\n\n§ 5 Firmateckning\n\nBeslut\n\n"
+            "- Följande personer tecknar firma för förbundet:\n- Ordförande Eva Ek och vice ordförande Per Ås\n"
+            "-\tinformation\tom\tförbundets\tnya\tfirmatecknare\n"
+            "- Beslutet gäller från 2021-03-01\n- Paragrafen justeras omedelbart\n")
+    assert decisions(text) == [
+        ("5", "other", "Följande personer tecknar firma för förbundet: - Ordförande Eva Ek och vice ordförande "
+                       "Per Ås - information om förbundets nya firmatecknare"),
+        ("5", "other", "Beslutet gäller från 2021-03-01"), ("5", "other", "Paragrafen justeras omedelbart")]
+
+
+def test_report_decision_on_a_line_whose_blank_line_ocr_lost() -> None:
+    text = ("Tertialrapport maj - augusti 2021\nBeslutad av styrelsen 2021-09-20\nVerksamhetsberättelse tertial 2\n"
+            "Förbundet har haft ett lugnt år.\n\nNot 4 Kostnader\nSumma\n640 833 637 500\n"
+            "Vi intygar att rapporten ger en rättvisande bild av\nförbundets ekonomiska ställning.\n")
+    assert decisions(text) == [
+        (None, "approve", "Beslutad av styrelsen 2021-09-20"),
+        (None, "approve", "Vi intygar att rapporten ger en rättvisande bild av förbundets ekonomiska ställning.")]
