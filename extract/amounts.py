@@ -18,7 +18,9 @@ from .layout import Line, squash
 from .types import Amount
 
 CELL = re.compile(rf"^(?:ca\.?\s*|cirka\s*)?(?P<sign>[-−–])?\s?(?P<num>(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,\d+)?)"
-                  r"\s*(?P<unit>tkr|kkr|mkr|mnkr|kr|sek|:-)?\s*\**$", re.I)
+                  r"\s*(?P<unit>tkr|kkr|mkr|mnkr|kr|sek|:-)?\s*[*+]*$", re.I)
+# OCR reads a zero before its unit as the letter ("O kr", "Okr") and a footnote "*" as "+".
+OCR_ZERO = re.compile(r"^[Oo](?=\s*(?:tkr|kkr|kr|sek)\b)", re.I)
 UNIT_STATEMENT = re.compile(r"(?:\(\s*(?P<paren>tkr|kkr|mkr|mnkr|kr|sek)\s*\)|(?:belopp|redovisas|anges|uttryckt)"
                             r"(?: \w+){0,2} i (?P<said>tkr|kkr|mkr|mnkr|kr|tusentals kronor|kronor)\b|^(?P<bare>tkr)$)",
                             re.I)
@@ -31,6 +33,9 @@ NUMBER_RUN = re.compile(rf"(?<![\w,.])[-−–]?\d+(?:{SPACE}\d+)*(?:,\d+)?(?![\
 COMPACT_DATE = re.compile(r"(?<![\d\-])(?:\d{6}|\d{8}|\d{2}-\d{2}-\d{2})(?![\d\-])")
 TOC_LABEL = re.compile(r"^(§|punkt\b|ärende\b|\d{1,2}\.$)", re.I)
 YEAR_INTRODUCED = re.compile(r"\b(?:för|år|verksamhetsåret|budgetåret|budget)\s+((?:19|20)\d{2})(?![\d-])", re.I)
+# A table row whose tab OCR read as a space: a short label, then one amount ("Styrelse 150").
+SPACED_ROW = re.compile(rf"^(?P<label>[^\d\t]*[^\W\d_)][ .:]*?) (?P<cell>[-−–]?(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)"
+                        r"(?:,\d+)?(?:\s*(?:tkr|kkr|mkr|mnkr|kr))?)$", re.I)
 SMALL_TABLE = 100_000  # cells below this in a table without a unit are read as tkr
 
 ParagraphAt = Callable[[int], str | None]
@@ -160,13 +165,15 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
             found.extend(_check_sums(table))
         table = _Table(years=table.years)
 
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.start in boundaries:
             flush()
             table = _Table()
             carried_unit = heading_year = section_unit = None
             fin = None
         stripped = ln.stripped
+        if not ln.is_row and (previous_row or (i + 1 < len(lines) and lines[i + 1].is_row)):
+            ln = _as_row(ln)
         if ln.is_row:
             if not previous_row:
                 flush()
@@ -211,6 +218,16 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
     return _infer_units(found)
 
 
+def _as_row(ln: Line) -> Line:
+    """A line among table rows read as a row when it is a label and one amount separated by a space."""
+    m = SPACED_ROW.match(ln.text.rstrip())
+    if (not m or len(m["label"].split()) > 6 or re.fullmatch(r"(?:19|20)\d{2}", m["cell"])
+            or COMPACT_DATE.fullmatch(m["cell"]) and compact(m["cell"])):
+        return ln
+    cut = m.end("label")
+    return Line(ln.start, ln.end, ln.text[:cut] + "\t" + ln.text[cut + 1:])
+
+
 def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str | None, heading_year: int | None,
               paragraph_at: ParagraphAt, page_at: Callable[[int], int | None]) -> None:
     """One table row: a header sets column years and unit, a money row adds one amount per cell."""
@@ -227,7 +244,7 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
     if label and not any(v.strip() for v in values):
         table.rows.append((label, [], []))  # a group heading: the next "Summa" adds up from here
         return
-    money = [(k, CELL.match(v.strip().replace("**", ""))) for k, v in enumerate(values) if v.strip()]
+    money = [(k, CELL.match(OCR_ZERO.sub("0", v.strip().replace("**", "")))) for k, v in enumerate(values) if v.strip()]
     nonempty = [v for v in values if v.strip()]
     bare_years = bool(nonempty) and not label and all(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", v) for v in nonempty)
     if bare_years or not money or not all(m for _, m in money):
@@ -254,7 +271,7 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
         year = col_year or (label_years[-1] if label_years else None) or heading_year
         start = offsets[k + 1] + (len(values[k]) - len(values[k].lstrip()))
         end = start + len(values[k].strip())
-        amount = Amount(value=int(value_number), text=values[k].strip().rstrip("* ").strip(), label=label,
+        amount = Amount(value=int(value_number), text=values[k].strip().rstrip("*+ ").strip(), label=label,
                         year=year, paragraph=paragraph_at(start), unit_inferred=inferred,
                         page=page_at(start), span=(start, end),
                         warnings=() if not inferred else (f"unit:{hint_unit or ''}",))

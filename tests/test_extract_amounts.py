@@ -59,3 +59,18 @@ def test_statement_columns_dumped_by_ocr() -> None:
 def test_every_amount_cites_page_and_span() -> None:
     for a in extract_record(as_text(REPORT)).amounts:
         assert a.page == 1 and a.span is not None and REPORT[a.span[0]:a.span[1]].strip()
+
+
+def test_ocr_zero_read_as_the_letter_and_a_footnote_star_read_as_plus() -> None:
+    text = "Budget 2022\n\n\tBudget 2022\tPlan 2023\nFörbundschef\t-560 000 kr\tO kr\nReserv\t-65 000 kr +\tOkr\n"
+    amounts = extract_record(as_text(text)).amounts
+    assert [(a.label, a.value, a.year) for a in amounts] == [
+        ("Förbundschef", -560_000, 2022), ("Förbundschef", 0, 2023), ("Reserv", -65_000, 2022), ("Reserv", 0, 2023)]
+
+
+def test_rows_whose_tab_ocr_read_as_a_space() -> None:
+    text = ("Ekonomi\n\nKostnader\tTkr\nInsatser\nUtvärderingar 150\nMöjligheternas hus\t500\nStyrelse 150\n"
+            "Revision\t55\nEget kapital 191231\n")
+    amounts = extract_record(as_text(text)).amounts
+    assert [(a.label, a.value) for a in amounts] == [
+        ("Utvärderingar", 150_000), ("Möjligheternas hus", 500_000), ("Styrelse", 150_000), ("Revision", 55_000)]
