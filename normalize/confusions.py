@@ -34,7 +34,15 @@ SUBSTITUTIONS: MappingProxyType[str, tuple[tuple[str, float], ...]] = MappingPro
     # Two glyphs read for one letter with a ring or dots.
     "éi": (("ä", 1.5),),
     "ié": (("ä", 1.5),),
-    "éd": (("ä", 1.5), ("å", 1.5)),
+    "éd": (("ä", 1.5), ("å", 1.5), ("ö", 1.5)),
+    "dé": (("ö", 1.5),),
+    "do": (("ö", 1.5),),
+    "od": (("ö", 1.5),),
+    "da": (("ä", 1.5), ("å", 1.5)),
+    "aé": (("ä", 1.0),),
+    "6é": (("ö", 1.0),),
+    "o6": (("ö", 1.0),),
+    "oo": (("ö", 1.5),),
     "ia": (("ä", 1.5),),
     "é&": (("ä", 1.0), ("å", 1.0)),
     "d&": (("ä", 2.0),),
@@ -42,6 +50,9 @@ SUBSTITUTIONS: MappingProxyType[str, tuple[tuple[str, float], ...]] = MappingPro
     "oé": (("ö", 1.0),),
     "éa": (("å", 1.5),),
 })
+
+# Two-glyph readings that never begin a word: a word starting "da" or "do" is spelled so.
+NOT_INITIAL = frozenset({"da", "do", "dé", "d&"})
 
 # Upper-case letters that stand for a lower-case Swedish letter inside a word ("jimfSrelse").
 INNER_UPPER: MappingProxyType[str, tuple[tuple[str, float], ...]] = MappingProxyType({
@@ -51,6 +62,9 @@ INNER_UPPER: MappingProxyType[str, tuple[tuple[str, float], ...]] = MappingProxy
 # A Swedish letter that OCR dropped altogether ("innebr", "Sderasens"), at most one per word.
 INSERTIONS: tuple[str, ...] = ("ä", "å", "ö")
 INSERTION_COST = 2.5
+
+# Capitals the English model reads for a lower-case å, ä or ö at the start of a word ("Oppnande").
+PLAIN_CAPITALS = frozenset("AO")
 
 # The Swedish letters that OCR loses; a word that holds one was read intact.
 SWEDISH_LETTERS = frozenset("åäöÅÄÖ")

@@ -13,7 +13,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .confusions import INNER_UPPER, INSERTION_COST, INSERTIONS, SUBSTITUTIONS, SWEDISH_LETTERS
+from .confusions import (
+    INNER_UPPER,
+    INSERTION_COST,
+    INSERTIONS,
+    NOT_INITIAL,
+    PLAIN_CAPITALS,
+    SUBSTITUTIONS,
+    SWEDISH_LETTERS,
+)
 from .lexicon import PART_MIN_LEN, PART_MIN_ZIPF, Lexicon, lexicon
 
 # A run of word characters, including the symbols OCR reads for Swedish letters ("&r", "f4").
@@ -41,6 +49,9 @@ JUNK_ZIPF = 2.0
 # document counts as damaged.
 DAMAGED_SHARE = 0.4
 MAX_PARTS = 3
+# A known word this common, capitalised inside a sentence, is a name ("Star Hotel") even where
+# hunspell rejects it; rarer ones are web-corpus spellings of names that lost a letter ("Bjorn").
+COMMON_NAME_ZIPF = 3.5
 # Words this long are compounds rather than names.
 LONG_WORD = 10
 # Parts this common make a compound believable even where hunspell rejects it.
@@ -115,7 +126,9 @@ def _options(token: str, i: int) -> list[tuple[int, str, float]]:
         if i > 0:
             out.extend((1, rep, cost) for rep, cost in INNER_UPPER.get(char, ()))
     if low in _PAIR_STARTS and i + 1 < len(token):
-        out.extend((2, rep, cost) for rep, cost in _PAIRS.get(token[i:i + 2].lower(), ()))
+        pair = token[i:i + 2].lower()
+        if i > 0 or pair not in NOT_INITIAL:
+            out.extend((2, rep, cost) for rep, cost in _PAIRS.get(pair, ()))
     return out
 
 
@@ -242,6 +255,44 @@ def known_score(token: str) -> float | None:
     return zipf if zipf > 0 else None
 
 
+def _gazetteer_name(token: str) -> str | None:
+    """The gazetteer name a capitalised word lost its å, ä or ö from ("Vannas" → "Vännäs")."""
+    names = lexicon().names
+    if token.lower() in names:
+        return None
+    best = next(iter(candidates(token, thorough=True)), None)
+    if best is None or best.word not in names or best.score - COST_WEIGHT * best.cost < MIN_SCORE_DAMAGED:
+        return None
+    return _cased(best.word, token)
+
+
+def _capitalised_inside(token: str, original: float | None) -> str:
+    """A capitalised word inside a sentence of a damaged document.
+
+    It is a name ("Star Hotel", "Vigen"), a name that lost its letter ("Bjorn" → "Björn"), or a
+    word whose initial å, ä or ö the English model read as a capital ("Oppnande" → "öppnande").
+    Hunspell knows names with their capitals, so it tells a name from a misread word.
+    """
+    lex = lexicon()
+    if original is not None and lex.spells(token) is not False:
+        return token
+    plain_initial = token[0] in PLAIN_CAPITALS and not any(c.isupper() for c in token[1:])
+    for cand in candidates(token, thorough=original is None):
+        if cand.score - COST_WEIGHT * cand.cost < MIN_SCORE_DAMAGED:
+            break
+        if plain_initial and cand.word[0] in SWEDISH_LETTERS and lex.spells(cand.word):
+            return cand.word
+        if original is not None and original >= COMMON_NAME_ZIPF:
+            continue
+        cased = _cased(cand.word, token)
+        # A short capitalised word becomes a common word only through the cheapest confusions:
+        # "Vigen" is a surname, not "Vägen".
+        cheap = cand.cost <= 1.0 or len(token) >= LONG_WORD
+        if lex.spells(cased) and (cheap or lex.spells(cand.word) is False):
+            return cased
+    return token
+
+
 def _is_candidate_token(token: str) -> bool:
     return len(token) > 1 and bool(_HAS_LETTER.search(token)) and not (token.isupper() and len(token) < 5)
 
@@ -281,6 +332,12 @@ class Repairer:
         if not _is_candidate_token(token):
             return token
         original = known_score(token)
+        if self.damaged and token[:1].isupper() and not token.isupper():
+            name = _gazetteer_name(token)
+            if name:
+                return name
+            if inner:
+                return _capitalised_inside(token, original)
         if original is not None and (inner and token[:1].isupper() or not self.damaged):
             return token
         if not self.damaged and SWEDISH_LETTERS.intersection(token) and _LETTERS.match(token):
