@@ -25,14 +25,20 @@ UNIT_STATEMENT = re.compile(r"(?:\(\s*(?P<paren>tkr|kkr|mkr|mnkr|kr|sek)\s*\)|(?
                             r"(?: \w+){0,2} i (?P<said>tkr|kkr|mkr|mnkr|kr|tusentals kronor|kronor)\b|^(?P<bare>tkr)$)",
                             re.I)
 FIN_HEADING = re.compile(r"^(resultaträkning|balansräkning|resultatrapport|balansrapport|kassaflödesanalys|"
-                         r"driftredovisning|finansieringsanalys|not\s?\d+)\b", re.I)
+                         r"driftredovisning|finansieringsanalys|not\s?\d{1,2}(?![\d-]))\b", re.I)
 HEADER_WORDS = re.compile(r"\b(budget|utfall|prognos|plan|bokslut|tkr|kr|avvikelse|period|ack|helår|not)\b|\d{4}",
                           re.I)
 SUM_LABEL = re.compile(r"^(summa|totalt|total|totala)\b", re.I)
 NUMBER_RUN = re.compile(rf"(?<![\w,.])[-−–]?\d+(?:{SPACE}\d+)*(?:,\d+)?(?![\w%])")
 COMPACT_DATE = re.compile(r"(?<![\d\-])(?:\d{6}|\d{8}|\d{2}-\d{2}-\d{2})(?![\d\-])")
+NUMBER_LABEL = re.compile(r"^[§8S$&£]?\s?\d{1,3}$")
 TOC_LABEL = re.compile(r"^(§|punkt\b|ärende\b|\d{1,2}\.$)", re.I)
 YEAR_INTRODUCED = re.compile(r"\b(?:för|år|verksamhetsåret|budgetåret|budget)\s+((?:19|20)\d{2})(?![\d-])", re.I)
+# What OCR makes of markup and footnote marks around a cell's number ("+11 451++", "=+-11 451>++", "0)").
+CELL_JUNK = re.compile(r"^[\"'”“»«*+=<>|]+|(?<!\()(?<=[\d\w\s])[\"'”“»«*+=<>|)]+$")
+MARK_JUNK = re.compile(r"[\"”“»«*+=<>|]")
+# A row OCR glued to the row after it: a number directly followed by the next row's label.
+GLUED_ROW = re.compile(r"(?<=\d)(?=[A-ZÅÄÖ][a-zåäö]{2}|[-–] [A-ZÅÄÖ])")
 # A table row whose tab OCR read as a space: a short label, then one amount ("Styrelse 150").
 SPACED_ROW = re.compile(rf"^(?P<label>[^\d\t]*[^\W\d_)][ .:]*?) (?P<cell>[-−–]?(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)"
                         r"(?:,\d+)?(?:\s*(?:tkr|kkr|mkr|mnkr|kr))?)$", re.I)
@@ -165,6 +171,7 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
             found.extend(_check_sums(table))
         table = _Table(years=table.years)
 
+    lines = _unglued(lines)
     for i, ln in enumerate(lines):
         if ln.start in boundaries:
             flush()
@@ -218,14 +225,32 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
     return _infer_units(found)
 
 
+def _cell_text(cell: str) -> str:
+    text = cell.strip().replace("**", "")
+    if "(" not in text:
+        text = CELL_JUNK.sub("", text).strip()
+    return OCR_ZERO.sub("0", text)
+
+
+def _unglued(lines: list[Line]) -> list[Line]:
+    """Table rows OCR glued together split back into one line each."""
+    out: list[Line] = []
+    for ln in lines:
+        cuts = [m.start() for m in GLUED_ROW.finditer(ln.text)] if ln.is_row else []
+        edges = [0, *cuts, len(ln.text)]
+        out.extend(Line(ln.start + a, ln.start + b, ln.text[a:b]) for a, b in zip(edges, edges[1:], strict=False))
+    return out
+
+
 def _as_row(ln: Line) -> Line:
     """A line among table rows read as a row when it is a label and one amount separated by a space."""
-    m = SPACED_ROW.match(ln.text.rstrip())
+    text = MARK_JUNK.sub(" ", ln.text)
+    m = SPACED_ROW.match(text.rstrip())
     if (not m or len(m["label"].split()) > 6 or re.fullmatch(r"(?:19|20)\d{2}", m["cell"])
             or COMPACT_DATE.fullmatch(m["cell"]) and compact(m["cell"])):
         return ln
     cut = m.end("label")
-    return Line(ln.start, ln.end, ln.text[:cut] + "\t" + ln.text[cut + 1:])
+    return Line(ln.start, ln.end, text[:cut] + "\t" + text[cut + 1:])
 
 
 def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str | None, heading_year: int | None,
@@ -241,10 +266,12 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
     label = _label(label_cell)
     if label and TOC_LABEL.match(label):
         return
+    if label and NUMBER_LABEL.match(label) and any(re.search(r"[^\W\d_]{3}", v) for v in values):
+        return  # a table of contents row whose "§" OCR misread or dropped ("540	Äskande …	9")
     if label and not any(v.strip() for v in values):
         table.rows.append((label, [], []))  # a group heading: the next "Summa" adds up from here
         return
-    money = [(k, CELL.match(OCR_ZERO.sub("0", v.strip().replace("**", "")))) for k, v in enumerate(values) if v.strip()]
+    money = [(k, CELL.match(_cell_text(v))) for k, v in enumerate(values) if v.strip()]
     nonempty = [v for v in values if v.strip()]
     bare_years = bool(nonempty) and not label and all(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", v) for v in nonempty)
     if bare_years or not money or not all(m for _, m in money):

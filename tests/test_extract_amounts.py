@@ -74,3 +74,25 @@ def test_rows_whose_tab_ocr_read_as_a_space() -> None:
     amounts = extract_record(as_text(text)).amounts
     assert [(a.label, a.value) for a in amounts] == [
         ("Utvärderingar", 150_000), ("Möjligheternas hus", 500_000), ("Styrelse", 150_000), ("Revision", 55_000)]
+
+
+def test_rows_ocr_glued_together_and_markup_read_as_stray_marks() -> None:
+    text = ("Balansräkning\n\nTillgångar\tTkr\nKassa och bank\t10 656\n"
+            "Summa tillgångar\t10 656Summa omsättningstillgångar \"+10 656++\n"
+            "- Reserv\t200\t0)\t0)\n")
+    amounts = extract_record(as_text(text)).amounts
+    assert [(a.label, a.value) for a in amounts] == [
+        ("Kassa och bank", 10_656_000), ("Summa tillgångar", 10_656_000), ("Summa omsättningstillgångar", 10_656_000),
+        ("Reserv", 200_000), ("Reserv", 0), ("Reserv", 0)]
+
+
+def test_table_of_contents_row_whose_section_sign_ocr_misread_is_not_money() -> None:
+    text = "Protokoll\n\n2021-02-02\n\n§ 39\tHelårsrapporter\t8\n540\tÄskande för 2021 från insatserna\t9\n"
+    assert extract_record(as_text(text)).amounts == ()
+
+
+def test_a_note_column_heading_with_dates_is_not_a_note() -> None:
+    text = ("Resultaträkning\n(tkr)\nMedlemsavgifter\nNot 2021-01-01 Prognos\n2021-08-31 2021\n"
+            "2 2051 3076\n")
+    amounts = extract_record(as_text(text)).amounts
+    assert sorted(a.value for a in amounts) == [2_051_000, 3_076_000]
