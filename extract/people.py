@@ -187,6 +187,12 @@ def parse_columns(names_cell: str, orgs_cell: str) -> list[Entry]:
         name = " ".join(tokens[k * per:(k + 1) * per])
         if name and is_name(name):
             out.append(Entry(name, role, org))
+    # Names beyond the last organisation (OCR lost the end of the column) are people all the same.
+    rest = tokens[len(units) * per:]
+    for k in range(0, len(rest) - 1, 2):
+        name = " ".join(rest[k:k + 2])
+        if is_name(name):
+            out.append(Entry(name, None, None))
     return out
 
 

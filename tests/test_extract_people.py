@@ -60,6 +60,12 @@ def test_parallel_columns_of_names_and_organisations() -> None:
         ("Sara Holm", None, "Försäkringskassan")]
 
 
+def test_names_beyond_an_organisation_column_that_ocr_cut_short() -> None:
+    entries = parse_columns("Lisa Ek Jonas Berg Sara Holm", "Sala kommun, ordförande Region Västmanland")
+    assert [(e.name, e.organisation) for e in entries] == [
+        ("Lisa Ek", "Sala kommun"), ("Jonas Berg", "Region Västmanland"), ("Sara Holm", None)]
+
+
 def test_two_justerare_and_serving_substitutes() -> None:
     text = ("Protokoll\n\n2022-04-04\n\nBeslutande Eva Ek, ordförande, Sala kommun\n\n"
             "Tjänstgörande ersättare Lars Holm, Region Västmanland\n\n"
