@@ -29,6 +29,8 @@ _RUN = re.compile(r"(?:[^\W_]|[&#{\[])+")
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _NUMBER = re.compile(r"^\d+$")
+# A year or a date: "2021", "2022-03-31".
+_YEAR = re.compile(r"^(?:19|20)\d\d(?:-\d\d){0,2}$")
 _ACCENT_INSIDE = re.compile(r"[éèêëáóò](?=.)")
 
 # Score of a compound that hunspell accepts but no frequency list holds (a Zipf value).
@@ -80,6 +82,12 @@ _AFTER_LONE_AMPERSAND = frozenset({"i", "att", "en", "ett", "det", "inte", "ocks
 _DEFINITE = re.compile(r"(?:en|et|na|an)$")
 # "t.0.m.", "f.0.m.": a zero read for the o of an abbreviation.
 _ZERO_ABBREVIATION = re.compile(r"\b([a-zåäö])\.0\.([a-zåäö])\.")
+# "kunna_ tillgodogöra": an underline read as part of the word before.
+_TRAILING_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=\s|$)")
+# "| denna rapport": a lone bar read for the word "i" or "I" (a table has more than one bar).
+_BAR_FOR_I = re.compile(r"(?<![^\s\w.,;:])\|(?= +[^\W_])")
+# What the bar follows when it stands first in a sentence or a bullet.
+_SENTENCE_END = re.compile(r"(?:^\s*[-–•*]?|[.!?:])\s*$")
 # "8 37", "S 37", "& 37", "$40", "£39" at the start of a line, where a minutes' paragraph (§ 37)
 # begins: the shapes tesseract reads for a "§" it does not know, in Swedish and English models.
 _PARAGRAPH = re.compile(r"^(\s*)(8(?=\s)|[S$&£€](?=\s*\d))(\s*\d{1,3}\b)"
@@ -358,7 +366,7 @@ class Repairer:
             return c.score - COST_WEIGHT * c.cost + (bonus if c.word in self.intact else 0.0)
 
         best = max(cands, key=value)
-        best = self._by_context(best, cands, prev)
+        best = self._by_context(best, cands, prev, nxt)
         if original is None:
             if value(best) < (MIN_SCORE_DAMAGED if self.damaged else MIN_SCORE_CLEAN):
                 return token
@@ -368,11 +376,11 @@ class Repairer:
         return _cased(best.word, token)
 
     @staticmethod
-    def _by_context(best: Candidate, cands: tuple[Candidate, ...], prev: str) -> Candidate:
-        """Settles "är" against "år" (and their kin) by the word before."""
+    def _by_context(best: Candidate, cands: tuple[Candidate, ...], prev: str, nxt: str) -> Candidate:
+        """Settles "är" against "år" (and their kin) by the words around."""
         if best.word not in ("är", "år"):
             return best
-        want = "år" if _NUMBER.match(prev) or prev.lower() in YEAR_WORDS else "är"
+        want = "år" if _is_year_noun(prev, nxt) else "är"
         return next((c for c in cands if c.word == want), best)
 
     def edits(self, line: str, before: str = "") -> list[Edit]:
@@ -391,7 +399,7 @@ class Repairer:
             if fixed != token:
                 edits.append(Edit(match.start(), match.end(), fixed))
             prev = fixed
-        return _merge(edits, _pattern_edits(line))
+        return _merge(edits, _pattern_edits(line, self.damaged))
 
     def _special(self, token: str, prev: str, nxt: str, line: str, match: re.Match[str]) -> str | None:
         """Repairs of tokens too short for the lexicon to judge alone."""
@@ -403,7 +411,7 @@ class Repairer:
             return "I"
         lone_or = token in ("r", "&", "#") and prev and after.startswith((" ", ")")) and before.endswith(" ")
         if lone_or and (token != "&" or after.startswith(")") or nxt.lower() in _AFTER_LONE_AMPERSAND):
-            return "år" if _NUMBER.match(prev) or prev.lower() in YEAR_WORDS else "är"
+            return "år" if _is_year_noun(prev, nxt) else "är"
         if token == "s" and nxt == "att":
             return "så"
         return None
@@ -419,12 +427,30 @@ class Repairer:
         return nxt[:1].isupper() and bool(prev) and prev[:1].islower()
 
 
-def _pattern_edits(line: str) -> list[Edit]:
+def _is_year_noun(prev: str, nxt: str) -> bool:
+    """Whether a misread "ar" between `prev` and `nxt` is the noun "år" rather than the verb "är".
+
+    "18 år", "nästa år", "i år" and "år 2022" take the noun; a year or a date before
+    ("2021 är klart") and a capitalised "Detta" or "Det" take the verb.
+    """
+    if _YEAR.match(nxt):
+        return True
+    if _YEAR.match(prev) or prev in ("Detta", "Det"):
+        return False
+    return bool(_NUMBER.match(prev)) or prev.lower() in YEAR_WORDS or prev == "i"
+
+
+def _pattern_edits(line: str, damaged: bool) -> list[Edit]:
     """Repairs that need the characters around a word: "8 37" → "§ 37", "t.0.m." → "t.o.m."."""
     edits = [Edit(m.start(2), m.end(2), "§") for m in _PARAGRAPH.finditer(line)]
     edits += [Edit(m.start(2), m.end(2), "§") for m in _PARAGRAPH_REF.finditer(line)]
     edits += [Edit(m.start() + 2, m.start() + 3, "o") for m in _ZERO_ABBREVIATION.finditer(line)]
-    return edits
+    if damaged:
+        edits += [Edit(m.start(), m.end(), "") for m in _TRAILING_UNDERSCORE.finditer(line)]
+        if line.count("|") == 1:
+            edits += [Edit(m.start(), m.end(), "I" if _SENTENCE_END.search(line[:m.start()]) else "i")
+                      for m in _BAR_FOR_I.finditer(line)]
+    return sorted(edits, key=lambda e: e.start)
 
 
 def _merge(word_edits: list[Edit], pattern_edits: list[Edit]) -> list[Edit]:
