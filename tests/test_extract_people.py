@@ -61,9 +61,11 @@ def test_parallel_columns_of_names_and_organisations() -> None:
 
 
 def test_names_beyond_an_organisation_column_that_ocr_cut_short() -> None:
-    entries = parse_columns("Lisa Ek Jonas Berg Sara Holm", "Sala kommun, ordförande Region Västmanland")
+    entries = parse_columns("Lisa Ek Jonas Berg Sara Holm Per Ås",
+                            "Sala kommun, ordförande Region Västmanland Försäkringskassan")
     assert [(e.name, e.organisation) for e in entries] == [
-        ("Lisa Ek", "Sala kommun"), ("Jonas Berg", "Region Västmanland"), ("Sara Holm", None)]
+        ("Lisa Ek", "Sala kommun"), ("Jonas Berg", "Region Västmanland"), ("Sara Holm", "Försäkringskassan"),
+        ("Per Ås", None)]
 
 
 def test_two_justerare_and_serving_substitutes() -> None:
