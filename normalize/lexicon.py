@@ -57,6 +57,8 @@ class Lexicon:
     sorted_words: list[str]
     speller: Speller | None = field(default=None, compare=False)
     names: frozenset[str] = frozenset()
+    # A name spelled without its å, ä and ö → the name ("vannas" → "vännäs").
+    plain_names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _prefixes: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _verdicts: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
@@ -111,6 +113,14 @@ class Lexicon:
         return verdict
 
 
+_PLAIN = str.maketrans("åäöÅÄÖ", "aaoAAO")
+
+
+def plain(word: str) -> str:
+    """`word` as OCR reads it most often, without the rings and dots of å, ä and ö."""
+    return word.translate(_PLAIN)
+
+
 def _name_words() -> set[str]:
     words: set[str] = set()
     for body in gazetteer.all_bodies():
@@ -133,4 +143,6 @@ def lexicon() -> Lexicon:
     names |= {w + "s" for w in names if not w.endswith("s")}
     for word in names:
         zipfs[word] = max(zipfs.get(word, 0.0), NAME_ZIPF)
-    return Lexicon(zipfs=zipfs, sorted_words=sorted(zipfs), speller=_hunspell(), names=frozenset(names))
+    plain_names = {plain(w): w for w in sorted(names) if plain(w) != w and plain(w) not in names}
+    return Lexicon(zipfs=zipfs, sorted_words=sorted(zipfs), speller=_hunspell(), names=frozenset(names),
+                   plain_names=plain_names)

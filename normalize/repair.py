@@ -123,21 +123,21 @@ _PAIRS: dict[str, tuple[tuple[str, float], ...]] = {k: v for k, v in SUBSTITUTIO
 _PAIR_STARTS = frozenset(k[0] for k in _PAIRS)
 
 
-def _options(token: str, i: int) -> list[tuple[int, str, float]]:
-    """(characters consumed, replacement, cost) for the misreadings starting at `token[i]`."""
-    char = token[i]
+@lru_cache(maxsize=4096)
+def _options(char: str, following: str, initial: bool) -> tuple[tuple[int, str, float], ...]:
+    """(characters consumed, replacement, cost) for the misreadings of `char`, given the next one."""
     low = char.lower()
     out: list[tuple[int, str, float]] = [(1, low, 0.0)]
     out.extend((1, rep, cost) for rep, cost in _SINGLE.get(low, ()))
     if char != low:
         out.extend((1, rep, cost) for rep, cost in _SINGLE.get(char, ()))
-        if i > 0:
+        if not initial:
             out.extend((1, rep, cost) for rep, cost in INNER_UPPER.get(char, ()))
-    if low in _PAIR_STARTS and i + 1 < len(token):
-        pair = token[i:i + 2].lower()
-        if i > 0 or pair not in NOT_INITIAL:
+    if low in _PAIR_STARTS and following:
+        pair = (char + following).lower()
+        if not initial or pair not in NOT_INITIAL:
             out.extend((2, rep, cost) for rep, cost in _PAIRS.get(pair, ()))
-    return out
+    return tuple(out)
 
 
 def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int,
@@ -148,8 +148,8 @@ def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int,
     prefix of any known word. Returns reading → (cost, number of parts, Zipf of the rarest part).
     """
     n = len(token)
-    by_position = [_options(token, i) for i in range(n)]
-    insertions = [(0, letter, INSERTION_COST) for letter in INSERTIONS]
+    by_position = [_options(token[i], token[i + 1:i + 2], i == 0) for i in range(n)]
+    insertions = tuple((0, letter, INSERTION_COST) for letter in INSERTIONS)
     found: dict[str, tuple[float, int, float]] = {}
     stack: list[tuple[int, str, int, float, int, bool, float]] = [(0, "", 0, 0.0, 1, not insert, 99.0)]
     while stack:
@@ -264,14 +264,15 @@ def known_score(token: str) -> float | None:
 
 
 def _gazetteer_name(token: str) -> str | None:
-    """The gazetteer name a capitalised word lost its å, ä or ö from ("Vannas" → "Vännäs")."""
-    names = lexicon().names
-    if token.lower() in names:
+    """The gazetteer name a capitalised word lost its å, ä or ö from ("Vannas" → "Vännäs").
+
+    A common word that spells a name so ("Ange" for "Ånge") stays as it is.
+    """
+    lex = lexicon()
+    name = lex.plain_names.get(token.lower())
+    if name is None or lex.zipf(token.lower()) >= COMMON_NAME_ZIPF:
         return None
-    best = next(iter(candidates(token, thorough=True)), None)
-    if best is None or best.word not in names or best.score - COST_WEIGHT * best.cost < MIN_SCORE_DAMAGED:
-        return None
-    return _cased(best.word, token)
+    return _cased(name, token)
 
 
 def _capitalised_inside(token: str, original: float | None) -> str:
@@ -296,7 +297,7 @@ def _capitalised_inside(token: str, original: float | None) -> str:
         # A short capitalised word becomes a common word only through the cheapest confusions:
         # "Vigen" is a surname, not "Vägen".
         cheap = cand.cost <= 1.0 or len(token) >= LONG_WORD
-        if lex.spells(cased) and (cheap or lex.spells(cand.word) is False):
+        if cand.word in lex.names or lex.spells(cased) and (cheap or lex.spells(cand.word) is False):
             return cased
     return token
 
