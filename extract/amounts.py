@@ -24,7 +24,8 @@ OCR_ZERO = re.compile(r"^[Oo](?=\s*(?:tkr|kkr|kr|sek)\b)", re.I)
 UNIT_STATEMENT = re.compile(r"(?:\(\s*(?P<paren>tkr|kkr|mkr|mnkr|kr|sek)\s*\)|(?:belopp|redovisas|anges|uttryckt)"
                             r"(?: \w+){0,2} i (?P<said>tkr|kkr|mkr|mnkr|kr|tusentals kronor|kronor)\b|^(?P<bare>tkr)$)",
                             re.I)
-FIN_HEADING = re.compile(r"^(resultaträkning|balansräkning|resultatrapport|balansrapport|kassaflödesanalys|"
+# OCR without Swedish letters reads "ä" and "ö" as "a" and "o".
+FIN_HEADING = re.compile(r"^(resultatr[äa]kning|balansr[äa]kning|resultatrapport|balansrapport|kassafl[öo]desanalys|"
                          r"driftredovisning|finansieringsanalys|not\s?\d{1,2}(?![\d-]))\b", re.I)
 HEADER_WORDS = re.compile(r"\b(budget|utfall|prognos|plan|bokslut|tkr|kr|avvikelse|period|ack|helår|not)\b|\d{4}",
                           re.I)

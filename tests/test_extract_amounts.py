@@ -96,3 +96,9 @@ def test_a_note_column_heading_with_dates_is_not_a_note() -> None:
             "2 2051 3076\n")
     amounts = extract_record(as_text(text)).amounts
     assert sorted(a.value for a in amounts) == [2_051_000, 3_076_000]
+
+
+def test_statement_heading_read_without_swedish_letters() -> None:
+    text = "Resultatrakning\n(tkr)\nMedlemsavgifter\nNot 2021-01-01 Prognos\n2021-08-31 2021\n2 2051 3076\n"
+    amounts = extract_record(as_text(text)).amounts
+    assert sorted(a.value for a in amounts) == [2_051_000, 3_076_000]
