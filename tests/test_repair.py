@@ -158,3 +158,53 @@ def test_without_hunspell_repair_falls_back_to_compound_splitting(monkeypatch: p
     finally:
         repair.candidates.cache_clear()
         repair.known_score.cache_clear()
+
+
+# The seeds typeset, scanned and read by tesseract's English model (scripts/make_eng_ocr.py),
+# with the clean text each was made from. OCR re-wraps lines, so whole texts are compared as one
+# line each. Floors are what repair reaches; dashes, table digits and lost words stay wrong.
+ENG_OCR = FIXTURES / "ocr" / "eng"
+ENG_REFERENCES = {
+    "000": FIXTURES / "seeds" / "000_5be25ce82476d800.txt",
+    "001": FIXTURES / "seeds" / "001_e888f43bf1d84521.txt",
+    "002": FIXTURES / "ocr" / "002_clean.txt",
+    "003": FIXTURES / "seeds" / "003_a4db34470421a47c.txt",
+    "004": FIXTURES / "seeds" / "004_405dff6d22113504.txt",
+}
+ENG_FIX_FLOORS = {"000": 0.92, "001": 0.90, "002": 0.92, "003": 0.89, "004": 0.91}
+
+
+def _eng_rates(key: str) -> tuple[float, float]:
+    raw = (ENG_OCR / f"{key}.txt").read_text(encoding="utf-8")
+    clean = ENG_REFERENCES[key].read_text(encoding="utf-8")
+    return _rates(" ".join(raw.split()), " ".join(clean.split()), " ".join(repair_lines(raw).split()))
+
+
+@pytest.mark.parametrize("key", sorted(ENG_FIX_FLOORS))
+def test_english_model_ocr_is_repaired(key: str) -> None:
+    fix, damage = _eng_rates(key)
+    assert fix >= ENG_FIX_FLOORS[key]
+    assert damage <= 0.002
+
+
+def test_english_model_ocr_overall() -> None:
+    rates = [_eng_rates(key) for key in sorted(ENG_FIX_FLOORS)]
+    assert sum(fix for fix, _ in rates) / len(rates) >= 0.91
+    assert max(damage for _, damage in rates) <= 0.002
+
+
+def test_capitalised_words_inside_a_sentence() -> None:
+    lines = repair_lines(OCR_PARAGRAPH + "\nvid Oppnande av mötet sade Peter Vigen och Bjorn Svensson i Vannas att"
+                         " de Aven ska ses pa Star Hotel.").split("\n")
+    assert lines[-1] == ("vid öppnande av mötet sade Peter Vigen och Björn Svensson i Vännäs att"
+                         " de även ska ses på Star Hotel.")
+
+
+def test_bar_and_underline_read_for_letters() -> None:
+    lines = repair_lines(OCR_PARAGRAPH + "\nstyrelsen. | borjan av aret ska de kunna_ delta").split("\n")
+    assert lines[-1] == "styrelsen. I början av året ska de kunna delta"
+
+
+def test_year_or_verb_by_a_year_around() -> None:
+    lines = repair_lines(OCR_PARAGRAPH + "\nbudget 2021 ar klar och i ar samt for ar 2022").split("\n")
+    assert lines[-1] == "budget 2021 är klar och i år samt för år 2022"
