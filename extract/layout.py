@@ -11,9 +11,9 @@ BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-–•▪◦*]|(?:e|o)(?=\s+[A-ZÅ
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ\"”0-9])")
 MARKUP = re.compile(r"\*\*")
 LINE_BREAK = re.compile(r"[\n\f]")
-# OCR renders the wide gaps of justified text as tabs (sometimes with a stray "="); such a line
+# OCR renders the wide gaps of justified text as tabs (sometimes with a stray "=", "_" or "—"); such a line
 # has many cells of one or two running-text words and is no table row.
-GAP_JUNK = re.compile(r"(?<=\s)[=|](?=\s)")
+GAP_JUNK = re.compile(r"(?<=\s)[=|_~—](?=\s)")
 MIN_SPACED_CELLS = 4
 # A line this short without closing punctuation, followed by a capitalised line, stands alone (a
 # heading, a table cell) even where OCR lost the blank line after it.

@@ -35,13 +35,13 @@ COUNTED = re.compile(rf"(?<![\d,.\-]){_COUNT} (?P<noun>deltagare|personer|person
                      r"kvinna|män|man|ungdomar)\b", re.I)
 BARE_ENDED = re.compile(r"\b(?:har (?P<n>\d{1,5}) (?:avslutat|avslutats|skrivits ut)|"
                         r"(?<![\d,.])(?P<m>\d{1,5}) (?:har )?(?:avslutats|avslutat|avslutades|skrivits ut))\b", re.I)
-# OCR reads "%" as digits ("57 20 har gått i mål"); one or two digits after a number are never a
-# thousands group, so they can only be the sign.
-SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|(?<=\d )\d{1,2}) (?P<what>kvinnor|män|har gått i mål|gått i mål|"
+# OCR reads "%" as digits ("57 20 har gått i mål"): one or two digits after a number are never a
+# thousands group, so they can only be the sign. Without Swedish letters it reads "män" as "man".
+SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|(?<=\d )\d{1,2}) (?P<what>kvinnor|m[äa]n|har gått i mål|gått i mål|"
                    r"(?:har )?(?:gått|avslutats) (?:vidare )?till (?:arbete|studier))", re.I)
 # "60 % kvinnor och 40 % män" with each "%" misread as digits: shares that add up to a hundred.
 _SIGN = r" ?(?:%|(?<=\d )\d{1,4})"
-GENDER_SPLIT = re.compile(rf"(?<![\d,])(?P<a>\d{{1,3}}){_SIGN} kvinnor och (?P<b>\d{{1,3}}){_SIGN} män\b", re.I)
+GENDER_SPLIT = re.compile(rf"(?<![\d,])(?P<a>\d{{1,3}}){_SIGN} kvinnor och (?P<b>\d{{1,3}}){_SIGN} m[äa]n\b", re.I)
 WORKED_WITH = re.compile(r"\b(?:arbetat|jobbat|arbetade|jobbade|träffat|mött) med (?:totalt )?$", re.I)
 STAFF = re.compile(r"^(?:arbetar|jobbar|är anställda|tjänst)", re.I)
 CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\bvarav\b|\bsamt\b|\boch (?!studier|arbete)|\bmedan\b|\(")
@@ -172,7 +172,7 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         share = round(float(m["p"].replace(",", ".")) / 100, 4)
         if "kvinnor" in what:
             add("kvinnor", share=share)
-        elif what == "män":
+        elif what in ("män", "man"):
             add("man", share=share)
         elif "mål" in what:
             add("i_mal", share=share)

@@ -8,6 +8,7 @@ from samarkiv.extract.layout import lines_of, spaced_text, units_of
 
 def test_justified_text_with_tabs_for_gaps_is_not_a_table_row() -> None:
     assert spaced_text("avdelningen\tArbete\toch\tTillväxt\tangående = förlängningsansökan\tför\tprojekt")
+    assert spaced_text("-\tinformation\tom\tFörsäkringskassans\toch\tArbetsförmedlingens — reaktion\tpå")
     assert not spaced_text("Summa\t-1 010 000 kr\t-837 000 kr\t-945 000 kr")
     assert not spaced_text("Kostnader\tBudget\tUtfall\tPrognos")
     assert not spaced_text("§ 34\tÖppnande och val av justerare\t3")

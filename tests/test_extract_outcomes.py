@@ -60,3 +60,8 @@ def test_percent_signs_that_ocr_read_as_digits() -> None:
 def test_counts_of_women_and_men_in_thousands_stay_counts() -> None:
     text = "Under året har 1 246 kvinnor och 1 094 män deltagit i insatsen Steget.\n"
     assert [(c, n) for _, c, n, _ in figures(text)] == [("kvinnor", 1246), ("man", 1094)]
+
+
+def test_man_for_men_when_ocr_drops_the_swedish_letters() -> None:
+    text = "Inom insatsen Steget har 40 deltagare skrivits in, 60 % kvinnor och 40 % man.\n"
+    assert [(c, s) for _, c, _, s in figures(text) if s] == [("kvinnor", 0.6), ("man", 0.4)]
