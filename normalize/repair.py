@@ -54,6 +54,9 @@ MAX_PARTS = 3
 # A known word this common, capitalised inside a sentence, is a name ("Star Hotel") even where
 # hunspell rejects it; rarer ones are web-corpus spellings of names that lost a letter ("Bjorn").
 COMMON_NAME_ZIPF = 3.5
+# How much more common the rarest part of a reading must be than that of a compound only
+# hunspell knows, for the reading to replace it.
+STRONGER_PARTS = 1.0
 # Words this long are compounds rather than names.
 LONG_WORD = 10
 # Parts this common make a compound believable even where hunspell rejects it.
@@ -112,6 +115,7 @@ class Candidate:
     word: str
     cost: float
     score: float
+    weakest: float = 99.0  # Zipf of the rarest part of a compound
 
 
 def _budget(length: int) -> float:
@@ -223,7 +227,7 @@ def candidates(token: str, thorough: bool = True) -> tuple[Candidate, ...]:
             continue
         zipf = lex.zipf(word)
         if zipf >= COMPOUND_ZIPF:
-            out.append(Candidate(word, cost, zipf))
+            out.append(Candidate(word, cost, zipf, zipf))
         else:
             pending.append((-(COMPOUND_ZIPF - COST_WEIGHT * cost), word))
     # Rare words and compounds need hunspell's verdict, which is slow on compounds: it is asked
@@ -236,10 +240,17 @@ def candidates(token: str, thorough: bool = True) -> tuple[Candidate, ...]:
         cost, parts, weakest = found[word]
         score = _rare_score(lex.zipf(word), parts, weakest, lex.spells(_cased(word, token)))
         if score is not None:
-            out.append(Candidate(word, cost, score))
+            out.append(Candidate(word, cost, score, zipf if parts == 1 else weakest))
             best = max(best, score - COST_WEIGHT * cost)
     out.sort(key=lambda c: (-(c.score - COST_WEIGHT * c.cost), c.word))
     return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def _weakest_part(token: str) -> float:
+    """Zipf of the rarest part of `token` read as it stands, 0 when no frequency list splits it."""
+    found = _walk(lexicon(), token, insert=False, max_parts=MAX_PARTS, budget=0.0).get(token.lower())
+    return found[2] if found else 0.0
 
 
 @lru_cache(maxsize=200_000)
@@ -349,9 +360,21 @@ class Repairer:
                 return _capitalised_inside(token, original)
         if original is not None and (inner and token[:1].isupper() or not self.damaged):
             return token
+        weaker_than = 99.0
+        if original is not None and len(token) >= LONG_WORD and lexicon().zipf(token.lower()) == 0.0:
+            # A long word only hunspell's compounding knows may be a misread compound of common
+            # parts ("resultatrakningen": "rakning" is shaving); a reading whose every part is
+            # clearly more common wins as if the word were unknown.
+            weakest = _weakest_part(token)
+            if weakest < PART_MIN_ZIPF:
+                weaker_than = weakest + STRONGER_PARTS
+                original = None
         if not self.damaged and SWEDISH_LETTERS.intersection(token) and _LETTERS.match(token):
             return token  # its å, ä and ö survived: an unknown word here is a name or the author's
         cands = candidates(token, thorough=original is None)
+        if weaker_than < 99.0:
+            cands = tuple(c for c in cands if c.score >= COMPOUND_ZIPF
+                          and (c.weakest >= weaker_than or lexicon().zipf(c.word) > 0))
         if not self.damaged and token[:1].isupper() and _LETTERS.match(token) and len(token) < LONG_WORD:
             # Where å, ä and ö survived, a short capitalised word spelled with plain letters is
             # a name ("Vigen"), unless it is a gazetteer name that lost its letter ("Skane").
