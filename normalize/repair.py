@@ -41,7 +41,7 @@ COST_WEIGHT = 0.5
 DOCUMENT_BONUS = 1.0
 # In a document whose Swedish letters were lost, a known word is replaced only when a candidate
 # scores this much higher. In a document where they survived, known words are never replaced.
-THRESHOLD_DAMAGED = 0.6
+THRESHOLD_DAMAGED = 0.55
 # An unknown word is replaced only by a candidate scoring at least this.
 MIN_SCORE_DAMAGED = 1.0
 MIN_SCORE_CLEAN = 1.5
@@ -152,7 +152,8 @@ def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int,
     prefix of any known word. Returns reading → (cost, number of parts, Zipf of the rarest part).
     """
     n = len(token)
-    by_position = [_options(token[i], token[i + 1:i + 2], i == 0) for i in range(n)]
+    # Two glyphs are read as one letter only inside a longer word: "oo" alone is no "ö".
+    by_position = [_options(token[i], token[i + 1:i + 2] if n > 2 else "", i == 0) for i in range(n)]
     insertions = tuple((0, letter, INSERTION_COST) for letter in INSERTIONS)
     found: dict[str, tuple[float, int, float]] = {}
     stack: list[tuple[int, str, int, float, int, bool, float]] = [(0, "", 0, 0.0, 1, not insert, 99.0)]
