@@ -68,6 +68,27 @@ YEAR_WORDS = frozenset({
     "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några",
     "många", "sista", "första", "andra", "tredje", "halvt", "kommande", "senaste", "nytt", "gott",
 })
+# Known words whose twin with å, ä or ö the words around can call for, and what calls: a noun
+# after a determiner or an adjective, a possessive after a preposition, a plural after a count,
+# an adverb before an adjective. Verb forms are the plain spellings ("satt", "stod", "vara").
+TWIN_RULES: dict[str, tuple[str, str]] = {
+    "satt": ("sätt", "noun"), "stod": ("stöd", "noun"), "vara": ("våra", "possessive"),
+    "man": ("män", "plural"), "val": ("väl", "adverb"),
+}
+DETERMINERS = frozenset({
+    "ett", "en", "detta", "denna", "samma", "vilket", "vilken", "något", "någon",
+    "annat", "annan", "varje", "vårt", "sitt", "ditt", "mitt", "ert", "ytterligare", "mer", "mera",
+    "mindre", "inget", "ingen",
+})
+PREPOSITIONS = frozenset({
+    "av", "i", "för", "med", "på", "till", "om", "från", "inom", "under", "över", "mellan", "hos",
+    "genom", "vid", "mot", "efter", "bland", "utan", "kring", "enligt",
+})
+QUANTIFIERS = frozenset({"många", "fler", "flera", "några", "få", "alla", "%", "två", "tre"})
+# Words in -a that are no adjective: "vilka man kan fråga", "kunna man".
+_NOT_ADJECTIVES = frozenset({"vilka", "kunna", "borta"})
+# Endings of adjectives and participles: "samordnat", "omfattande", "fungerande", "nödvändigt".
+_ADJECTIVE_ENDINGS = ("ande", "ende", "at", "ad", "igt", "iga", "ligt")
 # Nouns a count of one goes with, so "1" before them is the number, not the preposition "i".
 MONTHS = frozenset({
     "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
@@ -397,7 +418,8 @@ class Repairer:
                 return token
         else:
             if token.lower() in self.intact or value(best) - original <= THRESHOLD_DAMAGED:
-                return token
+                twin = _twin_by_context(token.lower(), prev.lower(), nxt.lower())
+                return _cased(twin, token) if twin else token
         return _cased(best.word, token)
 
     @staticmethod
@@ -450,6 +472,24 @@ class Repairer:
         if low in I_PHRASE_NOUNS or (len(low) > 4 and _DEFINITE.search(low)):
             return True
         return nxt[:1].isupper() and bool(prev) and prev[:1].islower()
+
+
+def _twin_by_context(low: str, prev: str, nxt: str) -> str | None:
+    """The twin of a known word that the words around call for ("på samma satt" → "sätt")."""
+    rule = TWIN_RULES.get(low)
+    if rule is None:
+        return None
+    twin, kind = rule
+    if kind == "noun":  # after an article, a determiner or an adjective, not after a subject
+        return twin if prev in DETERMINERS or prev.endswith(_ADJECTIVE_ENDINGS) else None
+    if kind == "possessive":  # "av vara insatser": a preposition takes no infinitive
+        return twin if prev in PREPOSITIONS else None
+    if kind == "plural":  # "unga man", "många man": an adjective or a count before the noun
+        adjective = len(prev) > 3 and prev.endswith("a") and prev not in _NOT_ADJECTIVES
+        return twin if prev in QUANTIFIERS or _NUMBER.match(prev) or adjective else None
+    if kind == "adverb":  # "val fungerande": before a participle or an adjective
+        return twin if nxt.endswith(_ADJECTIVE_ENDINGS) else None
+    return None
 
 
 def _is_year_noun(prev: str, nxt: str) -> bool:

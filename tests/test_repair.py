@@ -171,7 +171,7 @@ ENG_REFERENCES = {
     "003": FIXTURES / "seeds" / "003_a4db34470421a47c.txt",
     "004": FIXTURES / "seeds" / "004_405dff6d22113504.txt",
 }
-ENG_FIX_FLOORS = {"000": 0.92, "001": 0.90, "002": 0.92, "003": 0.89, "004": 0.91}
+ENG_FIX_FLOORS = {"000": 0.92, "001": 0.915, "002": 0.935, "003": 0.90, "004": 0.92}
 
 
 def _eng_rates(key: str) -> tuple[float, float]:
@@ -189,7 +189,7 @@ def test_english_model_ocr_is_repaired(key: str) -> None:
 
 def test_english_model_ocr_overall() -> None:
     rates = [_eng_rates(key) for key in sorted(ENG_FIX_FLOORS)]
-    assert sum(fix for fix, _ in rates) / len(rates) >= 0.91
+    assert sum(fix for fix, _ in rates) / len(rates) >= 0.92
     assert max(damage for _, damage in rates) <= 0.002
 
 
@@ -208,3 +208,10 @@ def test_bar_and_underline_read_for_letters() -> None:
 def test_year_or_verb_by_a_year_around() -> None:
     lines = repair_lines(OCR_PARAGRAPH + "\nbudget 2021 ar klar och i ar samt for ar 2022").split("\n")
     assert lines[-1] == "budget 2021 är klar och i år samt för år 2022"
+
+
+def test_twins_settled_by_the_words_around() -> None:
+    lines = repair_lines(OCR_PARAGRAPH + "\npa samma satt som for vara deltagare, unga man och en val"
+                         " fungerande dialog\ndet stod i protokollet att vi ska vara med").split("\n")
+    assert lines[-2:] == ["på samma sätt som för våra deltagare, unga män och en väl fungerande dialog",
+                          "det stod i protokollet att vi ska vara med"]
