@@ -106,6 +106,7 @@ _AFTER_LONE_AMPERSAND = frozenset({"i", "att", "en", "ett", "det", "inte", "ocks
 _DEFINITE = re.compile(r"(?:en|et|na|an)$")
 # "t.0.m.", "f.0.m.": a zero read for the o of an abbreviation.
 _ZERO_ABBREVIATION = re.compile(r"\b([a-zåäö])\.0\.([a-zåäö])\.")
+_INNER_GAP = re.compile(r"[,;]?\s+")
 # "kunna_ tillgodogöra": an underline read as part of the word before.
 _TRAILING_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=\s|$)")
 # "| denna rapport": a lone bar read for the word "i" or "I" (a table has more than one bar).
@@ -165,17 +166,24 @@ def _options(char: str, following: str, initial: bool) -> tuple[tuple[int, str, 
     return tuple(out)
 
 
-def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int,
-          budget: float) -> dict[str, tuple[float, int, float]]:
+_INSERTION_OPTIONS = tuple((0, letter, INSERTION_COST) for letter in INSERTIONS)
+
+
+def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int, budget: float,
+          pairs: bool = True) -> dict[str, tuple[float, int, float]]:
     """Every reading of `token` that the lexicon spells as one word or a compound.
 
     A depth-first search over the confusions, pruned as soon as the current word part is no
     prefix of any known word. Returns reading → (cost, number of parts, Zipf of the rarest part).
     """
     n = len(token)
-    # Two glyphs are read as one letter only inside a longer word: "oo" alone is no "ö".
-    by_position = [_options(token[i], token[i + 1:i + 2] if n > 2 else "", i == 0) for i in range(n)]
-    insertions = tuple((0, letter, INSERTION_COST) for letter in INSERTIONS)
+    if budget <= 0.0:
+        by_position = [((1, c.lower(), 0.0),) for c in token]
+    else:
+        # Two glyphs are read as one letter only inside a longer word: "oo" alone is no "ö".
+        two = pairs and n > 2
+        by_position = [_options(token[i], token[i + 1:i + 2] if two else "", i == 0) for i in range(n)]
+    insertions = _INSERTION_OPTIONS
     found: dict[str, tuple[float, int, float]] = {}
     stack: list[tuple[int, str, int, float, int, bool, float]] = [(0, "", 0, 0.0, 1, not insert, 99.0)]
     while stack:
@@ -241,7 +249,8 @@ def candidates(token: str, thorough: bool = True) -> tuple[Candidate, ...]:
         if not any(w != low for w in found):
             found = _walk(lex, token, insert=True, max_parts=MAX_PARTS, budget=budget)
     else:
-        found = _walk(lex, token, insert=False, max_parts=1, budget=2.0)
+        # A known word hides a lost dot or ring, not a glyph split in two.
+        found = _walk(lex, token, insert=False, max_parts=1, budget=2.0, pairs=False)
     out: list[Candidate] = []
     pending: list[tuple[float, str]] = []
     for word, (cost, _, _) in found.items():
@@ -441,7 +450,9 @@ class Repairer:
             prev_word = prev if gap.strip() in ("", "(", "-") else ""
             nxt = runs[k + 1].group() if k + 1 < len(runs) else ""
             special = self._special(token, prev_word, nxt, line, match) if self.damaged else None
-            inner = bool(re.search(r"[^\W\d_][,;]?\s+$", line[:match.start()]))
+            # Inside a sentence: after a word and a space, perhaps a comma ("Star Hotel", "och Vigen").
+            inner = (k > 0 and token[:1].isupper() and runs[k - 1].group()[-1].isalpha()
+                     and _INNER_GAP.fullmatch(gap) is not None)
             fixed = special or self.word(token, prev_word, nxt, inner=inner)
             if fixed != token:
                 edits.append(Edit(match.start(), match.end(), fixed))
