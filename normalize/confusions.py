@@ -36,19 +36,25 @@ SUBSTITUTIONS: MappingProxyType[str, tuple[tuple[str, float], ...]] = MappingPro
     "ié": (("ä", 1.5),),
     "éd": (("ä", 1.5), ("å", 1.5), ("ö", 1.5)),
     "dé": (("ö", 1.5),),
-    "do": (("ö", 1.5),),
-    "od": (("ö", 1.5),),
-    "da": (("ä", 1.5), ("å", 1.5)),
     "aé": (("ä", 1.0),),
     "6é": (("ö", 1.0),),
     "o6": (("ö", 1.0),),
-    "oo": (("ö", 1.5),),
     "ia": (("ä", 1.5),),
     "é&": (("ä", 1.0), ("å", 1.0)),
     "d&": (("ä", 2.0),),
     "ai": (("ä", 1.5),),
     "oé": (("ö", 1.0),),
     "éa": (("å", 1.5),),
+})
+
+# Letters with dots or a ring that OCR split into two plain letters ("mdoten", "samhdallet",
+# "oOverenskommelse"). The pairs are common in correct words too, so they are tried only for
+# a word that no other reading explains.
+SPLIT_GLYPHS: MappingProxyType[str, tuple[tuple[str, float], ...]] = MappingProxyType({
+    "do": (("ö", 1.5),),
+    "od": (("ö", 1.5),),
+    "da": (("ä", 1.5), ("å", 1.5)),
+    "oo": (("ö", 1.5),),
 })
 
 # Two-glyph readings that never begin a word: a word starting "da" or "do" is spelled so.

@@ -66,6 +66,11 @@ class Lexicon:
         """Zipf frequency of a lower-cased word (0 when unknown)."""
         return self.zipfs.get(word, 0.0)
 
+    @property
+    def prefix_cache(self) -> dict[str, bool]:
+        """The answers of `has_prefix` so far, for callers in a tight loop."""
+        return self._prefixes
+
     def has_prefix(self, prefix: str) -> bool:
         """Whether some word starts with `prefix`."""
         known = self._prefixes.get(prefix)

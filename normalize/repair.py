@@ -19,6 +19,7 @@ from .confusions import (
     INSERTIONS,
     NOT_INITIAL,
     PLAIN_CAPITALS,
+    SPLIT_GLYPHS,
     SUBSTITUTIONS,
     SWEDISH_LETTERS,
 )
@@ -147,11 +148,17 @@ def _budget(length: int) -> float:
 _SINGLE: dict[str, tuple[tuple[str, float], ...]] = {k: v for k, v in SUBSTITUTIONS.items() if len(k) == 1}
 _PAIRS: dict[str, tuple[tuple[str, float], ...]] = {k: v for k, v in SUBSTITUTIONS.items() if len(k) == 2}
 _PAIR_STARTS = frozenset(k[0] for k in _PAIRS)
+_WITH_SPLIT: dict[str, tuple[tuple[str, float], ...]] = {**_PAIRS, **SPLIT_GLYPHS}
+_SPLIT_STARTS = frozenset(k[0] for k in _WITH_SPLIT)
 
 
-@lru_cache(maxsize=4096)
-def _options(char: str, following: str, initial: bool) -> tuple[tuple[int, str, float], ...]:
-    """(characters consumed, replacement, cost) for the misreadings of `char`, given the next one."""
+@lru_cache(maxsize=8192)
+def _options(char: str, following: str, initial: bool, split: bool) -> tuple[tuple[int, str, float], ...]:
+    """(characters consumed, replacement, cost) for the misreadings of `char`, given the next one.
+
+    `split` also reads two plain letters as one letter with dots or a ring.
+    """
+    pairs, starts = (_WITH_SPLIT, _SPLIT_STARTS) if split else (_PAIRS, _PAIR_STARTS)
     low = char.lower()
     out: list[tuple[int, str, float]] = [(1, low, 0.0)]
     out.extend((1, rep, cost) for rep, cost in _SINGLE.get(low, ()))
@@ -159,10 +166,10 @@ def _options(char: str, following: str, initial: bool) -> tuple[tuple[int, str, 
         out.extend((1, rep, cost) for rep, cost in _SINGLE.get(char, ()))
         if not initial:
             out.extend((1, rep, cost) for rep, cost in INNER_UPPER.get(char, ()))
-    if low in _PAIR_STARTS and following:
+    if low in starts and following:
         pair = (char + following).lower()
         if not initial or pair not in NOT_INITIAL:
-            out.extend((2, rep, cost) for rep, cost in _PAIRS.get(pair, ()))
+            out.extend((2, rep, cost) for rep, cost in pairs.get(pair, ()))
     return tuple(out)
 
 
@@ -170,7 +177,7 @@ _INSERTION_OPTIONS = tuple((0, letter, INSERTION_COST) for letter in INSERTIONS)
 
 
 def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int, budget: float,
-          pairs: bool = True) -> dict[str, tuple[float, int, float]]:
+          pairs: bool = True, split: bool = False) -> dict[str, tuple[float, int, float]]:
     """Every reading of `token` that the lexicon spells as one word or a compound.
 
     A depth-first search over the confusions, pruned as soon as the current word part is no
@@ -182,8 +189,9 @@ def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int, budget: flo
     else:
         # Two glyphs are read as one letter only inside a longer word: "oo" alone is no "ö".
         two = pairs and n > 2
-        by_position = [_options(token[i], token[i + 1:i + 2] if two else "", i == 0) for i in range(n)]
+        by_position = [_options(token[i], token[i + 1:i + 2] if two else "", i == 0, split) for i in range(n)]
     insertions = _INSERTION_OPTIONS
+    prefixes, has_prefix = lex.prefix_cache, lex.has_prefix
     found: dict[str, tuple[float, int, float]] = {}
     stack: list[tuple[int, str, int, float, int, bool, float]] = [(0, "", 0, 0.0, 1, not insert, 99.0)]
     while stack:
@@ -204,7 +212,10 @@ def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int, budget: flo
                 continue
             new_out = out + rep
             part = new_out[seg:]
-            if not lex.has_prefix(part):
+            known = prefixes.get(part)  # the cache inlined: this is the innermost loop
+            if known is None:
+                known = has_prefix(part)
+            if not known:
                 continue
             now_inserted = inserted or consumed == 0
             stack.append((i + consumed, new_out, seg, new_cost, parts, now_inserted, weakest))
@@ -246,6 +257,8 @@ def candidates(token: str, thorough: bool = True) -> tuple[Candidate, ...]:
     if thorough:
         budget = _budget(len(token))
         found = _walk(lex, token, insert=False, max_parts=MAX_PARTS, budget=budget)
+        if not any(w != low for w in found) and any(p in low for p in SPLIT_GLYPHS):
+            found = _walk(lex, token, insert=False, max_parts=MAX_PARTS, budget=budget, split=True)
         if not any(w != low for w in found):
             found = _walk(lex, token, insert=True, max_parts=MAX_PARTS, budget=budget)
     else:
