@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from typer.testing import CliRunner
@@ -16,6 +18,15 @@ GOLD = FIXTURES / "gold"
 def seed_path(prefix: str) -> Path:
     """The seed file whose name starts with `prefix` ("000" … "004")."""
     return next(SEEDS.glob(f"{prefix}_*.txt"))
+
+
+def load_scorer() -> ModuleType:
+    """The project's extraction scorer (`fixtures/eval/score.py`), loaded as a module."""
+    spec = importlib.util.spec_from_file_location("samarkiv_eval_score", FIXTURES / "eval" / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def has_tesseract_swe() -> bool:

@@ -5,10 +5,8 @@ scored with the project's scorer against the gold. Floors are what the rules rea
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from collections import defaultdict
-from types import ModuleType
 
 import pytest
 
@@ -16,19 +14,11 @@ from samarkiv.extract import contract_record, extract_record
 from samarkiv.ingest import Method, Page
 from samarkiv.normalize import normalize_pages
 
-from .conftest import FIXTURES, GOLD
+from .conftest import FIXTURES, GOLD, load_scorer
 
 SCANS = FIXTURES / "ocr" / "swe"
 FLOORS = {"decisions": 0.95, "amounts": 0.97, "outcomes": 0.95, "people": 0.99, "items": 0.98,
           "forbund": 1.0, "parts": 1.0, "meetings": 1.0, "signatories": 1.0}
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("scan_score", FIXTURES / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _predict(stem: str) -> dict:
@@ -39,7 +29,7 @@ def _predict(stem: str) -> dict:
 
 @pytest.fixture(scope="module")
 def f1() -> dict[str, float]:
-    score = _scorer()
+    score = load_scorer()
     tallies: dict = defaultdict(score.Tally)
     for gold_path in sorted(GOLD.glob("*.json")):
         stem = gold_path.stem.split("_")[0]

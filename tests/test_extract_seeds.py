@@ -7,11 +7,9 @@ reference so that the floor measures extraction, not OCR repair.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from collections import defaultdict
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -19,18 +17,10 @@ from samarkiv.extract import contract_record, extract_record
 from samarkiv.ingest import Method, Page, read_source
 from samarkiv.normalize import normalize_pages
 
-from .conftest import FIXTURES, GOLD, SEEDS
+from .conftest import FIXTURES, GOLD, SEEDS, load_scorer
 
 CORE_FLOOR = 0.95  # decisions, amounts, outcomes, people, items over all seeds (measured: 1.0)
 EXACT = ("forbund", "parts", "meetings", "signatories")
-
-
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("seed_score", FIXTURES / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _predict(path: Path) -> dict:
@@ -45,7 +35,7 @@ def _predict(path: Path) -> dict:
 
 @pytest.fixture(scope="module")
 def scored() -> tuple[dict, dict]:
-    score = _scorer()
+    score = load_scorer()
     tallies: dict = defaultdict(score.Tally)
     per_doc: dict[str, dict] = {}
     for path in sorted(SEEDS.glob("*.txt")):
