@@ -277,7 +277,7 @@ def search(
 ) -> None:
     """Full-text search of decisions, § items and page text, best hits first.
 
-    Example: samarkiv search Casemanagement --kind decision --forbund söderåsen
+    Example: samarkiv search "förläng*" --kind decision --forbund söderåsen
     """
     from samarkiv.store.query import resolve_forbund
     from samarkiv.store.search import search as run_search
