@@ -184,6 +184,7 @@ def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int, budget: flo
     prefix of any known word. Returns reading → (cost, number of parts, Zipf of the rarest part).
     """
     n = len(token)
+    by_position: list[tuple[tuple[int, str, float], ...]]
     if budget <= 0.0:
         by_position = [((1, c.lower(), 0.0),) for c in token]
     else:
