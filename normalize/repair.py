@@ -48,6 +48,8 @@ MIN_SCORE_DAMAGED = 1.0
 MIN_SCORE_CLEAN = 1.5
 # A word below this Zipf that hunspell rejects counts as unknown: web corpora hold OCR junk.
 JUNK_ZIPF = 2.0
+# How much less a word known only to hunspell counts against a reading the frequency list knows.
+RARE_KNOWN_PENALTY = 0.5
 # The share of unknown words among unknown words plus words with an intact å, ä or ö above which a
 # document counts as damaged.
 DAMAGED_SHARE = 0.4
@@ -70,12 +72,25 @@ YEAR_WORDS = frozenset({
     "många", "sista", "första", "andra", "tredje", "halvt", "kommande", "senaste", "nytt", "gott",
 })
 # Known words whose twin with å, ä or ö the words around can call for, and what calls: a noun
-# after a determiner or an adjective, a possessive after a preposition, a plural after a count,
-# an adverb before an adjective. Verb forms are the plain spellings ("satt", "stod", "vara").
+# after a determiner or an adjective, a possessive or a noun after a preposition, a plural after a
+# count, an adverb before an adjective, an adjective or a noun before "att" ("svårt att", "skäl
+# att"), an infinitive after a modal verb, a county's "läns" after its name, a definite noun after
+# a definite adjective ("det ekonomiska läget"), a present passive where no auxiliary calls for
+# the supine ("anslaget sätts upp"). Verb forms are the plain spellings ("satt", "stod", "vara").
 TWIN_RULES: dict[str, tuple[str, str]] = {
     "satt": ("sätt", "noun"), "stod": ("stöd", "noun"), "vara": ("våra", "possessive"),
-    "man": ("män", "plural"), "val": ("väl", "adverb"),
+    "man": ("män", "plural"), "val": ("väl", "adverb"), "vart": ("vårt", "possessive"),
+    "helar": ("helår", "possessive"), "matt": ("mått", "noun"), "skal": ("skäl", "before_att"),
+    "svart": ("svårt", "before_att"), "inga": ("ingå", "infinitive"), "lans": ("läns", "county"),
+    "laget": ("läget", "definite"), "satts": ("sätts", "present"),
 }
+# Rules whose word also ends compounds ("avsatts" → "avsätts").
+TWIN_SUFFIXES = ("satts",)
+MODALS = frozenset({"ska", "skall", "kan", "bör", "måste", "får", "vill", "skulle", "kunde", "kunna"})
+# Words before a supine ("har satts", "har inte satts"), where the plain spelling is right.
+SUPINE_BEFORE = frozenset({
+    "har", "hade", "ha", "inte", "ej", "redan", "också", "även", "aldrig", "tidigare", "nyligen",
+})
 DETERMINERS = frozenset({
     "ett", "en", "detta", "denna", "samma", "vilket", "vilken", "något", "någon",
     "annat", "annan", "varje", "vårt", "sitt", "ditt", "mitt", "ert", "ytterligare", "mer", "mera",
@@ -416,6 +431,9 @@ class Repairer:
                 original = None
         if not self.damaged and SWEDISH_LETTERS.intersection(token) and _LETTERS.match(token):
             return token  # its å, ä and ö survived: an unknown word here is a name or the author's
+        if original is not None and lexicon().zipf(token.lower()) < JUNK_ZIPF:
+            # Known to hunspell alone: a common twin outranks it ("genomfors" → "genomförs").
+            original -= RARE_KNOWN_PENALTY
         cands = candidates(token, thorough=original is None)
         if weaker_than < 99.0:
             cands = tuple(c for c in cands if c.score >= COMPOUND_ZIPF
@@ -441,7 +459,7 @@ class Repairer:
                 return token
         else:
             if token.lower() in self.intact or value(best) - original <= THRESHOLD_DAMAGED:
-                twin = _twin_by_context(token.lower(), prev.lower(), nxt.lower())
+                twin = _twin_by_context(token.lower(), prev, nxt.lower())
                 return _cased(twin, token) if twin else token
         return _cased(best.word, token)
 
@@ -502,19 +520,38 @@ class Repairer:
 def _twin_by_context(low: str, prev: str, nxt: str) -> str | None:
     """The twin of a known word that the words around call for ("på samma satt" → "sätt")."""
     rule = TWIN_RULES.get(low)
+    head = ""
     if rule is None:
-        return None
+        suffix = next((s for s in TWIN_SUFFIXES if low.endswith(s) and len(low) > len(s) + 1), None)
+        if suffix is None:
+            return None
+        head, rule = low[:-len(suffix)], TWIN_RULES[suffix]
     twin, kind = rule
+    return head + twin if _calls_for_twin(kind, prev, nxt) else None
+
+
+def _calls_for_twin(kind: str, cased_prev: str, nxt: str) -> bool:
+    prev = cased_prev.lower()
+    adjective = len(prev) > 3 and prev.endswith("a") and prev not in _NOT_ADJECTIVES
     if kind == "noun":  # after an article, a determiner or an adjective, not after a subject
-        return twin if prev in DETERMINERS or prev.endswith(_ADJECTIVE_ENDINGS) else None
+        return prev in DETERMINERS or prev in PREPOSITIONS or prev.endswith(_ADJECTIVE_ENDINGS) or adjective
     if kind == "possessive":  # "av vara insatser": a preposition takes no infinitive
-        return twin if prev in PREPOSITIONS else None
+        return prev in PREPOSITIONS
     if kind == "plural":  # "unga man", "många man": an adjective or a count before the noun
-        adjective = len(prev) > 3 and prev.endswith("a") and prev not in _NOT_ADJECTIVES
-        return twin if prev in QUANTIFIERS or _NUMBER.match(prev) or adjective else None
+        return prev in QUANTIFIERS or bool(_NUMBER.match(prev)) or adjective
     if kind == "adverb":  # "val fungerande": before a participle or an adjective
-        return twin if nxt.endswith(_ADJECTIVE_ENDINGS) else None
-    return None
+        return nxt.endswith(_ADJECTIVE_ENDINGS)
+    if kind == "before_att":
+        return nxt == "att"
+    if kind == "infinitive":
+        return prev in MODALS
+    if kind == "county":  # "Västerbottens lans landsting"
+        return len(prev) > 3 and cased_prev[:1].isupper() and prev.endswith("s")
+    if kind == "definite":  # "det ekonomiska laget", "nuvarande laget"
+        return adjective or prev.endswith("ande")
+    if kind == "present":
+        return bool(prev) and prev not in SUPINE_BEFORE
+    return False
 
 
 def _is_year_noun(prev: str, nxt: str) -> bool:
