@@ -55,6 +55,7 @@ SPLIT_GLYPHS: MappingProxyType[str, tuple[tuple[str, float], ...]] = MappingProx
     "od": (("ö", 1.5),),
     "da": (("ä", 1.5), ("å", 1.5)),
     "oo": (("ö", 1.5),),
+    "aa": (("å", 1.5),),
 })
 
 # Two-glyph readings that never begin a word: a word starting "da" or "do" is spelled so.

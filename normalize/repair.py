@@ -126,7 +126,8 @@ _INNER_GAP = re.compile(r"[,;]?\s+")
 # "kunna_ tillgodogöra": an underline read as part of the word before.
 _TRAILING_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=\s|$)")
 # "| denna rapport": a lone bar read for the word "i" or "I" (a table has more than one bar).
-_BAR_FOR_I = re.compile(r"(?<![^\s\w.,;:])\|(?= +[^\W_])")
+# At a line's end, the "i" or "I" that the next line's words follow ("nej |" / "denna fråga").
+_BAR_FOR_I = re.compile(r"(?<![^\s\w.,;:])\|(?= +[^\W_]|(?<=[\w.] \|)\s*$)")
 # What the bar follows when it stands first in a sentence or a bullet.
 _SENTENCE_END = re.compile(r"(?:^\s*[-–•*]?|[.!?:])\s*$")
 # "8 37", "S 37", "& 37", "$40", "£39" at the start of a line, where a minutes' paragraph (§ 37)
@@ -431,8 +432,10 @@ class Repairer:
                 original = None
         if not self.damaged and SWEDISH_LETTERS.intersection(token) and _LETTERS.match(token):
             return token  # its å, ä and ö survived: an unknown word here is a name or the author's
-        if original is not None and lexicon().zipf(token.lower()) < JUNK_ZIPF:
-            # Known to hunspell alone: a common twin outranks it ("genomfors" → "genomförs").
+        if original is not None and (lexicon().zipf(token.lower()) < JUNK_ZIPF
+                                     or token.islower() and lexicon().spells(token) is False):
+            # Known to hunspell alone, or to the web corpus alone: a twin both know outranks it
+            # ("genomfors" → "genomförs", "na" → "nå").
             original -= RARE_KNOWN_PENALTY
         cands = candidates(token, thorough=original is None)
         if weaker_than < 99.0:
