@@ -26,6 +26,10 @@ NAME_ZIPF = 4.5
 PART_MIN_ZIPF = 3.0
 PART_MIN_LEN = 3
 
+# Suffixes that end compounds but rarely stand alone ("arbetsmässiga", "verksamhetsmässigt"), given
+# the frequency a compound part needs.
+BOUND_SUFFIXES = ("mässig", "mässiga", "mässigt")
+
 _WORD = re.compile(r"^[^\W\d_]+$")
 
 
@@ -143,6 +147,8 @@ def lexicon() -> Lexicon:
     for word, freq in get_frequency_dict("sv").items():
         if _WORD.match(word):
             zipfs[word] = round(math.log10(freq) + 9, 2)
+    for suffix in BOUND_SUFFIXES:
+        zipfs[suffix] = max(zipfs.get(suffix, 0.0), PART_MIN_ZIPF)
     names = _name_words()
     # Names are written in the genitive as often as not ("Åstorps kommun").
     names |= {w + "s" for w in names if not w.endswith("s")}

@@ -25,8 +25,9 @@ from .confusions import (
 )
 from .lexicon import PART_MIN_LEN, PART_MIN_ZIPF, Lexicon, lexicon
 
-# A run of word characters, including the symbols OCR reads for Swedish letters ("&r", "f4").
-_RUN = re.compile(r"(?:[^\W_]|[&#{\[])+")
+# A run of word characters, including the symbols OCR reads for Swedish letters ("&r", "f4",
+# "m@jligt", "g§ller"); "@" and "§" only before a letter.
+_RUN = re.compile(r"(?:[^\W_]|[&#{\[]|[@§](?=[^\W\d_]))+")
 _LETTERS = re.compile(r"^[^\W\d_]+$")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _NUMBER = re.compile(r"^\d+$")
@@ -70,6 +71,7 @@ YEAR_WORDS = frozenset({
     "föregående", "varje", "per", "detta", "nästa", "förra", "hela", "samma", "innevarande",
     "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "flera", "några",
     "många", "sista", "första", "andra", "tredje", "halvt", "kommande", "senaste", "nytt", "gott",
+    "tidigare",
 })
 # Known words whose twin with å, ä or ö the words around can call for, and what calls: a noun
 # after a determiner or an adjective, a possessive or a noun after a preposition, a plural after a
