@@ -60,6 +60,12 @@ SPLIT_GLYPHS: MappingProxyType[str, tuple[tuple[str, float], ...]] = MappingProx
     "aa": (("å", 1.5),),
 })
 
+# Single glyphs misread for a thin letter ("styrelsemediemmar"), as rare as the split glyphs and
+# tried with them.
+THIN_GLYPHS: MappingProxyType[str, tuple[tuple[str, float], ...]] = MappingProxyType({
+    "i": (("l", 1.5),),
+})
+
 # Two-glyph readings that never begin a word: a word starting "da" or "do" is spelled so.
 NOT_INITIAL = frozenset({"da", "do", "dé", "d&"})
 

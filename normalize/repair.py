@@ -22,6 +22,7 @@ from .confusions import (
     SPLIT_GLYPHS,
     SUBSTITUTIONS,
     SWEDISH_LETTERS,
+    THIN_GLYPHS,
 )
 from .lexicon import PART_MIN_LEN, PART_MIN_ZIPF, Lexicon, lexicon
 
@@ -34,6 +35,7 @@ _NUMBER = re.compile(r"^\d+$")
 # A year or a date: "2021", "2022-03-31".
 _YEAR = re.compile(r"^(?:19|20)\d\d(?:-\d\d){0,2}$")
 _ACCENT_INSIDE = re.compile(r"[éèêëáóò](?=.)")
+_ACCENT = re.compile(r"[éèêëáóò]")
 
 # Score of a compound that hunspell accepts but no frequency list holds (a Zipf value).
 COMPOUND_ZIPF = 3.0
@@ -171,15 +173,18 @@ _SPLIT_STARTS = frozenset(k[0] for k in _WITH_SPLIT)
 
 
 @lru_cache(maxsize=8192)
-def _options(char: str, following: str, initial: bool, split: bool) -> tuple[tuple[int, str, float], ...]:
+def _options(char: str, following: str, initial: bool, split: bool,
+             thin: bool) -> tuple[tuple[int, str, float], ...]:
     """(characters consumed, replacement, cost) for the misreadings of `char`, given the next one.
 
-    `split` also reads two plain letters as one letter with dots or a ring.
+    `split` also reads two plain letters as one letter with dots or a ring, `thin` an "i" as an "l".
     """
     pairs, starts = (_WITH_SPLIT, _SPLIT_STARTS) if split else (_PAIRS, _PAIR_STARTS)
     low = char.lower()
     out: list[tuple[int, str, float]] = [(1, low, 0.0)]
     out.extend((1, rep, cost) for rep, cost in _SINGLE.get(low, ()))
+    if thin:
+        out.extend((1, rep, cost) for rep, cost in THIN_GLYPHS.get(low, ()))
     if char != low:
         out.extend((1, rep, cost) for rep, cost in _SINGLE.get(char, ()))
         if not initial:
@@ -195,7 +200,7 @@ _INSERTION_OPTIONS = tuple((0, letter, INSERTION_COST) for letter in INSERTIONS)
 
 
 def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int, budget: float,
-          pairs: bool = True, split: bool = False) -> dict[str, tuple[float, int, float]]:
+          pairs: bool = True, split: bool = False, thin: bool = False) -> dict[str, tuple[float, int, float]]:
     """Every reading of `token` that the lexicon spells as one word or a compound.
 
     A depth-first search over the confusions, pruned as soon as the current word part is no
@@ -208,7 +213,8 @@ def _walk(lex: Lexicon, token: str, *, insert: bool, max_parts: int, budget: flo
     else:
         # Two glyphs are read as one letter only inside a longer word: "oo" alone is no "ö".
         two = pairs and n > 2
-        by_position = [_options(token[i], token[i + 1:i + 2] if two else "", i == 0, split) for i in range(n)]
+        by_position = [_options(token[i], token[i + 1:i + 2] if two else "", i == 0, split, thin)
+                       for i in range(n)]
     insertions = _INSERTION_OPTIONS
     prefixes, has_prefix = lex.prefix_cache, lex.has_prefix
     found: dict[str, tuple[float, int, float]] = {}
@@ -276,8 +282,10 @@ def candidates(token: str, thorough: bool = True) -> tuple[Candidate, ...]:
     if thorough:
         budget = _budget(len(token))
         found = _walk(lex, token, insert=False, max_parts=MAX_PARTS, budget=budget)
-        if not any(w != low for w in found) and any(p in low for p in SPLIT_GLYPHS):
-            found = _walk(lex, token, insert=False, max_parts=MAX_PARTS, budget=budget, split=True)
+        # An "i" for an "l" only in words of plain letters: an accent has a likelier reading.
+        thin = not _ACCENT.search(low)
+        if not any(w != low for w in found) and any(p in low for p in (*SPLIT_GLYPHS, *THIN_GLYPHS)):
+            found = _walk(lex, token, insert=False, max_parts=MAX_PARTS, budget=budget, split=True, thin=thin)
         if not any(w != low for w in found):
             found = _walk(lex, token, insert=True, max_parts=MAX_PARTS, budget=budget)
     else:

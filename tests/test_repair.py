@@ -171,7 +171,7 @@ ENG_REFERENCES = {
     "003": FIXTURES / "seeds" / "003_a4db34470421a47c.txt",
     "004": FIXTURES / "seeds" / "004_405dff6d22113504.txt",
 }
-ENG_FIX_FLOORS = {"000": 0.92, "001": 0.915, "002": 0.935, "003": 0.90, "004": 0.92}
+ENG_FIX_FLOORS = {"000": 0.933, "001": 0.934, "002": 0.94, "003": 0.93, "004": 0.933}
 
 
 def _eng_rates(key: str) -> tuple[float, float]:
@@ -189,7 +189,7 @@ def test_english_model_ocr_is_repaired(key: str) -> None:
 
 def test_english_model_ocr_overall() -> None:
     rates = [_eng_rates(key) for key in sorted(ENG_FIX_FLOORS)]
-    assert sum(fix for fix, _ in rates) / len(rates) >= 0.92
+    assert sum(fix for fix, _ in rates) / len(rates) >= 0.93
     assert max(damage for _, damage in rates) <= 0.002
 
 
@@ -215,3 +215,24 @@ def test_twins_settled_by_the_words_around() -> None:
                          " fungerande dialog\ndet stod i protokollet att vi ska vara med").split("\n")
     assert lines[-2:] == ["på samma sätt som för våra deltagare, unga män och en väl fungerande dialog",
                           "det stod i protokollet att vi ska vara med"]
+
+
+def test_more_twins_settled_by_the_words_around() -> None:
+    lines = repair_lines(OCR_PARAGRAPH + "\nDet ar svart att veta, men det finns skal att ingripa. Vi ska inga avtal"
+                         "\nmed Vasterbottens lans landsting om det ekonomiska laget. Anslaget satts upp"
+                         "\nnar medel avsatts. Protokollet har satts upp. Det finns inga medel.").split("\n")
+    assert lines[-3:] == ["Det är svårt att veta, men det finns skäl att ingripa. Vi ska ingå avtal",
+                          "med Västerbottens läns landsting om det ekonomiska läget. Anslaget sätts upp",
+                          "när medel avsätts. Protokollet har satts upp. Det finns inga medel."]
+
+
+def test_thin_and_symbol_glyphs() -> None:
+    lines = repair_lines(OCR_PARAGRAPH + "\nstyrelsemediemmar och hAallbara losningar, sa m@jligt"
+                         "\narbetsmassiga behov som g§ller projektidén").split("\n")
+    assert lines[-2:] == ["styrelsemedlemmar och hållbara lösningar, så möjligt",
+                          "arbetsmässiga behov som gäller projektidén"]
+
+
+def test_bar_at_a_line_end() -> None:
+    lines = repair_lines(OCR_PARAGRAPH + "\nvi sager ja och nej |\ndenna fraga.").split("\n")
+    assert lines[-2:] == ["vi säger ja och nej i", "denna fråga."]
