@@ -20,13 +20,18 @@ def seed_path(prefix: str) -> Path:
     return next(SEEDS.glob(f"{prefix}_*.txt"))
 
 
-def load_scorer() -> ModuleType:
-    """The project's extraction scorer (`fixtures/eval/score.py`), loaded as a module."""
-    spec = importlib.util.spec_from_file_location("samarkiv_eval_score", FIXTURES / "eval" / "score.py")
+def load_eval(name: str) -> ModuleType:
+    """One of the project's scorers in `fixtures/eval/` ("score", "repair_score"), loaded as a module."""
+    spec = importlib.util.spec_from_file_location(f"samarkiv_eval_{name}", FIXTURES / "eval" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_scorer() -> ModuleType:
+    """The extraction scorer (`fixtures/eval/score.py`)."""
+    return load_eval("score")
 
 
 def has_tesseract_swe() -> bool:

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import random
 import re
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from samarkiv.normalize import repair_lines
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
+from .conftest import FIXTURES, load_eval
+
 SEED_002 = FIXTURES / "seeds" / "002_381cdb54b4063d0b.txt"
 CLEAN_SEEDS = sorted(p for p in (FIXTURES / "seeds").glob("*.txt") if not p.name.startswith("002_"))
 
@@ -24,17 +23,9 @@ Malgruppen pa individniva dr unga (16-29 ar) som 4r 1 behov av samordnade insats
 Forbundschefen har tagit fram en malgruppsanalys for att fa en gemensam bild."""
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("repair_score", FIXTURES / "eval" / "repair_score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def _rates(raw: str, clean: str, repaired: str) -> tuple[float, float]:
     """(fix rate, damage rate) token by token, as fixtures/eval/repair_score.py counts them."""
-    score = _scorer()
+    score = load_eval("repair_score")
     wrong = fixed = right = damaged = 0
     for r_line, c_line, p_line in zip(raw.split("\n"), clean.split("\n"), repaired.split("\n"), strict=True):
         ref = score.tokens(c_line)
