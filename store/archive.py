@@ -18,7 +18,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, delete, event, func, select
-from sqlalchemy.orm import Session, selectinload, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 from samarkiv import PIPELINE_VERSION
 from samarkiv.errors import ArchiveError
@@ -233,7 +233,7 @@ class Archive:
             ids = s.scalars(select(Document.id).where(Document.status == "archived").order_by(Document.id)).all()
         for doc_id in ids:
             with self.session() as s:
-                doc = s.get(Document, doc_id, options=[selectinload(Document.paths)])
+                doc = s.get(Document, doc_id)
                 if doc is None:
                     continue
                 yield contract_record(_load_record(s, doc), source=doc.source, sha256=doc.sha256)

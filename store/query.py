@@ -57,7 +57,7 @@ def _document_filter(session: Session, filters: Filters) -> set[int] | None:
         stmt = stmt.where(Document.forbund == resolve_forbund(session, filters.forbund))
     ids = set(session.scalars(stmt))
     if filters.year or filters.date_from or filters.date_to:
-        dates = document_dates(session)
+        dates = document_dates(session, ids)
         lo = filters.date_from or (f"{filters.year}-01-01" if filters.year else None)
         hi = filters.date_to or (f"{filters.year}-12-31" if filters.year else None)
         ids = {i for i in ids if (d := dates.get(i)) and (not lo or d >= lo) and (not hi or d <= hi)}
@@ -78,7 +78,7 @@ def decisions(session: Session, filters: Filters, text: str | None = None) -> li
         stmt = stmt.where(DecisionRow.kind == filters.kind)
     if text:
         stmt = stmt.where(func.lower(DecisionRow.text).contains(text.casefold()))
-    dates = document_dates(session)
+    dates = document_dates(session, ids)
     rows = [{"forbund": doc.forbund, "date": dates.get(doc.id), "paragraph": d.paragraph, "kind": d.kind,
              "text": d.text, "amounts": d.amounts or [], "warnings": d.warnings or [], "source": doc.source,
              "page": d.page} for d, doc in session.execute(stmt)]
@@ -132,7 +132,7 @@ def people(session: Session, filters: Filters, name: str | None = None) -> list[
         stmt = stmt.where(func.lower(PersonRow.name).contains(name.casefold()))
     if filters.kind:
         stmt = stmt.where(PersonRow.group == filters.kind)
-    dates = document_dates(session)
+    dates = document_dates(session, ids)
     rows = [{"name": p.name, "group": p.group, "role": p.role, "organisation": p.organisation,
              "forbund": doc.forbund, "date": dates.get(doc.id), "source": doc.source, "page": p.page}
             for p, doc in session.execute(stmt)]
@@ -146,7 +146,7 @@ def mentions(session: Session, filters: Filters, name: str, label: str | None = 
     stmt = stmt.where(func.lower(MentionRow.text).contains(name.casefold()))
     if label:
         stmt = stmt.where(MentionRow.label == label.upper())
-    dates = document_dates(session)
+    dates = document_dates(session, ids)
     counts: dict[tuple[Any, ...], int] = {}
     for m, doc in session.execute(stmt.order_by(MentionRow.document_id, MentionRow.position)):
         key = (m.text, m.label, doc.forbund, dates.get(doc.id), doc.source, m.page)

@@ -65,14 +65,20 @@ class Hit:
     document_id: int
 
 
-def document_dates(session: Session) -> dict[int, str | None]:
-    """The date a document is about: its first meeting's date, else its first dated part's."""
+def document_dates(session: Session, ids: set[int] | None = None) -> dict[int, str | None]:
+    """The date a document is about: its first meeting's date, else its first dated part's.
+
+    `ids` limits the lookup to those documents.
+    """
+    parts = select(PartRow.document_id, PartRow.date).where(PartRow.date.is_not(None))
+    meetings = select(MeetingRow.document_id, MeetingRow.date).where(MeetingRow.date.is_not(None))
+    if ids is not None:
+        parts = parts.where(PartRow.document_id.in_(ids))
+        meetings = meetings.where(MeetingRow.document_id.in_(ids))
     dates: dict[int, str | None] = {}
-    for doc_id, date in session.execute(select(PartRow.document_id, PartRow.date)
-                                        .where(PartRow.date.is_not(None)).order_by(PartRow.position)):
+    for doc_id, date in session.execute(parts.order_by(PartRow.position)):
         dates.setdefault(doc_id, date)
-    for doc_id, date in session.execute(select(MeetingRow.document_id, MeetingRow.date)
-                                        .where(MeetingRow.date.is_not(None)).order_by(MeetingRow.position.desc())):
+    for doc_id, date in session.execute(meetings.order_by(MeetingRow.position.desc())):
         dates[doc_id] = date
     return dates
 
@@ -82,9 +88,11 @@ def search(session: Session, query: str, *, forbund: str | None = None, date_fro
     """Best-ranked hits for an FTS5 query ("förläng*", "casemanagement AND budget", "\\"egna kapitalet\\"")."""
     if not available(session):
         raise BadQuery("full-text search needs an SQLite archive")
-    sql = ("SELECT s.kind, s.document_id, s.ref_id, s.page, "
-           "snippet(search_index, 0, '[', ']', '…', 14) AS snippet, d.forbund, d.source "
+    sql = ("SELECT s.kind, s.document_id, s.page, snippet(search_index, 0, '[', ']', '…', 14) AS snippet, "
+           "d.forbund, d.source, coalesce(dec.paragraph, it.number) AS paragraph "
            "FROM search_index s JOIN documents d ON d.id = s.document_id "
+           "LEFT JOIN decisions dec ON s.kind = 'decision' AND dec.id = s.ref_id "
+           "LEFT JOIN items it ON s.kind = 'item' AND it.id = s.ref_id "
            "WHERE search_index MATCH :q")
     params: dict[str, object] = {"q": query}
     if kind:
@@ -99,14 +107,11 @@ def search(session: Session, query: str, *, forbund: str | None = None, date_fro
         rows = session.execute(text(sql), params).all()
     except OperationalError as exc:
         raise BadQuery(f"not a valid search: {query!r} ({exc.orig})") from None
-    dates = document_dates(session)
-    paragraphs = {i: p for i, p in session.execute(select(DecisionRow.id, DecisionRow.paragraph))} if rows else {}
-    items = {i: n for i, n in session.execute(select(ItemRow.id, ItemRow.number))} if rows else {}
+    dates = document_dates(session, {row.document_id for row in rows})
     hits = []
-    for kind_, doc_id, ref_id, page, snippet, forbund_, source in rows:
+    for kind_, doc_id, page, snippet, forbund_, source, paragraph in rows:
         date = dates.get(doc_id)
         if (date_from and (date is None or date < date_from)) or (date_to and (date is None or date > date_to)):
             continue
-        paragraph = paragraphs.get(ref_id) if kind_ == "decision" else items.get(ref_id) if kind_ == "item" else None
         hits.append(Hit(kind_, forbund_, date, source, page, paragraph, snippet.replace("\n", " "), doc_id))
     return hits[:limit]
