@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:[-–•▪◦*]|(?:e|o)(?=\s+[A-ZÅÄÖ0-9]))(?:\s+(?P<text>.*))?$")
+# Normalize has already turned OCR's bullet letters ("e ", "o ") into "- ".
+BULLET = re.compile(r"^(?P<indent>[ \t]*)[-–•▪◦*](?:\s+(?P<text>.*))?$")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ\"”0-9])")
 MARKUP = re.compile(r"\*\*")
 LINE_BREAK = re.compile(r"[\n\f]")
