@@ -425,5 +425,31 @@ def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) 
     out.print(table)
 
 
+@app.command()
+def serve(
+    db: DbOption = "archive.sqlite",
+    host: Annotated[str, typer.Option(help="Address to listen on; only this machine by default.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
+    open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open the archive in a web browser.")]
+    = False,
+) -> None:
+    """Browse the archive in a web browser (Datasette, read-only): tables, facets, full-text
+    search, the analyst's questions as canned queries, and a chart of amounts per förbund and year.
+
+    Example: samarkiv serve --db archive.sqlite --open
+    """
+    from samarkiv.browse import NotAnArchive
+    from samarkiv.browse import serve as serve_archive
+
+    if "://" in db:
+        err.print(f"[red]error:[/] serve reads an SQLite archive file, not a database URL: {db}")
+        raise typer.Exit(2)
+    try:
+        serve_archive(Path(db), host=host, port=port, open_browser=open_browser)
+    except NotAnArchive as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
 if __name__ == "__main__":
     app()

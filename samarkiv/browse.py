@@ -1,0 +1,346 @@
+"""Browsing the archive in a web browser: Datasette over the SQLite file, read-only, with the
+archive's tables described, facets, full-text search and the analyst's questions as canned
+queries. Everything Datasette is told about the archive is declared in this module.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from samarkiv.errors import SamarkivError
+from samarkiv.store.aggregates import AMOUNTS_BY_FORBUND_YEAR
+
+DATABASE = "archive"
+"""The name the archive has in Datasette's URLs (/archive/decisions, …), whatever its file is called."""
+
+CHART_PATH = "/-/amounts-chart"
+
+# A document's date, as store.search.document_dates tells it: its first meeting's, else its
+# first dated part's.
+DOCUMENT_DATE = ("coalesce((SELECT m.date FROM meetings m WHERE m.document_id = d.id AND m.date IS NOT NULL "
+                 "ORDER BY m.position LIMIT 1), (SELECT p.date FROM parts p WHERE p.document_id = d.id "
+                 "AND p.date IS NOT NULL ORDER BY p.position LIMIT 1))")
+
+_FACT_COLUMNS = {
+    "document_id": "The document the fact was read from.",
+    "position": "Order of the fact within its document, as exported.",
+    "page": "Page the fact was read on, 1-based (links to the page text).",
+    "char_start": "Start of the fact in the page's normalized text, in characters (0-based).",
+    "char_end": "End of the fact in the page's normalized text, in characters (exclusive).",
+}
+
+_TABLES: dict[str, dict[str, Any]] = {
+    "documents": {
+        "description": "One row per archived input file, identified by the SHA-256 of its bytes.",
+        "label_column": "source",
+        "facets": ["forbund", "kind"],
+        "sortable_columns": ["id", "source", "forbund", "page_count", "size", "created_at"],
+        "columns": {
+            "sha256": "SHA-256 of the file's bytes, hex.",
+            "source": "File name the document was first archived under.",
+            "size": "Size of the file in bytes.",
+            "kind": "pdf, image or text, detected from the content.",
+            "encoding": "Character encoding of a text file (utf-8, cp1252, …).",
+            "page_count": "Number of pages.",
+            "status": "archived, or the reason it is not.",
+            "pipeline_version": "Version of the pipeline that read it.",
+            "forbund": "The samordningsförbund the document is from.",
+            "ordforande": "Chair (ordförande) who signed the minutes.",
+            "sekreterare": "Secretary (sekreterare) who signed the minutes.",
+            "created_at": "When it was archived, UTC, ISO 8601.",
+            "updated_at": "When it was last re-read, UTC, ISO 8601.",
+        },
+    },
+    "document_paths": {
+        "description": "Every path under which the same bytes were seen.",
+        "columns": {"path": "Path as given to ingest.", "seen_at": "When, UTC, ISO 8601."},
+    },
+    "pages": {
+        "description": "Each page's text: raw as read, and normalized (repaired Swedish, clean layout).",
+        "facets": ["method"],
+        "sortable_columns": ["number", "confidence"],
+        "columns": {
+            "number": "Page number, 1-based.",
+            "method": "How it was read: text-layer, ocr or plain.",
+            "confidence": "Mean OCR word confidence, 0–100 (OCR pages only).",
+            "raw_text": "Text as read from the file.",
+            "text": "Normalized text; fact offsets point into it.",
+        },
+    },
+    "failures": {
+        "description": "Inputs that could not be archived, with the reason, until they succeed.",
+        "facets": ["error_type"],
+        "columns": {
+            "error_type": "Kind of failure (UnsupportedInput, CorruptInput, TooLarge, …).",
+            "reason": "Why, in one line.",
+            "attempts": "How many times it was tried.",
+            "failed_at": "Last attempt, UTC, ISO 8601.",
+        },
+    },
+    "parts": {
+        "description": "The kinds of document a file holds: protokoll, kallelse, budget, verksamhetsplan, …",
+        "facets": ["type"],
+        "columns": {"type": "Kind of document part.", "title": "Its heading.", "date": "Its date, ISO 8601."},
+    },
+    "meetings": {
+        "description": "Meetings the minutes record.",
+        "sortable_columns": ["date"],
+        "columns": {
+            "date": "Meeting date, ISO 8601 (YYYY-MM-DD).",
+            "start": "Start time, HH:MM.",
+            "end": "End time, HH:MM.",
+            "place": "Where it was held.",
+            "first_paragraph": "First § of the meeting.",
+            "last_paragraph": "Last § of the meeting.",
+        },
+    },
+    "justerare": {
+        "description": "Those who checked and signed the minutes (justerare).",
+        "columns": {"name": "Name as written."},
+    },
+    "people": {
+        "description": "People in minutes' headings and board lists, with group, role and organisation.",
+        "facets": ["grp", "role"],
+        "sortable_columns": ["name", "grp"],
+        "columns": {
+            "name": "Name as written.",
+            "grp": "beslutande, ovriga, franvarande, ledamot, ersattare or other.",
+            "role": "Role (ordförande, ledamot, ersättare, förbundschef, …).",
+            "organisation": "Organisation the person represents.",
+        },
+    },
+    "items": {
+        "description": "The § items (paragraphs) of the minutes.",
+        "columns": {"number": "§ number.", "title": "Heading of the §."},
+    },
+    "decisions": {
+        "description": "Each decided point of the minutes, with its kind and the amounts it names.",
+        "facets": ["kind"],
+        "sortable_columns": ["paragraph", "kind", "page"],
+        "columns": {
+            "paragraph": "§ the decision belongs to.",
+            "kind": "approve, assign, elect, grant, note, reject, table or other.",
+            "text": "The decision as written.",
+            "amounts": "Amounts the decision names, whole SEK.",
+            "warnings": "Failed cross-checks, if any.",
+        },
+    },
+    "amounts": {
+        "description": "Money amounts in whole SEK, with what they are for and the year they concern.",
+        "facets": ["year", "per"],
+        "sortable_columns": ["value", "year", "label", "page"],
+        "columns": {
+            "value": "Amount in whole SEK (tkr and mnkr are multiplied out).",
+            "value_max": "Top of a range, whole SEK; empty when not a range.",
+            "text": "The amount as written.",
+            "per": "month or year when the amount is a rate; empty for a sum.",
+            "label": "What the amount is for, from its line or sentence.",
+            "year": "Year the amount concerns (a budget column), not the document's date.",
+            "paragraph": "§ the amount was read in.",
+            "unit_inferred": "1 when the unit (kr, tkr) was taken from a table heading, not the figure.",
+            "warnings": "Failed cross-checks, if any.",
+        },
+    },
+    "outcomes": {
+        "description": "Participant outcomes per insats and period (in work, in studies, ended, …).",
+        "facets": ["category", "insats"],
+        "sortable_columns": ["count", "share", "category", "insats"],
+        "columns": {
+            "insats": "The insats (programme) the figures are about.",
+            "period_start": "Start of the period, ISO 8601.",
+            "period_end": "End of the period, ISO 8601.",
+            "category": "deltagare, avslutade, arbete, studier, …",
+            "count": "Number of participants.",
+            "share": "Share of participants, a fraction 0–1, where the text gives a percentage.",
+            "label": "The line the figure was read from.",
+        },
+    },
+    "mentions": {
+        "description": "Persons, organisations and places the Swedish NER found in running text.",
+        "facets": ["label"],
+        "sortable_columns": ["text", "label", "page"],
+        "columns": {"label": "PER, ORG or LOC.", "text": "The name as written."},
+    },
+    "search_index": {
+        "description": "Full-text index over decisions, § items and page text; search with FTS5 syntax "
+                       "(förläng*, \"egna kapitalet\", AND/OR). Swedish letters stay distinct.",
+        "fts_table": "search_index",
+        "fts_pk": "rowid",
+        "searchmode": "raw",
+        "facets": ["kind"],
+        "columns": {
+            "text": "The indexed text.",
+            "kind": "decision, item or page.",
+            "document_id": "The document it is from (links to it).",
+            "ref_id": "The decision, item or page row it is (links to it).",
+            "page": "Page, 1-based (links to the page text).",
+        },
+    },
+    "alembic_version": {"hidden": True},
+}
+
+QUERIES: dict[str, dict[str, Any]] = {
+    "decisions_mentioning": {
+        "title": "Decisions mentioning a term",
+        "description": "Full-text search over decisions (FTS5 syntax: prefix*, \"a phrase\", AND/OR), "
+                       "with förbund, date, § and links to the decision and its page.",
+        "sql": f"""
+SELECT d.forbund AS forbund, {DOCUMENT_DATE} AS date, dec.paragraph AS paragraph, dec.kind AS kind,
+       snippet(search_index, 0, '[', ']', '…', 16) AS excerpt, dec.amounts AS amounts,
+       dec.id AS decision_id, d.id AS document_id, dec.page AS page
+FROM search_index s
+JOIN decisions dec ON s.kind = 'decision' AND dec.id = s.ref_id
+JOIN documents d ON d.id = s.document_id
+WHERE search_index MATCH :term
+ORDER BY bm25(search_index)
+LIMIT 200""".strip(),
+    },
+    "amounts_by_forbund_year": {
+        "title": "Amounts per förbund and year",
+        "description": "Amounts with a year, summed per förbund and year, in whole SEK (rates and Summa "
+                       "lines left out). Leave a field empty for all.",
+        "sql": AMOUNTS_BY_FORBUND_YEAR,
+    },
+    "outcomes_by_insats": {
+        "title": "Outcomes by insats and category",
+        "description": "Participant counts summed per förbund, insats and category (shares are not summed). "
+                       "Leave a field empty for all.",
+        "sql": """
+SELECT d.forbund AS forbund, o.insats AS insats, o.category AS category, sum(o.count) AS count,
+       count(*) AS figures
+FROM outcomes o JOIN documents d ON d.id = o.document_id
+WHERE o.count IS NOT NULL
+  AND (:insats = '' OR o.insats LIKE '%' || :insats || '%')
+  AND (:category = '' OR o.category = :category)
+GROUP BY d.forbund, o.insats, o.category
+ORDER BY d.forbund, o.insats, o.category""".strip(),
+    },
+    "person_decided": {
+        "title": "What a person decided",
+        "description": "Decisions of the meetings where a person (name or part of it) sat among those deciding.",
+        "sql": f"""
+SELECT p.name AS person, p.role AS role, d.forbund AS forbund, {DOCUMENT_DATE} AS date,
+       dec.paragraph AS paragraph, dec.kind AS kind, dec.text AS text, dec.amounts AS amounts,
+       dec.id AS decision_id, d.id AS document_id, dec.page AS page
+FROM people p
+JOIN documents d ON d.id = p.document_id
+JOIN decisions dec ON dec.document_id = p.document_id
+WHERE :name != '' AND p.grp = 'beslutande' AND p.name LIKE '%' || :name || '%'
+ORDER BY date, d.id, dec.position""".strip(),
+    },
+    "person_appears": {
+        "title": "Where a person appears",
+        "description": "A person (name or part of it) in headings and board lists, and named in running text.",
+        "sql": f"""
+SELECT * FROM (
+  SELECT 'listed' AS how, p.name AS name, coalesce(p.role, p.grp) AS as_what, d.forbund AS forbund,
+         {DOCUMENT_DATE} AS date, 1 AS times, d.id AS document_id, p.page AS page
+  FROM people p JOIN documents d ON d.id = p.document_id
+  WHERE :name != '' AND p.name LIKE '%' || :name || '%'
+  UNION ALL
+  SELECT 'named in text', m.text, m.label, d.forbund, {DOCUMENT_DATE}, count(*), d.id, m.page
+  FROM mentions m JOIN documents d ON d.id = m.document_id
+  WHERE :name != '' AND m.label = 'PER' AND m.text LIKE '%' || :name || '%'
+  GROUP BY m.text, d.id, m.page
+)
+ORDER BY date, document_id, page, how""".strip(),
+    },
+    "page": {
+        "title": "Page text",
+        "description": "One page of a document, normalized and as read.",
+        "sql": """
+SELECT d.source AS source, d.forbund AS forbund, pg.number AS page_number, pg.method AS method,
+       pg.confidence AS confidence, pg.text AS text, pg.raw_text AS raw_text, d.id AS document_id
+FROM pages pg JOIN documents d ON d.id = pg.document_id
+WHERE pg.document_id = :document_id AND pg.number = :number""".strip(),
+    },
+}
+
+SETTINGS: dict[str, Any] = {
+    "default_page_size": 50,
+    "truncate_cells_html": 400,
+    "sql_time_limit_ms": 3000,
+    "allow_download": False,
+    "allow_facet": True,
+}
+
+
+def metadata() -> dict[str, Any]:
+    """Datasette's metadata for the archive: titles, descriptions, column help, facets, queries."""
+    tables = {}
+    for name, table in _TABLES.items():
+        table = dict(table)
+        if name in ("parts", "meetings", "justerare", "people", "items", "decisions", "amounts", "outcomes",
+                    "mentions"):
+            table["columns"] = _FACT_COLUMNS | table.get("columns", {})
+        tables[name] = table
+    return {
+        "title": "samarkiv",
+        "description_html": (
+            "Minutes and reports of Swedish samordningsförbund, read into one archive: decisions, "
+            "amounts (whole SEK), outcomes and people, each linked to its document and page. "
+            f'See <a href="{CHART_PATH}">amounts per förbund and year</a> as a chart, or ask the canned '
+            f'queries of the <a href="/{DATABASE}">archive</a>. Read-only.'),
+        "databases": {
+            DATABASE: {
+                "description": "The samarkiv archive. Dates are ISO 8601, amounts whole SEK, pages 1-based.",
+                "tables": tables,
+                "queries": QUERIES,
+            },
+        },
+    }
+
+
+class NotAnArchive(SamarkivError):
+    """The file to serve is missing or is not a samarkiv archive."""
+
+
+def check_archive(db: Path) -> None:
+    """Raises NotAnArchive unless `db` is an SQLite file holding a samarkiv archive."""
+    if not db.is_file():
+        raise NotAnArchive(f"no archive at {db} (run `samarkiv ingest` first, or pass --db)")
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotAnArchive(f"{db}: not an SQLite database ({exc})") from None
+    missing = {"documents", "decisions", "amounts", "search_index"} - names
+    if missing:
+        raise NotAnArchive(f"{db}: not a samarkiv archive (no {', '.join(sorted(missing))} table)")
+
+
+def datasette_for(db: Path) -> Any:
+    """A Datasette serving `db` read-only as /archive, with our metadata and plugin."""
+    from datasette.app import Datasette
+    from datasette.database import Database
+    from datasette.plugins import pm
+
+    from samarkiv import browse_plugin
+
+    check_archive(db)
+    if pm.get_plugin(browse_plugin.NAME) is None:
+        pm.register(browse_plugin, name=browse_plugin.NAME)
+    ds = Datasette(metadata=metadata(), settings=SETTINGS)
+    # Not immutable: an ingest may write while we serve, and Datasette must see its new rows.
+    # Reads go through mode=ro connections; the plugin makes every connection query_only too.
+    ds.add_database(Database(ds, path=str(db.resolve()), is_mutable=True), name=DATABASE)
+    ds.remove_database("_memory")
+    return ds
+
+
+def serve(db: Path, host: str = "127.0.0.1", port: int = 8001, open_browser: bool = False) -> None:
+    """Serves the archive until interrupted."""
+    import uvicorn
+
+    ds = datasette_for(db)
+    if open_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(f"http://{host}:{port}/{DATABASE}",)).start()
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)

@@ -1,0 +1,116 @@
+"""The Datasette plugin behind `samarkiv serve`: keeps every connection to the archive read-only,
+turns ids and page numbers into links to the document, the fact and the page text, writes
+amounts as Swedish SEK figures, and serves the amounts chart as a server-rendered SVG page.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import urlencode
+
+from datasette import hookimpl
+from datasette.utils.asgi import Response
+from markupsafe import Markup
+
+from samarkiv.browse import CHART_PATH, DATABASE
+from samarkiv.chart import amounts_chart_svg, format_sek
+from samarkiv.store.aggregates import AMOUNTS_BY_FORBUND_YEAR
+
+NAME = "samarkiv-browse"
+
+# The fact a search_index row points at, by its kind.
+_INDEXED = {"decision": "decisions", "item": "items", "page": "pages"}
+_SEK_COLUMNS = {"value", "value_max", "total"}
+
+_CHART_TEMPLATE = """{% extends "base.html" %}
+{% block title %}Amounts per förbund and year{% endblock %}
+{% block content %}
+<h1>Amounts per förbund and year</h1>
+<p>{{ explanation }}</p>
+<form action="{{ chart_path }}" method="get">
+  <label>Förbund <input type="text" name="forbund" value="{{ forbund }}"></label>
+  <label>Year <input type="text" name="year" value="{{ year }}" size="6"></label>
+  <input type="submit" value="Show">
+</form>
+<div class="samarkiv-chart">{{ svg }}</div>
+<p><a href="{{ table_url }}">The same figures as a table</a></p>
+{% endblock %}
+"""
+
+
+@hookimpl
+def prepare_connection(conn: Any, database: str, datasette: Any) -> None:
+    # Belt and braces over Datasette's mode=ro: even its write connection cannot change the archive.
+    if database == DATABASE:
+        conn.execute("PRAGMA query_only = 1")
+
+
+def _link(href: str, label: object) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(href, label)
+
+
+def _page_link(datasette: Any, document_id: object, number: object) -> Markup:
+    query = urlencode({"document_id": document_id, "number": number})
+    return _link(f"{datasette.urls.query(DATABASE, 'page')}?{query}", number)
+
+
+@hookimpl
+def render_cell(row: Any, value: Any, column: str, table: str | None, database: str, datasette: Any) -> Any:
+    if database != DATABASE or value is None:
+        return None
+    keys = row.keys()
+    if column == "page" and "document_id" in keys and row["document_id"] is not None:
+        return _page_link(datasette, row["document_id"], value)
+    if table == "search_index" and column == "ref_id" and row["kind"] in _INDEXED:
+        return _link(datasette.urls.row(DATABASE, _INDEXED[row["kind"]], value), value)
+    if column == "document_id" and (table is None or table == "search_index"):
+        # Tables link document_id through the foreign key already; queries and the index cannot.
+        return _link(datasette.urls.row(DATABASE, "documents", value), value)
+    if column == "decision_id" and table is None:
+        return _link(datasette.urls.row(DATABASE, "decisions", value), value)
+    if column == "amounts" and table in (None, "decisions") and isinstance(value, str):
+        try:
+            figures = json.loads(value)
+        except ValueError:
+            return None
+        if isinstance(figures, list) and all(isinstance(v, int) for v in figures):
+            return ", ".join(format_sek(v) for v in figures)
+        return None
+    if column in _SEK_COLUMNS and table in (None, "amounts") and isinstance(value, int):
+        return format_sek(value)
+    if column in ("text", "raw_text") and table is None and "page_number" in keys:
+        return Markup('<div style="white-space: pre-wrap">{}</div>').format(value)
+    return None
+
+
+async def amounts_chart(datasette: Any, request: Any) -> Response:
+    forbund = request.args.get("forbund", "").strip()
+    year = request.args.get("year", "").strip()
+    db = datasette.get_database(DATABASE)
+    result = await db.execute(AMOUNTS_BY_FORBUND_YEAR, {"forbund": forbund, "year": year})
+    rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
+    table_url = datasette.urls.query(DATABASE, "amounts_by_forbund_year") + "?" + urlencode(
+        {"forbund": forbund, "year": year})
+    template = datasette.jinja_env.from_string(_CHART_TEMPLATE)
+    html = await datasette.render_template(template, {
+        "explanation": "Amounts with a year, summed per förbund and year, in whole SEK; rates (kr/månad) "
+                       "and Summa lines are left out. A negative total is drawn left of the line.",
+        "svg": Markup(amounts_chart_svg(rows)),
+        "forbund": forbund,
+        "year": year,
+        "chart_path": CHART_PATH,
+        "table_url": table_url,
+    }, request=request)
+    return Response.html(html)
+
+
+@hookimpl
+def register_routes(datasette: Any) -> list[tuple[str, Any]]:
+    return [(f"^{CHART_PATH}$", amounts_chart)]
+
+
+@hookimpl
+def menu_links(datasette: Any, actor: Any, request: Any) -> list[dict[str, str]]:
+    return [{"href": datasette.urls.path(CHART_PATH), "label": "Amounts chart"}]
+
