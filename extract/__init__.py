@@ -8,7 +8,7 @@ from dataclasses import replace
 from samarkiv.normalize import Text
 from samarkiv.normalize.dates import years_in
 
-from .amounts import find_amounts
+from .amounts import find_amounts, mark_granted
 from .decisions import reported_decisions, section_decisions
 from .forbund import forbund_of
 from .items import Heading, agenda_headings, paragraph_headings
@@ -36,6 +36,7 @@ __all__ = ["Amount", "Decision", "Item", "Meeting", "Mention", "Outcome", "Part"
            "contract_record", "extract_record"]
 
 HEADING_ZONE_LINES = 15
+BUDGET_PARTS = ("budget", "verksamhetsplan")
 
 
 def _within(lines: list[Line], start: int, end: int) -> list[Line]:
@@ -90,7 +91,8 @@ def extract_record(text: Text) -> Record:
 
     decisions = _decisions(lines, parts, sections, text)
     boundaries = {p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections}
-    amounts = find_amounts(doc, lines, paragraph_at, boundaries, text.page_at)
+    amounts = mark_granted(find_amounts(doc, lines, paragraph_at, boundaries, text.page_at), decisions)
+    amounts = _budget_tables(amounts, parts)
     outcomes: list[Outcome] = []
     for p, fact in zip(parts, part_facts, strict=True):
         if p.attached:
@@ -112,6 +114,16 @@ def extract_record(text: Text) -> Record:
         outcomes=tuple(outcomes),
         mentions=mentions_in(text),
     )
+
+
+def _budget_tables(amounts: list[Amount], parts: list[PartSpan]) -> list[Amount]:
+    """Table cells of a budget or verksamhetsplan whose columns do not name their measure are budget lines."""
+    out = []
+    for a in amounts:
+        if a.source == "table" and a.measure is None and a.span and part_at(parts, a.span[0]).type in BUDGET_PARTS:
+            a = replace(a, measure="budget")
+        out.append(a)
+    return out
 
 
 def _owner(parts: list[PartSpan], part: PartSpan) -> PartSpan:

@@ -15,7 +15,7 @@ from samarkiv.normalize.amounts import MONEY, SPACE, find_money, number_value, s
 from samarkiv.normalize.dates import ISO_DATE, compact, years_in
 
 from .layout import Line, squash
-from .types import Amount
+from .types import Amount, Decision
 
 CELL = re.compile(rf"^(?:ca\.?\s*|cirka\s*)?(?P<sign>[-−–])?\s?(?P<num>(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,\d+)?)"
                   r"\s*(?P<unit>tkr|kkr|mkr|mnkr|kr|sek|:-)?\s*[*+]*$", re.I)
@@ -44,6 +44,18 @@ GLUED_ROW = re.compile(r"(?<=\d)(?=[A-ZÅÄÖ][a-zåäö]{2}|[-–] [A-ZÅÄÖ])
 SPACED_ROW = re.compile(rf"^(?P<label>[^\d\t]*[^\W\d_)][ .:]*?) (?P<cell>[-−–]?(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)"
                         r"(?:,\d+)?(?:\s*(?:tkr|kkr|mkr|mnkr|kr))?)$", re.I)
 SMALL_TABLE = 100_000  # cells below this in a table without a unit are read as tkr
+# The measure of a table column, from the words of its header ("Budget 2021", "Utfall jan-aug",
+# "Ack. prognos", "Plan 2023", "Avvikelse").
+MEASURE_WORDS = (("deviation", re.compile(r"\b(avvikelse|avvik|differens|diff)\b", re.I)),
+                 ("forecast", re.compile(r"\b(prognos|helårsprognos|beräknat utfall)\b", re.I)),
+                 ("actual", re.compile(r"\b(utfall|bokslut|ack(?:\.|umulerat)?|redovisat|verkligt)\b", re.I)),
+                 ("plan", re.compile(r"\b(plan|flerårsplan)\b", re.I)),
+                 ("budget", re.compile(r"\b(budget|budgeterat|budgeten)\b", re.I)))
+# Rows that restate or follow from other rows: never a line of their own in a total.
+DERIVED_LABEL = re.compile(r"\b(resultat|överskott|underskott|eget kapital|balanserat|avvikelse|differens|"
+                           r"netto|kassa|likvida medel)\b", re.I)
+INCOME_WORDS = re.compile(r"intäkt|medelstill?s?delning|tilldelning|medlemsavgift|bidrag|finansiering|anslag", re.I)
+COST_WORDS = re.compile(r"kostnad|utgift|insats|verksamhet|kansli|personal|lön|arvode", re.I)
 
 ParagraphAt = Callable[[int], str | None]
 
@@ -54,6 +66,8 @@ class _Table:
 
     unit: str | None = None
     years: list[int | None] = field(default_factory=list)
+    measures: list[str | None] = field(default_factory=list)
+    heading_measure: str | None = None
     rows: list[tuple[str, list[int], list[Amount]]] = field(default_factory=list)
 
 
@@ -130,24 +144,52 @@ def _header_years(cells: list[str], previous: list[int | None]) -> list[int | No
     return years
 
 
-def _check_sums(table: _Table) -> list[Amount]:
-    """All amounts of a table, a "Summa" cell warned when the rows above it do not add up to it."""
+def _measure_of(text: str) -> str | None:
+    return next((measure for measure, words in MEASURE_WORDS if words.search(text)), None)
+
+
+def _flow_of(label: str) -> str | None:
+    if INCOME_WORDS.search(label):
+        return "income"
+    if COST_WORDS.search(label):
+        return "cost"
+    return None
+
+
+def _table_amounts(table: _Table, number: int) -> list[Amount]:
+    """All amounts of a table with their role and flow. A line's flow comes from its group heading
+    ("Intäkter", "Kanslikostnader"), else the "Summa …" row closing its group, else its own label,
+    else a minus sign (a cost). A "Summa" cell is warned when the rows above it do not add up to it."""
     out: list[Amount] = []
     parts: dict[int, int] = {}
+    group_flow: str | None = None
+    unsettled: list[int] = []
     for label, columns, cells in table.rows:
         if not cells:
-            parts = {}
+            parts, unsettled = {}, []
+            group_flow = _flow_of(label)
             continue
         if SUM_LABEL.match(label):
+            closing = _flow_of(label)
+            if closing:
+                for i in unsettled:
+                    out[i] = replace(out[i], flow=closing)
             for k, cell in zip(columns, cells, strict=False):
                 if k in parts and parts[k] != cell.value:
                     cell = replace(cell, warnings=(*cell.warnings, f"summa {cell.value} != rows above {parts[k]}"))
-                out.append(cell)
-            parts = {}
+                out.append(replace(cell, role="total", flow=closing or group_flow, table=number))
+            parts, unsettled, group_flow = {}, [], None
             continue
         for k, cell in zip(columns, cells, strict=False):
             parts[k] = parts.get(k, 0) + cell.value
-        out.extend(cells)
+        if DERIVED_LABEL.search(label):
+            out.extend(replace(cell, role="derived", table=number) for cell in cells)
+            continue
+        for cell in cells:
+            flow = group_flow or _flow_of(label) or ("cost" if cell.value < 0 else None)
+            if flow is None:
+                unsettled.append(len(out))
+            out.append(replace(cell, flow=flow, table=number))
     return out
 
 
@@ -159,6 +201,7 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
     """
     found: list[Amount] = []
     table = _Table()
+    tables = 0
     carried_unit: str | None = None
     heading_year: int | None = None
     section_unit: str | None = None
@@ -167,10 +210,11 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
     previous_row = False
 
     def flush() -> None:
-        nonlocal table
-        if table.rows:
-            found.extend(_check_sums(table))
-        table = _Table(years=table.years)
+        nonlocal table, tables
+        if any(cells for _, _, cells in table.rows):
+            tables += 1
+            found.extend(_table_amounts(table, tables))
+        table = _Table(years=table.years, measures=table.measures, heading_measure=table.heading_measure)
 
     lines = _unglued(lines)
     for i, ln in enumerate(lines):
@@ -213,8 +257,10 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
             if fin is not None and not fin.explicit:
                 fin.unit, fin.explicit = said, True
             continue
-        if len(words) <= 8 and years_in(stripped) and not find_money(stripped):
-            heading_year = years_in(stripped)[-1]
+        if len(words) <= 8 and not find_money(stripped):
+            if years_in(stripped):
+                heading_year = years_in(stripped)[-1]
+            table.heading_measure = _measure_of(stripped) or table.heading_measure
         if fin is not None:
             if _read_statement_line(ln, fin, paragraph_at, page_at, found):
                 continue
@@ -284,6 +330,16 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
             if bare_years and table.years:
                 merged = [a if a else b for a, b in zip(table.years + [None] * len(values), merged, strict=False)]
             table.years = merged
+            if not bare_years:
+                table.measures = [_measure_of(v) for v in values]
+                if label and len(label.split()) <= 3 and _measure_of(label):
+                    # "Budget 2019 ⇥ Utfall t.o.m. T2 ⇥ Prognos 2019": a header read without its empty
+                    # label cell names the first column in the label's place.
+                    table.measures.insert(0, _measure_of(label))
+                    table.years = _header_years([label_cell, *values], table.years)
+                    return
+            if label:
+                table.rows.append((label, [], []))  # "Intäkter  Tkr": the header names the group below
         if bare_years or not money or not any(m for _, m in money):
             return
         money = [(k, m) for k, m in money if m]
@@ -296,13 +352,18 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
         sign = -1 if m["sign"] else 1
         value_number = sign * number_value(m["num"])
         col_year = table.years[k] if k < len(table.years) else None
+        # A table that names the measure of some columns leaves the others unnamed, not the heading's.
+        measure = table.measures[k] if k < len(table.measures) else None
+        if not any(table.measures):
+            measure = table.heading_measure
         year = col_year or (label_years[-1] if label_years else None) or heading_year
         start = offsets[k + 1] + (len(values[k]) - len(values[k].lstrip()))
         end = start + len(values[k].strip())
         amount = Amount(value=int(value_number), text=values[k].strip().rstrip("*+ ").strip(), label=label,
                         year=year, paragraph=paragraph_at(start), unit_inferred=inferred,
                         page=page_at(start), span=(start, end),
-                        warnings=() if not inferred else (f"unit:{hint_unit or ''}",))
+                        warnings=() if not inferred else (f"unit:{hint_unit or ''}",),
+                        source="table", measure=measure)
         cells.append(amount if inferred else replace(amount, value=to_sek(value_number, unit)))
     table.rows.append((label or "", [k for k, _ in money], cells))
 
@@ -333,6 +394,12 @@ def _infer_units(amounts: list[Amount]) -> list[Amount]:
             out.append(a)
     close()
     return out
+
+
+def _statement_role(label: str) -> str:
+    if SUM_LABEL.match(label):
+        return "total"
+    return "derived" if DERIVED_LABEL.search(label) else "line"
 
 
 def _blank_if_date(m: re.Match[str]) -> str:
@@ -388,7 +455,8 @@ def _read_statement_line(ln: Line, fin: _Statement, paragraph_at: ParagraphAt,
                         paragraph=paragraph_at(start),
                         unit_inferred=unit is None,
                         page=page_at(start), span=(start, start + len(token)),
-                        warnings=("unit:",) if unit is None else ())
+                        warnings=("unit:",) if unit is None else (), source="statement",
+                        role=_statement_role(label or ""))
         found.append(amount if unit is None else replace(amount, value=to_sek(number, unit)))
     return True
 
@@ -409,5 +477,30 @@ def _text_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
         year = _sentence_year(text, money.start, money.end)
         out.append(Amount(value=money.value, value_max=money.value_max, text=squash(money.text), per=money.per,
                           label=label, year=year, paragraph=paragraph_at(money.start),
-                          page=page_at(money.start), span=(money.start, money.end)))
+                          page=page_at(money.start), span=(money.start, money.end),
+                          role="rate" if money.per else "line"))
+    return out
+
+
+def mark_granted(amounts: list[Amount], decisions: list[Decision]) -> list[Amount]:
+    """Amounts named in the text of a grant decision marked `granted`. Within one decision a figure
+    named twice counts once, and a figure that is the sum of the others it names ("320 000 kr,
+    fördelat på år 2021 – 255 996 kr och år 2022 – 63 999 kr") is their total, not a grant of its own."""
+    spans = [d.span for d in decisions if d.kind == "grant" and d.span]
+    out = list(amounts)
+    for lo, hi in spans:
+        inside = [i for i, a in enumerate(out) if a.source == "text" and a.span and lo <= a.span[0] < hi]
+        seen: set[tuple[int, int | None, int | None]] = set()
+        for i in inside:
+            a = out[i]
+            key = (a.value, a.value_max, a.year)
+            role = a.role if a.role != "line" else ("duplicate" if key in seen else "line")
+            seen.add(key)
+            out[i] = replace(a, granted=True, role=role)
+        lines = [i for i in inside if out[i].role == "line"]
+        for i in lines:
+            others = [out[j].value for j in lines if j != i and out[j].year is not None]
+            close = abs(sum(others) - out[i].value) <= max(10, out[i].value // 1000)
+            if out[i].year is None and len(others) >= 2 and close:
+                out[i] = replace(out[i], role="total")
     return out

@@ -15,6 +15,11 @@ SCHEMA = "samarkiv.extraction/1"
 PART_TYPES = ("protokoll", "kallelse", "delarsrapport", "tertialrapport", "verksamhetsplan", "budget",
               "verksamhetsberattelse", "arsredovisning", "bilaga", "other")
 PEOPLE_GROUPS = ("beslutande", "ovriga", "franvarande", "ledamot", "ersattare", "other")
+MEASURES = ("budget", "plan", "forecast", "actual", "deviation")
+# line: counts in totals; total: a Summa row or a sum of other amounts; derived: a result or equity
+# row computed from others; rate: per month or year; duplicate: a figure already named.
+AMOUNT_ROLES = ("line", "total", "derived", "rate", "duplicate")
+FLOWS = ("income", "cost")
 DECISION_KINDS = ("approve", "grant", "reject", "table", "note", "elect", "assign", "other")
 OUTCOME_CATEGORIES = ("deltagare", "nya", "avslutade", "arbete", "studier", "arbete_studier", "i_mal",
                       "aterremitterad", "hallbar_planering", "annan_anledning", "kvinnor", "man", "other")
@@ -89,6 +94,16 @@ class Amount:
     page: int | None = None
     span: tuple[int, int] | None = None
     warnings: tuple[str, ...] = ()
+    # What the amount is for totals (archive only): where it was read (`text`, `table`, `statement`),
+    # the measure of its table column (`MEASURES`), the table it belongs to (an ordinal within the
+    # document), its role (`AMOUNT_ROLES`), whether a table line is income or cost, and whether a
+    # grant decision names it.
+    source: str = "text"
+    measure: str | None = None
+    table: int | None = None
+    role: str = "line"
+    flow: str | None = None
+    granted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -274,7 +274,8 @@ def _fact_rows(doc_id: int, record: Record) -> list[Any]:
              for i, d in enumerate(record.decisions)]
     rows += [AmountRow(document_id=doc_id, position=i, page=a.page, **_span(a), value=a.value, value_max=a.value_max,
                        text=a.text, per=a.per, label=a.label, year=a.year, paragraph=a.paragraph,
-                       unit_inferred=a.unit_inferred, warnings=list(a.warnings))
+                       unit_inferred=a.unit_inferred, warnings=list(a.warnings), source=a.source, measure=a.measure,
+                       table_no=a.table, role=a.role, flow=a.flow, granted=a.granted)
              for i, a in enumerate(record.amounts)]
     rows += [OutcomeRow(document_id=doc_id, position=i, page=o.page, **_span(o), insats=o.insats,
                         period_start=o.period[0] if o.period else None,
@@ -303,8 +304,8 @@ def _load_record(s: Session, doc: Document) -> Record:
         decisions=tuple(Decision(r.paragraph, r.kind, r.text, tuple(r.amounts or ()), r.page,
                                  _row_span(r), tuple(r.warnings or ())) for r in rows(DecisionRow)),
         amounts=tuple(Amount(r.value, r.value_max, r.text, r.per, r.label, r.year, r.paragraph,
-                             bool(r.unit_inferred), r.page, _row_span(r),
-                             tuple(r.warnings or ())) for r in rows(AmountRow)),
+                             bool(r.unit_inferred), r.page, _row_span(r), tuple(r.warnings or ()), r.source,
+                             r.measure, r.table_no, r.role, r.flow, bool(r.granted)) for r in rows(AmountRow)),
         outcomes=tuple(Outcome(r.category, r.insats,
                                (r.period_start, r.period_end) if (r.period_start or r.period_end) else None,
                                r.count, r.share, r.label, r.page, _row_span(r), tuple(r.warnings or ()))

@@ -169,6 +169,16 @@ class AmountRow(_Fact, Base):
     paragraph: Mapped[str | None] = mapped_column(String(16))
     unit_inferred: Mapped[bool] = mapped_column(Boolean, default=False)
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    source: Mapped[str] = mapped_column(String(16), default="text", server_default="text",
+                                        doc="Where it was read: text, table or statement.")
+    measure: Mapped[str | None] = mapped_column(
+        String(16), index=True, doc="A table column's measure: budget, plan, forecast, actual or deviation.")
+    table_no: Mapped[int | None] = mapped_column(Integer, doc="The table it belongs to, counted within the document.")
+    role: Mapped[str] = mapped_column(String(16), default="line", server_default="line",
+                                      doc="line (counts in totals), total, derived, rate or duplicate.")
+    flow: Mapped[str | None] = mapped_column(String(8), doc="income or cost, for table lines.")
+    granted: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0", index=True,
+                                          doc="Named in a grant decision.")
 
 
 class OutcomeRow(_Fact, Base):
