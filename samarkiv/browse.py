@@ -17,6 +17,10 @@ DATABASE = "archive"
 
 CHART_PATH = "/-/amounts-chart"
 
+EXPLANATION = ("Amounts with a year, summed per förbund and year in whole SEK. Only lines count: totals, "
+               "derived figures, rates (kr/månad) and duplicates are left out, and budget, plan, forecast "
+               "and actual figures are kept apart. A negative sum is drawn left of the zero line.")
+
 # A document's date, as store.search.document_dates tells it: its first meeting's, else its
 # first dated part's.
 DOCUMENT_DATE = ("coalesce((SELECT m.date FROM meetings m WHERE m.document_id = d.id AND m.date IS NOT NULL "
@@ -129,8 +133,8 @@ _TABLES: dict[str, dict[str, Any]] = {
     },
     "amounts": {
         "description": "Money amounts in whole SEK, with what they are for and the year they concern.",
-        "facets": ["year", "per"],
-        "sortable_columns": ["value", "year", "label", "page"],
+        "facets": ["year", "measure", "role", "granted"],
+        "sortable_columns": ["value", "year", "label", "measure", "role", "page"],
         "columns": {
             "value": "Amount in whole SEK (tkr and mnkr are multiplied out).",
             "value_max": "Top of a range, whole SEK; empty when not a range.",
@@ -141,6 +145,12 @@ _TABLES: dict[str, dict[str, Any]] = {
             "paragraph": "§ the amount was read in.",
             "unit_inferred": "1 when the unit (kr, tkr) was taken from a table heading, not the figure.",
             "warnings": "Failed cross-checks, if any.",
+            "source": "Where it was read: text, table or statement.",
+            "measure": "A table column's measure: budget, plan, forecast, actual or deviation.",
+            "table_no": "The table it belongs to, counted within the document.",
+            "role": "line (counts in totals), total, derived, rate or duplicate.",
+            "flow": "income or cost, for table lines.",
+            "granted": "1 when a grant decision names the amount.",
         },
     },
     "outcomes": {
@@ -193,14 +203,13 @@ SELECT d.forbund AS forbund, {DOCUMENT_DATE} AS date, dec.paragraph AS paragraph
 FROM search_index s
 JOIN decisions dec ON s.kind = 'decision' AND dec.id = s.ref_id
 JOIN documents d ON d.id = s.document_id
-WHERE search_index MATCH :term
+WHERE :term != '' AND search_index MATCH :term
 ORDER BY bm25(search_index)
 LIMIT 200""".strip(),
     },
     "amounts_by_forbund_year": {
         "title": "Amounts per förbund and year",
-        "description": "Amounts with a year, summed per förbund and year, in whole SEK (rates and Summa "
-                       "lines left out). Leave a field empty for all.",
+        "description": EXPLANATION + " Leave a field empty for all.",
         "sql": AMOUNTS_BY_FORBUND_YEAR,
     },
     "outcomes_by_insats": {

@@ -13,7 +13,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
-from samarkiv.browse import CHART_PATH, DATABASE
+from samarkiv.browse import CHART_PATH, DATABASE, EXPLANATION
 from samarkiv.chart import amounts_chart_svg, format_sek
 from samarkiv.store.aggregates import AMOUNTS_BY_FORBUND_YEAR
 
@@ -21,7 +21,8 @@ NAME = "samarkiv-browse"
 
 # The fact a search_index row points at, by its kind.
 _INDEXED = {"decision": "decisions", "item": "items", "page": "pages"}
-_SEK_COLUMNS = {"value", "value_max", "total"}
+# Columns in whole SEK: of the amounts table, and of the canned queries' results.
+_SEK_COLUMNS = {"amounts": {"value", "value_max"}, None: {"total", "granted"}}
 
 _CHART_TEMPLATE = """{% extends "base.html" %}
 {% block title %}Amounts per förbund and year{% endblock %}
@@ -50,6 +51,11 @@ def _link(href: str, label: object) -> Markup:
     return Markup('<a href="{}">{}</a>').format(href, label)
 
 
+def _sek(value: int) -> Markup:
+    # A figure is not broken across lines at its thousands spaces.
+    return Markup('<span style="white-space: nowrap">{}</span>').format(format_sek(value))
+
+
 def _page_link(datasette: Any, document_id: object, number: object) -> Markup:
     query = urlencode({"document_id": document_id, "number": number})
     return _link(f"{datasette.urls.query(DATABASE, 'page')}?{query}", number)
@@ -64,8 +70,8 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         return _page_link(datasette, row["document_id"], value)
     if table == "search_index" and column == "ref_id" and row["kind"] in _INDEXED:
         return _link(datasette.urls.row(DATABASE, _INDEXED[row["kind"]], value), value)
-    if column == "document_id" and (table is None or table == "search_index"):
-        # Tables link document_id through the foreign key already; queries and the index cannot.
+    if column == "document_id" and table != "documents":
+        # Also where Datasette has no foreign key to follow: queries, the index, a row's own page.
         return _link(datasette.urls.row(DATABASE, "documents", value), value)
     if column == "decision_id" and table is None:
         return _link(datasette.urls.row(DATABASE, "decisions", value), value)
@@ -75,10 +81,10 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         except ValueError:
             return None
         if isinstance(figures, list) and all(isinstance(v, int) for v in figures):
-            return ", ".join(format_sek(v) for v in figures)
+            return Markup(", ").join(_sek(v) for v in figures)
         return None
-    if column in _SEK_COLUMNS and table in (None, "amounts") and isinstance(value, int):
-        return format_sek(value)
+    if column in _SEK_COLUMNS.get(table, ()) and isinstance(value, int):
+        return _sek(value)
     if column in ("text", "raw_text") and table is None and "page_number" in keys:
         return Markup('<div style="white-space: pre-wrap">{}</div>').format(value)
     return None
@@ -94,8 +100,7 @@ async def amounts_chart(datasette: Any, request: Any) -> Response:
         {"forbund": forbund, "year": year})
     template = datasette.jinja_env.from_string(_CHART_TEMPLATE)
     html = await datasette.render_template(template, {
-        "explanation": "Amounts with a year, summed per förbund and year, in whole SEK; rates (kr/månad) "
-                       "and Summa lines are left out. A negative total is drawn left of the line.",
+        "explanation": EXPLANATION,
         "svg": Markup(amounts_chart_svg(rows)),
         "forbund": forbund,
         "year": year,
