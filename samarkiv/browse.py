@@ -6,6 +6,7 @@ queries. Everything Datasette is told about the archive is declared in this modu
 from __future__ import annotations
 
 import sqlite3
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -244,7 +245,8 @@ ORDER BY date, d.id, dec.position""".strip(),
         "description": "A person (name or part of it) in headings and board lists, and named in running text.",
         "sql": f"""
 SELECT * FROM (
-  SELECT 'listed' AS how, p.name AS name, coalesce(p.role, p.grp) AS as_what, d.forbund AS forbund,
+  SELECT 'listed' AS how, p.name AS name, p.grp || coalesce(' (' || p.role || ')', '') AS as_what,
+         d.forbund AS forbund,
          {DOCUMENT_DATE} AS date, 1 AS times, d.id AS document_id, p.page AS page
   FROM people p JOIN documents d ON d.id = p.document_id
   WHERE :name != '' AND p.name LIKE '%' || :name || '%'
@@ -325,13 +327,16 @@ def check_archive(db: Path) -> None:
 
 def datasette_for(db: Path) -> Any:
     """A Datasette serving `db` read-only as /archive, with our metadata and plugin."""
-    from datasette.app import Datasette
+    from datasette.app import Datasette  # first: it registers Datasette's own plugins in order
     from datasette.database import Database
     from datasette.plugins import pm
 
     from samarkiv import browse_plugin
 
     check_archive(db)
+    # Datasette prints every error with rich, locals included, when rich is importable (it is, for
+    # our CLI); outside an except block (any 404) rich raises, and the 404 becomes a 500.
+    sys.modules["datasette.handle_exception"].rich = None
     if pm.get_plugin(browse_plugin.NAME) is None:
         pm.register(browse_plugin, name=browse_plugin.NAME)
     ds = Datasette(metadata=metadata(), settings=SETTINGS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
@@ -78,3 +79,23 @@ def seed_000_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     scan = folder / "000.scan.pdf"
     scan.write_bytes(scanned_pdf(text, seed=0))
     return born, scan
+
+
+@pytest.fixture(scope="session")
+def seed_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive of the five seeds, shared by the tests that only read it."""
+    from samarkiv.cli import app
+
+    db = tmp_path_factory.mktemp("seed-archive") / "archive.sqlite"
+    result = CliRunner().invoke(app, ["ingest", str(SEEDS), "--db", str(db), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="session")
+def served_seeds(seed_archive: Path) -> Iterator[str]:
+    """`samarkiv serve` over the seed archive on a free local port; yields its base URL."""
+    from .serving import running_server
+
+    with running_server(seed_archive) as url:
+        yield url
