@@ -74,11 +74,24 @@ def _sek(value: int) -> str:
     return f"{value:,}".replace(",", " ")
 
 
+# Rows go in by table, parents first, a few hundred documents at a time.
+_MODELS = (Document, PageRow, PartRow, MeetingRow, ItemRow, DecisionRow, AmountRow)
+BATCH = 500
+
+
+def _flush(session: Any, batch: dict[Any, list[dict[str, Any]]]) -> None:
+    for model in _MODELS:
+        if batch[model]:
+            session.execute(insert(model), batch[model])
+            batch[model].clear()
+
+
 def build_archive(db: Path, decisions: int, material: Material, seed: int = 0) -> dict[str, int]:
     """Writes a synthetic archive with `decisions` decisions into `db`; returns row counts."""
     rng = random.Random(seed)
     names = [b.name for b in samordningsforbund()][:FORBUND]
     counts = {"documents": 0, "decisions": 0, "items": 0, "amounts": 0}
+    batch: dict[Any, list[dict[str, Any]]] = {model: [] for model in _MODELS}
     with Archive(db) as archive, archive.session() as s, s.begin():
         doc_id = 0
         while counts["decisions"] < decisions:
@@ -88,7 +101,10 @@ def build_archive(db: Path, decisions: int, material: Material, seed: int = 0) -
             day = (date(year, 1, 15) + timedelta(days=rng.randrange(330))).isoformat()
             n = min(rng.randint(6, 18), decisions - counts["decisions"])
             chosen = rng.sample(material.decisions, n)
-            decision_rows, item_rows, amount_rows, page_lines = [], [], [], []
+            decision_rows: list[dict[str, Any]] = []
+            item_rows: list[dict[str, Any]] = []
+            amount_rows: list[dict[str, Any]] = []
+            page_lines: list[str] = []
             for position, decision in enumerate(chosen):
                 paragraph = str(position + 1 + rng.randrange(200))
                 figures = {f: _sek(_vary(int(f.replace(" ", "")), rng)) for f in _FIGURE.findall(decision.text)}
@@ -117,22 +133,25 @@ def build_archive(db: Path, decisions: int, material: Material, seed: int = 0) -
                                     "measure": rng.choice(MEASURES[1:]), "table_no": 1,
                                     "role": rng.choice(("line", "line", "line", "total")),
                                     "flow": rng.choice(("income", "cost"))})
-            s.execute(insert(Document), [{
+            batch[Document].append({
                 "id": doc_id, "sha256": hashlib.sha256(f"bench-{seed}-{doc_id}".encode()).hexdigest(),
                 "source": f"protokoll-{doc_id:06d}.pdf", "size": 0, "kind": "pdf", "page_count": 1,
-                "status": "archived", "pipeline_version": PIPELINE_VERSION, "forbund": forbund}])
-            s.execute(insert(PageRow), [{"document_id": doc_id, "number": 1, "method": "text-layer",
-                                         "raw_text": "\n".join(page_lines), "text": "\n".join(page_lines)}])
-            s.execute(insert(PartRow), [{"document_id": doc_id, "position": 0, "page": 1, "type": "protokoll",
-                                         "date": day}])
-            s.execute(insert(MeetingRow), [{"document_id": doc_id, "position": 0, "page": 1, "date": day}])
-            s.execute(insert(ItemRow), item_rows)
-            s.execute(insert(DecisionRow), decision_rows)
-            s.execute(insert(AmountRow), amount_rows)
+                "status": "archived", "pipeline_version": PIPELINE_VERSION, "forbund": forbund})
+            batch[PageRow].append({"document_id": doc_id, "number": 1, "method": "text-layer",
+                                   "raw_text": "\n".join(page_lines), "text": "\n".join(page_lines)})
+            batch[PartRow].append({"document_id": doc_id, "position": 0, "page": 1, "type": "protokoll",
+                                   "date": day})
+            batch[MeetingRow].append({"document_id": doc_id, "position": 0, "page": 1, "date": day})
+            batch[ItemRow] += item_rows
+            batch[DecisionRow] += decision_rows
+            batch[AmountRow] += amount_rows
             counts["documents"] += 1
             counts["decisions"] += len(decision_rows)
             counts["items"] += len(item_rows)
             counts["amounts"] += len(amount_rows)
+            if doc_id % BATCH == 0:
+                _flush(s, batch)
+        _flush(s, batch)
         rebuild(s)
     return counts
 

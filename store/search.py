@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -43,14 +43,28 @@ def index_document(session: Session, document_id: int) -> None:
 
 
 def rebuild(session: Session) -> int:
-    """Remakes the whole index from the archive's tables; returns the documents indexed."""
+    """Remakes the whole index from the archive's tables; returns the documents indexed.
+
+    The same rows as `index_document` makes, written table by table in three statements.
+    """
     if not available(session):
         return 0
     session.execute(text("DELETE FROM search_index"))
-    ids = session.scalars(select(Document.id)).all()
-    for document_id in ids:
-        index_document(session, document_id)
-    return len(ids)
+    for sql in _REBUILD:
+        session.execute(text(sql))
+    return session.scalar(select(func.count()).select_from(Document)) or 0
+
+
+_REBUILD = (
+    "INSERT INTO search_index (text, kind, document_id, ref_id, page) "
+    "SELECT text, 'decision', document_id, id, page FROM decisions ORDER BY document_id, id",
+    "INSERT INTO search_index (text, kind, document_id, ref_id, page) "
+    "SELECT '§ ' || number || ' ' || coalesce(title, ''), 'item', document_id, id, page FROM items "
+    "ORDER BY document_id, id",
+    "INSERT INTO search_index (text, kind, document_id, ref_id, page) "
+    "SELECT coalesce(nullif(text, ''), raw_text), 'page', document_id, id, number FROM pages "
+    "ORDER BY document_id, id",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +115,9 @@ def search(session: Session, query: str, *, forbund: str | None = None, date_fro
     if forbund:
         sql += " AND d.forbund = :f"
         params["f"] = forbund
-    sql += " ORDER BY bm25(search_index) LIMIT :n"
+    # `rank` (bm25) lets FTS5 hand rows over best first, so the LIMIT stops the joins and snippets
+    # early; `ORDER BY bm25(...)` made SQLite snippet and join every match before sorting.
+    sql += " ORDER BY rank LIMIT :n"
     params["n"] = limit * 4 if (date_from or date_to) else limit
     try:
         rows = session.execute(text(sql), params).all()
