@@ -5,7 +5,7 @@ real decisions, § items and amounts that the pipeline extracts from fixtures/se
 förbund, dates and amounts, through the store's models and its full-text upkeep; then times
 full-text queries through `store.search` and the amounts aggregate through `store.aggregates`.
 
-    python -m benchmarks.query_bench --decisions 100000 --workdir /tmp/bench
+    python -m benchmarks.query_bench --decisions 100000 --workdir bench-results
 """
 
 from __future__ import annotations
