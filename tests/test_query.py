@@ -9,7 +9,7 @@ import pytest
 
 from samarkiv.cli import app
 from samarkiv.store import Archive
-from samarkiv.store.query import Filters, UnknownValue, resolve_forbund
+from samarkiv.store.query import Filters, UnknownValue, amount_totals, resolve_forbund
 from samarkiv.store.search import BadQuery, rebuild, search
 
 from .conftest import SEEDS
@@ -98,3 +98,36 @@ def test_mentions_find_a_person_named_in_running_text(runner, seeded: Path) -> N
     rows = json.loads(result.output)
     assert {r["source"][:3] for r in rows} == {"000", "002"}
     assert all(r["name"] == "Reino Persson" and r["page"] == 1 for r in rows)
+
+
+def test_amounts_summed_by_forbund_and_year_count_each_figure_once(seeded: Path) -> None:
+    with Archive(seeded) as archive, archive.session() as s:
+        rows = amount_totals(s, Filters())
+    sums = {(r["forbund"].split()[0], r["year"], r["measure"], r["flow"]): r["sek"] for r in rows}
+    # Seed 000: the grant of § 72 counts its yearly parts, not the 320 000 kr they add up to; the budget
+    # of 2021 comes from its own table (§ 73), not also from the 2021 column of the multi-year plan.
+    assert sums[("Söderåsens", 2021, "granted", None)] == 255_996
+    assert sums[("Söderåsens", 2022, "granted", None)] == 63_999
+    assert sums[("Söderåsens", 2021, "budget", "cost")] == 3_785_000
+    assert sums[("Söderåsens", 2021, "budget", "income")] == 3_084_000
+    assert sums[("Söderåsens", 2022, "plan", "cost")] == 3_420_000
+    # Seed 001 prints costs as positive tkr in three tables: lines only, never the Summa rows.
+    assert sums[("Sydöstra", 2021, "budget", "cost")] == 8_464_000
+    assert sums[("Sydöstra", 2021, "budget", "income")] == 7_082_000
+
+
+def test_amounts_summed_by_forbund_alone_add_up_the_years(runner, seeded: Path) -> None:
+    result = runner.invoke(app, ["amounts", "--db", str(seeded), "--by", "forbund", "--forbund", "söderåsen",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    granted = [r for r in rows if r["measure"] == "granted"]
+    assert granted == [{"forbund": "Söderåsens samordningsförbund", "measure": "granted", "flow": None,
+                        "sek": 319_995, "amounts": 2, "sources": "000_5be25ce82476d800.txt"}]
+    assert "year" not in rows[0]
+
+
+def test_summing_by_an_unknown_key_exits_2(runner, seeded: Path) -> None:
+    result = runner.invoke(app, ["amounts", "--db", str(seeded), "--by", "kommun"])
+    assert result.exit_code == 2
+    assert "choose from forbund, year" in result.output
