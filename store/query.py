@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from samarkiv.errors import SamarkivError
 
-from .models import AmountRow, DecisionRow, Document, MentionRow, OutcomeRow, PersonRow
+from .models import AmountRow, DecisionRow, Document, MentionRow, OutcomeRow, PageRow, PersonRow
 from .search import document_dates
 
 
@@ -110,10 +110,10 @@ def amount_totals(session: Session, filters: Filters, by: tuple[str, ...] = TOTA
     No figure counts twice: "Summa" rows, results, equity, rates and a grant's total over its yearly
     parts are left out (their `role` is not `line`), a figure a grant decision names twice counts once,
     and for each förbund, year and measure one set of tables speaks (the tables of one § or, outside
-    minutes, of one document): the latest document's, tables for that year alone before a column of
-    a multi-year plan, the most detailed after that. Within that set a label counts once. Costs are
-    given as positive sums whatever sign a table prints them with. A grant with no year of its own
-    belongs to the year of its decision.
+    minutes, of one document): the latest document's, a text layer's before a scan's OCR, tables for
+    that year alone before a column of a multi-year plan, the most detailed after that. Within that
+    set a label counts once. Costs are given as positive sums whatever sign a table prints them with.
+    A grant with no year of its own belongs to the year of its decision.
     """
     unknown = [k for k in by if k not in TOTAL_KEYS]
     if unknown or not by:
@@ -124,7 +124,10 @@ def amount_totals(session: Session, filters: Filters, by: tuple[str, ...] = TOTA
         AmountRow.granted.is_(True) | (AmountRow.source.in_(("table", "statement"))
                                        & AmountRow.measure.in_(BUDGET_MEASURES)))
     rows = list(session.execute(stmt.order_by(AmountRow.document_id, AmountRow.position)))
-    dates = document_dates(session, {a.document_id for a, _, _ in rows})
+    doc_ids = {a.document_id for a, _, _ in rows}
+    dates = document_dates(session, doc_ids)
+    scanned = set(session.scalars(select(PageRow.document_id).distinct().where(
+        PageRow.method == "ocr", PageRow.document_id.in_(doc_ids))))
 
     def doc_year(doc_id: int) -> int | None:
         date = dates.get(doc_id)
@@ -152,7 +155,8 @@ def amount_totals(session: Session, filters: Filters, by: tuple[str, ...] = TOTA
         if a.year is not None and (not filters.year or a.year == filters.year):
             tables.setdefault((forbund, a.year, a.measure or ""), {}).setdefault(table, []).append((a, source))
     for (forbund, year, measure), candidates in tables.items():
-        best = max(candidates, key=lambda t: (dates.get(t[0]) or "", -len(widths[t]), len(candidates[t])))
+        best = max(candidates, key=lambda t: (dates.get(t[0]) or "", t[0] not in scanned, -len(widths[t]),
+                                              len(candidates[t])))
         chosen = candidates[best]
         labels: set[tuple[str, str | None]] = set()
         by_flow: dict[str | None, list[tuple[int, str]]] = {}

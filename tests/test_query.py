@@ -131,3 +131,26 @@ def test_summing_by_an_unknown_key_exits_2(runner, seeded: Path) -> None:
     result = runner.invoke(app, ["amounts", "--db", str(seeded), "--by", "kommun"])
     assert result.exit_code == 2
     assert "choose from forbund, year" in result.output
+
+
+def test_a_text_layer_speaks_before_a_scan_of_the_same_report(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from samarkiv.ingest import Method, read_source
+    from samarkiv.pipeline import process_source
+
+    from .conftest import FIXTURES
+
+    born = process_source(read_source(SEEDS / "003_a4db34470421a47c.txt"))
+    # Tesseract's reading of the same report, stored as the scan it came from.
+    read = read_source(FIXTURES / "ocr" / "swe" / "003.txt")
+    scan = process_source(replace(read, pages=tuple(replace(p, method=Method.OCR, confidence=90.0)
+                                                    for p in read.pages)))
+    with Archive(tmp_path / "archive.sqlite") as archive:
+        archive.save(scan.source, scan.text, scan.record, "003.scan.pdf")
+        archive.save(born.source, born.text, born.record, "003.txt")
+        with archive.session() as s:
+            rows = amount_totals(s, Filters(), ("forbund", "year"))
+    budget = {r["flow"]: (r["sek"], r["sources"]) for r in rows if r["measure"] == "budget"}
+    # The report's own totals: "Summa intäkter 11 540" and "Kostnader totalt 13 890" (tkr).
+    assert budget == {"income": (11_540_000, "003.txt"), "cost": (13_890_000, "003.txt")}
