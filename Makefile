@@ -36,6 +36,9 @@ fixtures: deps fixtures/generated/.done
 demo: deps venv fixtures
 	$(BIN)/samarkiv ingest fixtures/seeds fixtures/generated --db $(DB)
 	$(BIN)/samarkiv status --db $(DB)
+	$(BIN)/samarkiv search Casemanagement --kind decision --db $(DB) --format table
+	$(BIN)/samarkiv amounts --by forbund,year --db $(DB) --format table
+	$(BIN)/samarkiv outcomes --by-insats --db $(DB) --format table
 
 lint: venv
 	$(BIN)/ruff check samarkiv ingest normalize extract store tests scripts

@@ -29,7 +29,7 @@ FIN_HEADING = re.compile(r"^(resultatr[äa]kning|balansr[äa]kning|resultatrappo
                          r"driftredovisning|finansieringsanalys|not\s?\d{1,2}(?![\d-]))\b", re.I)
 HEADER_WORDS = re.compile(r"\b(budget|utfall|prognos|plan|bokslut|tkr|kr|avvikelse|period|ack|helår|not)\b|\d{4}",
                           re.I)
-SUM_LABEL = re.compile(r"^(summa|totalt|total|totala)\b", re.I)
+SUM_LABEL = re.compile(r"^(summa|totalt|total|totala)\b|\btotalt\s*$", re.I)
 NUMBER_RUN = re.compile(rf"(?<![\w,.])[-−–]?\d+(?:{SPACE}\d+)*(?:,\d+)?(?![\w%])")
 COMPACT_DATE = re.compile(r"(?<![\d\-])(?:\d{6}|\d{8}|\d{2}-\d{2}-\d{2})(?![\d\-])")
 NUMBER_LABEL = re.compile(r"^[§8S$&£]?\s?\d{1,3}$")
@@ -53,7 +53,7 @@ MEASURE_WORDS = (("deviation", re.compile(r"\b(avvikelse|avvik|differens|diff)\b
                  ("budget", re.compile(r"\b(budget|budgeterat|budgeten)\b", re.I)))
 # Rows that restate or follow from other rows: never a line of their own in a total.
 DERIVED_LABEL = re.compile(r"\b(resultat|överskott|underskott|eget kapital|balanserat|avvikelse|differens|"
-                           r"netto|kassa|likvida medel)\b", re.I)
+                           r"netto|kassa|likvida medel|tillgångar|skulder|fordringar|avsättningar)\b", re.I)
 INCOME_WORDS = re.compile(r"intäkt|medelstill?s?delning|tilldelning|medlemsavgift|bidrag|finansiering|anslag", re.I)
 COST_WORDS = re.compile(r"kostnad|utgift|insats|verksamhet|kansli|personal|lön|arvode", re.I)
 
@@ -169,7 +169,7 @@ def _table_amounts(table: _Table, number: int) -> list[Amount]:
             parts, unsettled = {}, []
             group_flow = _flow_of(label)
             continue
-        if SUM_LABEL.match(label):
+        if SUM_LABEL.search(label):
             closing = _flow_of(label)
             if closing:
                 for i in unsettled:
@@ -397,7 +397,7 @@ def _infer_units(amounts: list[Amount]) -> list[Amount]:
 
 
 def _statement_role(label: str) -> str:
-    if SUM_LABEL.match(label):
+    if SUM_LABEL.search(label):
         return "total"
     return "derived" if DERIVED_LABEL.search(label) else "line"
 

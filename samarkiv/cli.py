@@ -319,15 +319,25 @@ def amounts(
     forbund: ForbundOption = None,
     year: Annotated[int | None, typer.Option("--year", help="Only amounts concerning this year.")] = None,
     label: Annotated[str | None, typer.Option(help="Only amounts whose label contains this.")] = None,
+    by: Annotated[str | None, typer.Option(
+        "--by", help="Sum instead of listing: by forbund, year or forbund,year. Granted amounts apart from "
+                     "budget, plan, forecast and actual lines, income apart from cost; Summa rows, results, "
+                     "rates and figures named twice are not counted.")] = None,
     format: FormatOption = None,
 ) -> None:
-    """Money amounts in whole SEK, with label, year and where they were read.
+    """Money amounts in whole SEK, with label, year and where they were read; or, with --by, their sums.
 
-    Example: samarkiv amounts --forbund söderåsen --year 2021 --label summa
+    Examples: samarkiv amounts --forbund söderåsen --year 2021 --label summa
+              samarkiv amounts --by forbund,year --format csv
     """
     from samarkiv.store import query
 
-    _query(db, lambda s: query.amounts(s, _filters(forbund, year, None, None), label), "Amounts", format)
+    filters = _filters(forbund, year, None, None)
+    if by is not None:
+        keys = tuple(k.strip() for k in by.split(",") if k.strip())
+        _query(db, lambda s: query.amount_totals(s, filters, keys), "Amounts summed", format)
+        return
+    _query(db, lambda s: query.amounts(s, filters, label), "Amounts", format)
 
 
 @app.command()

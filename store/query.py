@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from samarkiv.errors import SamarkivError
 
-from .models import AmountRow, DecisionRow, Document, MentionRow, OutcomeRow, PersonRow
+from .models import AmountRow, DecisionRow, Document, MentionRow, OutcomeRow, PageRow, PersonRow
 from .search import document_dates
 
 
@@ -98,6 +98,91 @@ def amounts(session: Session, filters: Filters, label: str | None = None) -> lis
              "warnings": a.warnings or [], "source": doc.source, "page": a.page}
             for a, doc in session.execute(stmt.order_by(AmountRow.document_id, AmountRow.position))]
     return rows
+
+
+TOTAL_KEYS = ("forbund", "year")
+BUDGET_MEASURES = ("budget", "plan", "forecast", "actual")
+
+
+def amount_totals(session: Session, filters: Filters, by: tuple[str, ...] = TOTAL_KEYS) -> list[dict[str, Any]]:
+    """Money summed by förbund and/or year, granted amounts apart from each measure of budget lines.
+
+    No figure counts twice: "Summa" rows, results, equity, rates and a grant's total over its yearly
+    parts are left out (their `role` is not `line`), a figure a grant decision names twice counts once,
+    and for each förbund, year and measure one set of tables speaks (the tables of one § or, outside
+    minutes, of one document): the latest document's, a text layer's before a scan's OCR, tables for
+    that year alone before a column of a multi-year plan, the most detailed after that. Within that
+    set a label counts once. Costs are given as positive sums whatever sign a table prints them with.
+    A grant with no year of its own belongs to the year of its decision.
+    """
+    unknown = [k for k in by if k not in TOTAL_KEYS]
+    if unknown or not by:
+        raise UnknownValue(f"cannot sum by {', '.join(unknown) or 'nothing'}; choose from forbund, year")
+    ids = _document_filter(session, Filters(filters.forbund, None, filters.date_from, filters.date_to))
+    stmt = _restrict(select(AmountRow, Document.forbund, Document.source).join(Document), AmountRow, ids)
+    stmt = stmt.where(AmountRow.role == "line").where(
+        AmountRow.granted.is_(True) | (AmountRow.source.in_(("table", "statement"))
+                                       & AmountRow.measure.in_(BUDGET_MEASURES)))
+    rows = list(session.execute(stmt.order_by(AmountRow.document_id, AmountRow.position)))
+    doc_ids = {a.document_id for a, _, _ in rows}
+    dates = document_dates(session, doc_ids)
+    scanned = set(session.scalars(select(PageRow.document_id).distinct().where(
+        PageRow.method == "ocr", PageRow.document_id.in_(doc_ids))))
+
+    def doc_year(doc_id: int) -> int | None:
+        date = dates.get(doc_id)
+        return int(date[:4]) if date else None
+
+    Key = tuple[str | None, int | None, str, str | None]
+    totals: dict[Key, list[int]] = {}
+    sources: dict[Key, set[str]] = {}
+
+    def add(key: Key, value: int, source: str) -> None:
+        totals.setdefault(key, []).append(value)
+        sources.setdefault(key, set()).add(source)
+
+    Group = tuple[int, str | None]
+    tables: dict[tuple[str | None, int | None, str], dict[Group, list[tuple[AmountRow, str]]]] = {}
+    widths: dict[Group, set[tuple[int | None, str | None]]] = {}
+    for a, forbund, source in rows:
+        if a.granted:
+            year = a.year or doc_year(a.document_id)
+            if not filters.year or year == filters.year:
+                add((forbund, year, "granted", None), a.value, source)
+            continue
+        table = (a.document_id, a.paragraph)
+        widths.setdefault(table, set()).add((a.year, a.measure))
+        if a.year is not None and (not filters.year or a.year == filters.year):
+            tables.setdefault((forbund, a.year, a.measure or ""), {}).setdefault(table, []).append((a, source))
+    for (forbund, year, measure), candidates in tables.items():
+        best = max(candidates, key=lambda t: (dates.get(t[0]) or "", t[0] not in scanned, -len(widths[t]),
+                                              len(candidates[t])))
+        chosen = candidates[best]
+        labels: set[tuple[str, str | None]] = set()
+        by_flow: dict[str | None, list[tuple[int, str]]] = {}
+        for a, source in chosen:
+            if (a.label or "", a.flow) not in labels:
+                labels.add((a.label or "", a.flow))
+                by_flow.setdefault(a.flow, []).append((a.value, source))
+        for flow, lines in by_flow.items():
+            sign = -1 if flow == "cost" and sum(v for v, _ in lines) < 0 else 1
+            for value, source in lines:
+                add((forbund, year, measure, flow), sign * value, source)
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for (forbund, year, measure, flow), values in totals.items():
+        key = (forbund if "forbund" in by else None, year if "year" in by else None, measure, flow)
+        row = merged.setdefault(key, {"forbund": key[0], "year": key[1], "measure": measure, "flow": flow,
+                                      "sek": 0, "amounts": 0, "sources": set()})
+        row["sek"] += sum(values)
+        row["amounts"] += len(values)
+        row["sources"] |= sources[(forbund, year, measure, flow)]
+    order = {m: i for i, m in enumerate(("granted", *BUDGET_MEASURES))}
+    out = []
+    for row in sorted(merged.values(), key=lambda r: (r["forbund"] or "", r["year"] or 0, order[r["measure"]],
+                                                      r["flow"] or "")):
+        row["sources"] = ", ".join(sorted(row["sources"]))
+        out.append({k: v for k, v in row.items() if k in (*by, "measure", "flow", "sek", "amounts", "sources")})
+    return out
 
 
 def outcomes(session: Session, filters: Filters, insats: str | None = None,

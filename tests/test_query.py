@@ -9,7 +9,7 @@ import pytest
 
 from samarkiv.cli import app
 from samarkiv.store import Archive
-from samarkiv.store.query import Filters, UnknownValue, resolve_forbund
+from samarkiv.store.query import Filters, UnknownValue, amount_totals, resolve_forbund
 from samarkiv.store.search import BadQuery, rebuild, search
 
 from .conftest import SEEDS
@@ -98,3 +98,59 @@ def test_mentions_find_a_person_named_in_running_text(runner, seeded: Path) -> N
     rows = json.loads(result.output)
     assert {r["source"][:3] for r in rows} == {"000", "002"}
     assert all(r["name"] == "Reino Persson" and r["page"] == 1 for r in rows)
+
+
+def test_amounts_summed_by_forbund_and_year_count_each_figure_once(seeded: Path) -> None:
+    with Archive(seeded) as archive, archive.session() as s:
+        rows = amount_totals(s, Filters())
+    sums = {(r["forbund"].split()[0], r["year"], r["measure"], r["flow"]): r["sek"] for r in rows}
+    # Seed 000: the grant of § 72 counts its yearly parts, not the 320 000 kr they add up to; the budget
+    # of 2021 comes from its own table (§ 73), not also from the 2021 column of the multi-year plan.
+    assert sums[("Söderåsens", 2021, "granted", None)] == 255_996
+    assert sums[("Söderåsens", 2022, "granted", None)] == 63_999
+    assert sums[("Söderåsens", 2021, "budget", "cost")] == 3_785_000
+    assert sums[("Söderåsens", 2021, "budget", "income")] == 3_084_000
+    assert sums[("Söderåsens", 2022, "plan", "cost")] == 3_420_000
+    # Seed 001 prints costs as positive tkr in three tables: lines only, never the Summa rows.
+    assert sums[("Sydöstra", 2021, "budget", "cost")] == 8_464_000
+    assert sums[("Sydöstra", 2021, "budget", "income")] == 7_082_000
+
+
+def test_amounts_summed_by_forbund_alone_add_up_the_years(runner, seeded: Path) -> None:
+    result = runner.invoke(app, ["amounts", "--db", str(seeded), "--by", "forbund", "--forbund", "söderåsen",
+                                 "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    granted = [r for r in rows if r["measure"] == "granted"]
+    assert granted == [{"forbund": "Söderåsens samordningsförbund", "measure": "granted", "flow": None,
+                        "sek": 319_995, "amounts": 2, "sources": "000_5be25ce82476d800.txt"}]
+    assert "year" not in rows[0]
+
+
+def test_summing_by_an_unknown_key_exits_2(runner, seeded: Path) -> None:
+    result = runner.invoke(app, ["amounts", "--db", str(seeded), "--by", "kommun"])
+    assert result.exit_code == 2
+    assert "choose from forbund, year" in result.output
+
+
+def test_a_text_layer_speaks_before_a_scan_of_the_same_report(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from samarkiv.ingest import Method, read_source
+    from samarkiv.pipeline import process_source
+
+    from .conftest import FIXTURES
+
+    born = process_source(read_source(SEEDS / "003_a4db34470421a47c.txt"))
+    # Tesseract's reading of the same report, stored as the scan it came from.
+    read = read_source(FIXTURES / "ocr" / "swe" / "003.txt")
+    scan = process_source(replace(read, pages=tuple(replace(p, method=Method.OCR, confidence=90.0)
+                                                    for p in read.pages)))
+    with Archive(tmp_path / "archive.sqlite") as archive:
+        archive.save(scan.source, scan.text, scan.record, "003.scan.pdf")
+        archive.save(born.source, born.text, born.record, "003.txt")
+        with archive.session() as s:
+            rows = amount_totals(s, Filters(), ("forbund", "year"))
+    budget = {r["flow"]: (r["sek"], r["sources"]) for r in rows if r["measure"] == "budget"}
+    # The report's own totals: "Summa intäkter 11 540" and "Kostnader totalt 13 890" (tkr).
+    assert budget == {"income": (11_540_000, "003.txt"), "cost": (13_890_000, "003.txt")}
