@@ -336,7 +336,7 @@ def datasette_for(db: Path) -> Any:
     check_archive(db)
     # Datasette prints every error with rich, locals included, when rich is importable (it is, for
     # our CLI); outside an except block (any 404) rich raises, and the 404 becomes a 500.
-    sys.modules["datasette.handle_exception"].rich = None
+    setattr(sys.modules["datasette.handle_exception"], "rich", None)  # noqa: B010
     if pm.get_plugin(browse_plugin.NAME) is None:
         pm.register(browse_plugin, name=browse_plugin.NAME)
     ds = Datasette(metadata=metadata(), settings=SETTINGS)
