@@ -3,7 +3,8 @@
 Builds a synthetic archive (by default 100 000 decisions across 80 förbund and 10 years) from the
 real decisions, § items and amounts that the pipeline extracts from fixtures/seeds, varying
 förbund, dates and amounts, through the store's models and its full-text upkeep; then times
-full-text queries through `store.search` and the amounts aggregate through `store.aggregates`.
+full-text queries through `store.search` and the sums per förbund and year through
+`store.query.amount_totals` (what `samarkiv amounts --by forbund,year` prints).
 
     python -m benchmarks.query_bench --decisions 100000 --workdir bench-results
 """
@@ -29,8 +30,8 @@ from samarkiv.extract.types import Amount, Decision, Item
 from samarkiv.gazetteer import samordningsforbund
 from samarkiv.pipeline import process_path
 from samarkiv.store import Archive
-from samarkiv.store.aggregates import amounts_by_forbund_year
 from samarkiv.store.models import AmountRow, DecisionRow, Document, ItemRow, MeetingRow, PageRow, PartRow
+from samarkiv.store.query import Filters, amount_totals
 from samarkiv.store.search import rebuild, search
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
@@ -207,7 +208,7 @@ def run(workdir: Path, decisions: int = 100_000) -> dict[str, float]:
         aggregate_ms: list[float] = []
         for _ in range(AGGREGATE_RUNS):
             t = time.perf_counter()
-            groups = amounts_by_forbund_year(s)
+            groups = amount_totals(s, Filters())
             aggregate_ms.append((time.perf_counter() - t) * 1000)
     return {
         "decisions": float(counts["decisions"]),

@@ -11,22 +11,25 @@ from pathlib import Path
 from typing import Any
 
 from samarkiv.errors import SamarkivError
-from samarkiv.store.aggregates import AMOUNTS_BY_FORBUND_YEAR
+from samarkiv.store.query import BUDGET_MEASURES
 
 DATABASE = "archive"
 """The name the archive has in Datasette's URLs (/archive/decisions, …), whatever its file is called."""
 
 CHART_PATH = "/-/amounts-chart"
 
-EXPLANATION = ("Amounts with a year, summed per förbund and year in whole SEK. Only lines count: totals, "
-               "derived figures, rates (kr/månad) and duplicates are left out, and budget, plan, forecast "
-               "and actual figures are kept apart. A negative sum is drawn left of the zero line.")
+EXPLANATION = ("Money per förbund and year in whole SEK, as `samarkiv amounts --by forbund,year` sums it: "
+               "granted amounts apart from budget, plan, forecast and actual lines, income apart from cost, "
+               "each figure once (no Summa rows, results, rates or duplicates). A negative sum is drawn "
+               "left of the zero line.")
 
 # A document's date, as store.search.document_dates tells it: its first meeting's, else its
 # first dated part's.
 DOCUMENT_DATE = ("coalesce((SELECT m.date FROM meetings m WHERE m.document_id = d.id AND m.date IS NOT NULL "
                  "ORDER BY m.position LIMIT 1), (SELECT p.date FROM parts p WHERE p.document_id = d.id "
                  "AND p.date IS NOT NULL ORDER BY p.position LIMIT 1))")
+
+_MEASURES = ", ".join(f"'{m}'" for m in BUDGET_MEASURES)
 
 _FACT_COLUMNS = {
     "document_id": "The document the fact was read from.",
@@ -208,10 +211,22 @@ WHERE :term != '' AND search_index MATCH :term
 ORDER BY bm25(search_index)
 LIMIT 200""".strip(),
     },
-    "amounts_by_forbund_year": {
-        "title": "Amounts per förbund and year",
-        "description": EXPLANATION + " Leave a field empty for all.",
-        "sql": AMOUNTS_BY_FORBUND_YEAR,
+    "amount_lines": {
+        "title": "Amount lines by förbund, year and measure",
+        "description": "The figures sums are made of: table and statement lines (no Summa rows, results, "
+                       "rates or duplicates) and amounts grant decisions name, in whole SEK. Their sums per "
+                       "förbund and year, each figure once, are on the amounts chart. Leave a field empty "
+                       "for all.",
+        "sql": f"""
+SELECT d.forbund AS forbund, a.year AS year, CASE WHEN a.granted THEN 'granted' ELSE a.measure END AS measure,
+       a.flow AS flow, a.value AS value, a.label AS label, a.paragraph AS paragraph, {DOCUMENT_DATE} AS date,
+       d.id AS document_id, a.page AS page
+FROM amounts a JOIN documents d ON d.id = a.document_id
+WHERE a.role = 'line' AND (a.granted OR (a.source IN ('table', 'statement') AND a.measure IN ({_MEASURES})))
+  AND (:forbund = '' OR d.forbund LIKE '%' || :forbund || '%')
+  AND (:year = '' OR a.year = :year)
+  AND (:measure = '' OR (CASE WHEN a.granted THEN 'granted' ELSE a.measure END) = :measure)
+ORDER BY d.forbund, a.year, measure, a.flow, a.document_id, a.position""".strip(),
     },
     "outcomes_by_insats": {
         "title": "Outcomes by insats and category",

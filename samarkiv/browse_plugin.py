@@ -12,17 +12,20 @@ from urllib.parse import urlencode
 from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
 
 from samarkiv.browse import CHART_PATH, DATABASE, EXPLANATION
 from samarkiv.chart import amounts_chart_svg, format_sek
-from samarkiv.store.aggregates import AMOUNTS_BY_FORBUND_YEAR
+from samarkiv.errors import SamarkivError
+from samarkiv.store.query import Filters, amount_totals
 
 NAME = "samarkiv-browse"
 
 # The fact a search_index row points at, by its kind.
 _INDEXED = {"decision": "decisions", "item": "items", "page": "pages"}
 # Columns in whole SEK: of the amounts table, and of the canned queries' results.
-_SEK_COLUMNS = {"amounts": {"value", "value_max"}, None: {"total", "granted"}}
+_SEK_COLUMNS = {"amounts": {"value", "value_max"}, None: {"value"}}
 
 _CHART_TEMPLATE = """{% extends "base.html" %}
 {% block title %}Amounts per förbund and year{% endblock %}
@@ -34,8 +37,16 @@ _CHART_TEMPLATE = """{% extends "base.html" %}
   <label>Year <input type="text" name="year" value="{{ year }}" size="6"></label>
   <input type="submit" value="Show">
 </form>
+{% if message %}<p class="message-error">{{ message }}</p>{% endif %}
 <div class="samarkiv-chart">{{ svg }}</div>
-<p><a href="{{ table_url }}">The same figures as a table</a></p>
+<table class="rows-and-columns">
+  <thead><tr><th>förbund</th><th>year</th><th>measure</th><th>flow</th><th>sek</th><th>amounts</th></tr></thead>
+  <tbody>{% for r in rows %}
+    <tr><td>{{ r.forbund }}</td><td>{{ r.year }}</td><td>{{ r.measure }}</td><td>{{ r.flow or "" }}</td>
+        <td style="white-space: nowrap">{{ r.sek }}</td><td>{{ r.amounts }}</td></tr>{% endfor %}
+  </tbody>
+</table>
+<p><a href="{{ table_url }}">The amount lines behind these sums</a></p>
 {% endblock %}
 """
 
@@ -90,18 +101,46 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
     return None
 
 
+_engines: dict[str, Engine] = {}
+
+
+def _read_only_engine(path: str) -> Engine:
+    """An SQLAlchemy engine on the archive file that can only read (for the store's Python queries)."""
+    if path not in _engines:
+        engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+
+        @event.listens_for(engine, "connect")
+        def _query_only(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.execute("PRAGMA query_only = 1")
+
+        _engines[path] = engine
+    return _engines[path]
+
+
+def _totals(path: str, forbund: str, year: str) -> list[dict[str, Any]]:
+    filters = Filters(forbund=forbund or None, year=int(year) if year.isdigit() else None)
+    with Session(_read_only_engine(path)) as session:
+        return amount_totals(session, filters)
+
+
 async def amounts_chart(datasette: Any, request: Any) -> Response:
     forbund = request.args.get("forbund", "").strip()
     year = request.args.get("year", "").strip()
     db = datasette.get_database(DATABASE)
-    result = await db.execute(AMOUNTS_BY_FORBUND_YEAR, {"forbund": forbund, "year": year})
-    rows = [dict(zip(result.columns, row, strict=True)) for row in result.rows]
-    table_url = datasette.urls.query(DATABASE, "amounts_by_forbund_year") + "?" + urlencode(
-        {"forbund": forbund, "year": year})
+    message = ""
+    try:
+        # The store's own sums, the same as `samarkiv amounts --by forbund,year`, off the event loop.
+        rows = await db.execute_fn(lambda _conn: _totals(db.path, forbund, year))
+    except SamarkivError as exc:  # a förbund that matches nothing names the close matches
+        rows, message = [], str(exc)
+    table_url = datasette.urls.query(DATABASE, "amount_lines") + "?" + urlencode(
+        {"forbund": forbund, "year": year, "measure": ""})
     template = datasette.jinja_env.from_string(_CHART_TEMPLATE)
     html = await datasette.render_template(template, {
         "explanation": EXPLANATION,
         "svg": Markup(amounts_chart_svg(rows)),
+        "rows": [{**r, "sek": format_sek(r["sek"])} for r in rows],
+        "message": message,
         "forbund": forbund,
         "year": year,
         "chart_path": CHART_PATH,

@@ -10,8 +10,8 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any
 
-WIDTH = 760
-LABEL_WIDTH = 110
+WIDTH = 820
+LABEL_WIDTH = 170
 VALUE_WIDTH = 130
 BAR_HEIGHT = 18
 GAP = 6
@@ -26,19 +26,21 @@ def format_sek(value: int) -> str:
 
 
 def amounts_chart_svg(rows: Iterable[dict[str, Any]]) -> str:
-    """One block per förbund, one bar per year (and measure: budget, actual, …); rows carry
-    "forbund", "year", "total" (SEK) and optionally "measure".
+    """One block per förbund, one bar per year, measure and flow; rows carry "forbund", "year",
+    "sek" (the sum) and optionally "measure" (granted, budget, …) and "flow" (income, cost).
 
     Bars share one scale across förbund so that their sizes compare; a negative total (a deficit,
     a reduction) is drawn left of the zero line in another colour.
     """
-    groups: dict[str, list[tuple[int, str, int]]] = {}
+    groups: dict[str, list[tuple[str, str, int]]] = {}
     for row in rows:
-        bar = (int(row["year"]), str(row.get("measure") or ""), int(row["total"] or 0))
+        what = " ".join(str(row[k]) for k in ("measure", "flow") if row.get(k))
+        year = "no year" if row.get("year") is None else str(row["year"])
+        bar = (year, what, int(row["sek"] or 0))
         groups.setdefault(str(row["forbund"]), []).append(bar)
     if not groups:
         return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="40" role="img">'
-                '<text x="0" y="24">No amounts with a year in the archive.</text></svg>')
+                '<text x="0" y="24">No amounts to sum in the archive.</text></svg>')
     values = [v for bars in groups.values() for _, _, v in bars]
     low, high = min(0, *values), max(0, *values)
     span = (high - low) or 1
@@ -49,14 +51,14 @@ def amounts_chart_svg(rows: Iterable[dict[str, Any]]) -> str:
     for forbund, bars in groups.items():
         parts.append(f'<text x="0" y="{y + 20}" font-weight="bold">{escape(forbund)}</text>')
         y += HEADING_HEIGHT
-        for year, measure, value in sorted(bars):
+        for year, what, value in bars:
             length = plot * abs(value) / span
             x = zero_x if value >= 0 else zero_x - length
             colour = POSITIVE if value >= 0 else NEGATIVE
             label = format_sek(value)
             parts.append(
-                f'<g><title>{escape(forbund)} {year} {escape(measure)}: {label}</title>'
-                f'<text x="0" y="{y + BAR_HEIGHT - 4}">{year} {escape(measure)}</text>'
+                f'<g><title>{escape(forbund)} {year} {escape(what)}: {label}</title>'
+                f'<text x="0" y="{y + BAR_HEIGHT - 4}">{year} {escape(what)}</text>'
                 f'<rect x="{x:.1f}" y="{y}" width="{max(length, 1):.1f}" height="{BAR_HEIGHT}" fill="{colour}"/>'
                 f'<text x="{WIDTH - VALUE_WIDTH + 8}" y="{y + BAR_HEIGHT - 4}">{label}</text></g>')
             y += BAR_HEIGHT + GAP

@@ -9,6 +9,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,7 +57,8 @@ def running_server(db: Path, timeout: float = 60.0) -> Iterator[str]:
 
 
 def get(url: str) -> tuple[int, str]:
-    """Status and body of a GET, without raising on 4xx/5xx."""
+    """Status and body of a GET, without raising on 4xx/5xx; Swedish letters in the URL are quoted."""
+    url = urllib.parse.quote(url, safe=":/?&=%+*\"")
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
             return response.status, response.read().decode("utf-8")

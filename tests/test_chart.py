@@ -16,9 +16,10 @@ def test_sek_figures_are_written_the_swedish_way() -> None:
 
 def test_bars_share_one_scale_and_a_deficit_is_left_of_zero() -> None:
     svg = amounts_chart_svg([
-        {"forbund": "Söderåsens samordningsförbund", "year": 2021, "measure": "budget", "total": 3000000},
-        {"forbund": "Söderåsens samordningsförbund", "year": 2022, "measure": "", "total": -1000000},
-        {"forbund": "Samordningsförbundet Umeåregionen", "year": 2019, "measure": "actual", "total": 1500000},
+        {"forbund": "Söderåsens samordningsförbund", "year": 2021, "measure": "budget", "flow": "cost",
+         "sek": 3000000},
+        {"forbund": "Söderåsens samordningsförbund", "year": 2022, "measure": "granted", "sek": -1000000},
+        {"forbund": "Samordningsförbundet Umeåregionen", "year": 2019, "measure": "actual", "sek": 1500000},
     ])
     bars = [(float(x), float(w)) for x, w in re.findall(r'<rect x="([\d.]+)" y="\d+" width="([\d.]+)"', svg)]
     zero = float(re.search(r'<line x1="([\d.]+)"', svg).group(1))  # type: ignore[union-attr]
@@ -27,13 +28,13 @@ def test_bars_share_one_scale_and_a_deficit_is_left_of_zero() -> None:
     assert abs(x_2022 + w_2022 - zero) < 0.2
     assert abs(w_2021 / w_umea - 2) < 0.01 and abs(w_2021 / w_2022 - 3) < 0.01
     assert "3 000 000 kr" in svg and "−1 000 000 kr" in svg
-    assert ">2021 budget<" in svg and "Samordningsförbundet Umeåregionen" in svg
+    assert ">2021 budget cost<" in svg and ">2022 granted<" in svg and "Samordningsförbundet Umeåregionen" in svg
 
 
 def test_an_archive_without_dated_amounts_says_so() -> None:
-    assert "No amounts with a year" in amounts_chart_svg([])
+    assert "No amounts to sum" in amounts_chart_svg([])
 
 
 def test_names_are_escaped() -> None:
-    svg = amounts_chart_svg([{"forbund": "A & B <förbund>", "year": 2020, "total": 5}])
-    assert "A &amp; B &lt;förbund&gt;" in svg and "<förbund>" not in svg
+    svg = amounts_chart_svg([{"forbund": "A & B <förbund>", "year": None, "sek": 5}])
+    assert "A &amp; B &lt;förbund&gt;" in svg and "<förbund>" not in svg and ">no year <" in svg

@@ -14,8 +14,7 @@ from typer.testing import CliRunner
 from samarkiv.browse import datasette_for
 from samarkiv.cli import app
 from samarkiv.store import Archive
-from samarkiv.store.aggregates import amounts_by_forbund_year
-from samarkiv.store.query import Filters, outcomes, outcomes_by_insats
+from samarkiv.store.query import Filters, amount_totals, outcomes, outcomes_by_insats
 
 from .serving import get, get_json
 
@@ -71,7 +70,7 @@ def test_metadata_describes_tables_columns_and_queries(served_seeds: str) -> Non
     assert meta["title"] == "samarkiv"
     assert "whole SEK" in archive["tables"]["amounts"]["columns"]["value"]
     assert "1-based" in archive["tables"]["pages"]["columns"]["number"]
-    assert set(archive["queries"]) >= {"decisions_mentioning", "amounts_by_forbund_year", "outcomes_by_insats",
+    assert set(archive["queries"]) >= {"decisions_mentioning", "amount_lines", "outcomes_by_insats",
                                        "person_decided", "person_appears", "page"}
 
 
@@ -103,16 +102,19 @@ def test_decisions_mentioning_nothing_yet_is_an_empty_form(served_seeds: str) ->
     assert status == 200 and 'name="term"' in body
 
 
-def test_amounts_per_forbund_and_year_are_the_store_aggregate(served_seeds: str, seed_archive: Path) -> None:
-    served = rows(f"{served_seeds}/archive/amounts_by_forbund_year.json?forbund=&year=")
+def test_amount_lines_are_what_the_sums_are_made_of(served_seeds: str, seed_archive: Path) -> None:
+    lines = rows(f"{served_seeds}/archive/amount_lines.json?forbund=söderåsen&year=2021&measure=")
+    granted = [r for r in lines if r["measure"] == "granted"]
+    # § 72 of seed 000 grants 255 996 kr for 2021.
+    assert [(r["value"], r["paragraph"], r["date"]) for r in granted] == [(255996, "72", "2020-11-24")]
     with Archive(seed_archive) as archive, archive.session() as session:
-        assert served == amounts_by_forbund_year(session)
-    by_key = {(r["forbund"], r["year"], r["measure"]): r for r in served}
-    # § 72 of seed 000 grants 255 996 kr for 2021 and 63 999 kr for 2022.
-    assert by_key[(SODERASEN, 2022, "")]["granted"] == 63999
-    assert by_key[(SODERASEN, 2021, "")]["granted"] == 255996
-    one_year = rows(f"{served_seeds}/archive/amounts_by_forbund_year.json?forbund=&year=2022")
-    assert {r["year"] for r in one_year} == {2022}
+        totals = amount_totals(session, Filters(forbund="söderåsen", year=2021))
+    budget_cost = [t for t in totals if t["measure"] == "budget" and t["flow"] == "cost"]
+    assert budget_cost and budget_cost[0]["sek"] == 3785000  # the budget's own total of costs
+    counted = {r["measure"] for r in lines}
+    assert counted >= {t["measure"] for t in totals}
+    only_budget = rows(f"{served_seeds}/archive/amount_lines.json?forbund=&year=2021&measure=budget")
+    assert only_budget and {(r["year"], r["measure"]) for r in only_budget} == {(2021, "budget")}
 
 
 def test_outcomes_by_insats_sum_counts_as_the_cli_does(served_seeds: str, seed_archive: Path) -> None:
@@ -147,11 +149,16 @@ def test_facts_link_to_their_document_and_page_text(served_seeds: str) -> None:
     assert len(page) == 1 and "Casemanagement 2.0" in str(page[0]["text"])
 
 
-def test_the_chart_draws_amounts_per_forbund_and_year(served_seeds: str) -> None:
+def test_the_chart_draws_the_stores_sums_per_forbund_and_year(served_seeds: str, seed_archive: Path) -> None:
     status, html = get(f"{served_seeds}/-/amounts-chart")
     assert status == 200
-    svg = html[html.index("<svg xmlns"):]
+    svg = html[html.index("<svg xmlns"):html.index("</svg>", html.index("<svg xmlns"))]
+    with Archive(seed_archive) as archive, archive.session() as session:
+        totals = amount_totals(session, Filters())
+    assert svg.count("<rect ") == len(totals) > 0
     assert SODERASEN in svg
-    assert "63 999 kr" in svg  # Söderåsen's 2022 share of the § 72 grant, alone in its bar
-    status, only = get(f"{served_seeds}/-/amounts-chart?" + urllib.parse.urlencode({"forbund": SODERASEN}))
-    assert status == 200 and "Umeåregionen" not in only[only.index("<svg xmlns"):]
+    assert "2021 budget cost" in svg and "3 785 000 kr" in svg  # Söderåsen's budgeted costs for 2021
+    status, only = get(f"{served_seeds}/-/amounts-chart?" + urllib.parse.urlencode({"forbund": "söderåsen"}))
+    assert status == 200 and "Umeåregionen" not in only and "3 785 000 kr" in only
+    status, unknown = get(f"{served_seeds}/-/amounts-chart?forbund=Atlantis")
+    assert status == 200 and "no förbund matches" in unknown
