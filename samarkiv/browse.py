@@ -18,7 +18,7 @@ DATABASE = "archive"
 
 CHART_PATH = "/-/amounts-chart"
 
-EXPLANATION = ("Money per förbund and year in whole SEK, as `samarkiv amounts --by forbund,year` sums it: "
+EXPLANATION = ("Money per förbund and year in whole SEK, as samarkiv amounts --by forbund,year sums it: "
                "granted amounts apart from budget, plan, forecast and actual lines, income apart from cost, "
                "each figure once (no Summa rows, results, rates or duplicates). A negative sum is drawn "
                "left of the zero line.")
