@@ -8,18 +8,19 @@ decides what to read and where the results go.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from samarkiv.errors import CorruptInput, EmptyInput, SamarkivError, TooLarge, UnsupportedInput
 
 from .detect import sniff
 from .image import read_image
-from .pdf import read_pdf, text_layer_is_usable
+from .pdf import count_pages, read_pdf, read_pdf_page, text_layer_is_usable
 from .text import decode, read_text
 from .types import FileKind, IngestOptions, Method, Page, SourceFile
 
-__all__ = ["FileKind", "IngestOptions", "Method", "Page", "SourceFile", "decode", "hash_file",
-           "read_bytes", "read_source", "sniff", "text_layer_is_usable"]
+__all__ = ["FileKind", "IngestOptions", "Method", "Page", "SourceFile", "count_pages", "decode", "hash_file",
+           "read_bytes", "read_pdf_page", "read_source", "sniff", "source_from_pages", "text_layer_is_usable"]
 
 _CHUNK = 1 << 20
 
@@ -54,9 +55,16 @@ def read_bytes(data: bytes, options: IngestOptions | None = None) -> SourceFile:
         pages, encoding = read_text(data)
     else:
         raise UnsupportedInput(f"unsupported file type: {kind}; samarkiv reads PDF, PNG, JPEG, TIFF and text")
-    if not any(p.text.strip() for p in pages):
-        raise EmptyInput(f"no text found on any of its {len(pages)} page(s)")
-    return SourceFile(sha256=sha, size=len(data), kind=FileKind(kind), pages=tuple(pages), encoding=encoding)
+    return source_from_pages(sha, len(data), FileKind(kind), pages, encoding)
+
+
+def source_from_pages(sha256: str, size: int, kind: FileKind, pages: Sequence[Page],
+                      encoding: str | None = None) -> SourceFile:
+    """A `SourceFile` from pages read one by one (perhaps by several processes), in page order."""
+    ordered = tuple(sorted(pages, key=lambda p: p.number))
+    if not any(p.text.strip() for p in ordered):
+        raise EmptyInput(f"no text found on any of its {len(ordered)} page(s)")
+    return SourceFile(sha256=sha256, size=size, kind=kind, pages=ordered, encoding=encoding)
 
 
 def read_source(path: Path, options: IngestOptions | None = None) -> SourceFile:

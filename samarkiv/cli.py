@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from enum import StrEnum
@@ -94,6 +95,8 @@ def ingest(
     preprocess: Annotated[bool, typer.Option(help="Clean scans (grayscale, despeckle, deskew) before OCR.")]
     = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
+    keep_originals: Annotated[bool, typer.Option(help="Keep a copy of each file's bytes in the originals folder "
+                                                      "beside the archive (ARCHIVE.originals/).")] = True,
 ) -> None:
     """Read documents into the archive: text, born-digital PDFs, scanned PDFs and images.
 
@@ -102,9 +105,10 @@ def ingest(
 
     Example: samarkiv ingest protokoll/ 'scans/**/*.tif' --db archive.sqlite
     """
-    from samarkiv.batch import FileResult, Ingestor, Status, expand_inputs
+    from samarkiv.batch import FileResult, Ingestor, Status, expand_inputs, sigterm_as_interrupt
 
     archive = _open_archive(db)
+    originals = _originals(db) if keep_originals else None
     options = IngestOptions(lang=lang, dpi=dpi, max_pages=max_pages, preprocess=preprocess)
     inputs = list(expand_inputs(paths))
     show_progress = not quiet and err.is_terminal
@@ -125,8 +129,8 @@ def ingest(
                                    markup=True, soft_wrap=True)
 
     ingestor = Ingestor(archive, options, jobs=jobs or os.cpu_count() or 1, force=force,
-                        retry_failed=retry_failed, on_result=on_result)
-    with progress:
+                        retry_failed=retry_failed, on_result=on_result, originals=originals)
+    with sigterm_as_interrupt(), progress:
         summary = ingestor.run(inputs)
     archive.close()
 
@@ -140,13 +144,27 @@ def ingest(
                 table.add_row(r.path, r.reason)
             err.print(table)
         rate = summary.pages / summary.seconds if summary.seconds else 0.0
-        err.print(f"{'interrupted: ' if summary.interrupted else ''}"
+        stopped = f"interrupted by {signal.Signals(summary.signal).name}: " if summary.signal else "interrupted: "
+        err.print(f"{stopped if summary.interrupted else ''}"
                   f"[green]{summary.count(Status.INGESTED)} ingested[/], {summary.count(Status.SKIPPED)} skipped, "
                   f"[{'red' if failed else 'green'}]{len(failed)} failed[/] · {summary.pages} pages in "
                   f"{summary.seconds:.1f} s ({rate:.1f} pages/s) → {db}")
     if summary.interrupted:
-        raise typer.Exit(130)
+        raise typer.Exit(128 + (summary.signal or 2))
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _originals(db: str):
+    from samarkiv.store.originals import Originals, folder_for
+
+    folder = folder_for(db)
+    if folder is None:
+        err.print("[yellow]warning:[/] originals are kept only beside an SQLite archive file; none kept for "
+                  f"{db}", highlight=False)
+        return None
+    originals = Originals(folder)
+    originals.remove_leftovers(older_than=3600)
+    return originals
 
 
 @app.command()

@@ -1,0 +1,29 @@
+"""documents record whether their original bytes are kept
+
+`ingest` copies each input into a content-addressed folder beside the archive; this column says
+which documents have their copy there, so that `verify` knows what to re-hash.
+
+Revision ID: 0005
+Revises: 0003
+Create Date: 2026-11-23
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0005'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('original_kept', sa.Boolean(), server_default=sa.false(), nullable=False))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table('documents', schema=None) as batch_op:
+        batch_op.drop_column('original_kept')
