@@ -420,6 +420,39 @@ def reindex(db: DbOption = "archive.sqlite") -> None:
     err.print(f"search index rebuilt over {n} documents")
 
 
+@app.command()
+def verify(db: DbOption = "archive.sqlite",
+           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False) -> None:
+    """Check the archive: SQLite integrity and foreign keys, and every kept original re-hashed.
+
+    Missing or altered originals are named (document and SHA-256). Exit status 1 on any finding.
+
+    Example: samarkiv verify --db archive.sqlite
+    """
+    from samarkiv.store.originals import Originals, folder_for
+    from samarkiv.verify import verify as run_verify
+
+    archive = _open_archive(db, must_exist=True)
+    folder = folder_for(db)
+    progress = Progress(TextColumn("[bold]verify"), BarColumn(), MofNCompleteColumn(), TextColumn("originals"),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=err,
+                        disable=quiet or not err.is_terminal)
+    task = progress.add_task("verify", total=None)
+    try:
+        with progress:
+            report = run_verify(archive, Originals(folder) if folder else None,
+                                lambda done, total: progress.update(task, completed=done, total=total))
+    finally:
+        archive.close()
+    for finding in report.findings:
+        out.print(str(finding), highlight=False, markup=False, soft_wrap=True)
+    if not report.ok:
+        err.print(f"[red]{len(report.findings)} finding(s)[/] in {db}", highlight=False)
+        raise typer.Exit(1)
+    out.print(f"ok: {report.documents} documents, {report.originals_checked} originals re-hashed, "
+              "database integrity and foreign keys checked", highlight=False)
+
+
 def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) -> None:
     if format is TableFormat.json:
         out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
