@@ -453,6 +453,53 @@ def verify(db: DbOption = "archive.sqlite",
               "database integrity and foreign keys checked", highlight=False)
 
 
+class ReprocessStage(StrEnum):
+    normalize = "normalize"
+    extract = "extract"
+
+
+@app.command()
+def reprocess(
+    db: DbOption = "archive.sqlite",
+    stage: Annotated[ReprocessStage, typer.Option(help="normalize: re-run normalize and extract from the raw page "
+                                                       "text; extract: re-run extract from the normalized text.")]
+    = ReprocessStage.normalize,
+    everything: Annotated[bool, typer.Option("--all", help="Every document, not only those derived by an older "
+                                                           "pipeline version.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Re-derive facts from the text the archive holds: no file is read and no OCR runs.
+
+    Each document is rewritten in one transaction, with its full-text index and mentions.
+
+    Example: samarkiv reprocess --stage extract --all
+    """
+    from samarkiv.batch import Terminated, sigterm_as_interrupt
+    from samarkiv.reprocess import Stage
+    from samarkiv.reprocess import reprocess as run_reprocess
+
+    archive = _open_archive(db, must_exist=True)
+    progress = Progress(TextColumn("[bold]reprocess"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=err,
+                        disable=quiet or not err.is_terminal)
+    task = progress.add_task("reprocess", total=None)
+    started = time.perf_counter()
+    try:
+        with sigterm_as_interrupt(), progress:
+            done = run_reprocess(archive, Stage(stage.value), everything,
+                                 lambda n, total: progress.update(task, completed=n, total=total))
+    except KeyboardInterrupt as exc:
+        err.print("interrupted: documents reprocessed so far are saved; run again to finish")
+        raise typer.Exit(143 if isinstance(exc, Terminated) else 130) from None
+    finally:
+        archive.close()
+    for source, reason in done.failed:
+        err.print(f"[red]failed[/] {source}: {reason}", highlight=False)
+    err.print(f"{done.documents} documents reprocessed from the {stage.value} stage, {len(done.failed)} failed "
+              f"in {time.perf_counter() - started:.1f} s → {db}", highlight=False)
+    raise typer.Exit(1 if done.failed else 0)
+
+
 def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) -> None:
     if format is TableFormat.json:
         out.print_json(json.dumps(rows, ensure_ascii=False, default=str))

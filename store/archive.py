@@ -229,6 +229,27 @@ class Archive:
                 row.attempts += 1
                 row.failed_at = utcnow()
 
+    def replace_facts(self, document_id: int, record: Record, page_texts: list[str] | None = None) -> None:
+        """Replaces a document's extracted facts (and, given `page_texts`, its normalized page
+        texts) in one transaction, stamps the current pipeline version and re-indexes it."""
+        with self.writing() as s:
+            doc = s.get(Document, document_id)
+            if doc is None:
+                raise ArchiveError(f"no document with id {document_id}")
+            for model in FACT_TABLES:
+                s.execute(delete(model).where(model.document_id == document_id))
+            if page_texts is not None:
+                for page, page_text in zip(doc.pages, page_texts, strict=False):
+                    page.text = page_text
+            doc.forbund = record.forbund
+            doc.ordforande = record.signatories.ordforande
+            doc.sekreterare = record.signatories.sekreterare
+            doc.pipeline_version = PIPELINE_VERSION
+            s.flush()
+            s.add_all(_fact_rows(document_id, record))
+            s.flush()
+            search.index_document(s, document_id)
+
     def mark_original_kept(self, sha256: str) -> None:
         """Records that the original of an archived document is now kept."""
         with self.writing() as s:
