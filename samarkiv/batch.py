@@ -149,6 +149,14 @@ def _init_worker() -> None:
     os.environ["OMP_THREAD_LIMIT"] = "1"
     # Ctrl-C reaches the whole process group; the main process alone decides how to stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker whose main process was killed outright (kill -9) would wait for work forever.
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _work(path: str, options: IngestOptions) -> Processed:
