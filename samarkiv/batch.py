@@ -293,6 +293,13 @@ class Ingestor:
         return sha
 
     def _store(self, summary: Summary, path: str, sha: str, processed: Processed, others: list[str]) -> None:
+        if not self.force and self.archive.find(processed.source.sha256) is not None:
+            # Another run on the same archive stored these bytes while this one processed them.
+            for each in (path, *others):
+                self.archive.add_path(processed.source.sha256, each)
+                self._report(summary, FileResult(each, Status.SKIPPED, "archived meanwhile by another run",
+                                                 sha256=sha))
+            return
         kept = False
         if self.originals is not None:
             try:
