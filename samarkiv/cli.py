@@ -500,6 +500,65 @@ def reprocess(
     raise typer.Exit(1 if done.failed else 0)
 
 
+@app.command()
+def watch(
+    folder: Annotated[Path, typer.Argument(help="The folder to watch (recursively).", show_default=False,
+                                           exists=True, file_okay=False)],
+    db: DbOption = "archive.sqlite",
+    once: Annotated[bool, typer.Option("--once", help="Ingest what is there and settled, then exit (cron, CI).")]
+    = False,
+    interval: Annotated[float, typer.Option(min=0.1, help="Seconds between looks at the folder.")] = 1.0,
+    settle: Annotated[float, typer.Option(min=0.0, help="A file is taken when its size and time stay the same "
+                                                        "this many seconds.")] = 2.0,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default="all cores",
+                                             help="Worker processes.")] = None,
+    lang: Annotated[str, typer.Option(help="Tesseract language(s) for OCR.")] = "swe",
+    keep_originals: Annotated[bool, typer.Option(help="Keep a copy of each file's bytes beside the archive.")]
+    = True,
+) -> None:
+    """Ingest files as they arrive in a folder, once they are completely written.
+
+    Archived bytes are skipped, as by ingest. Ctrl-C (or SIGTERM) stops the watch.
+
+    Example: samarkiv watch inkorg/ --db archive.sqlite
+    """
+    from samarkiv.batch import FileResult, Ingestor, Input, Status, Summary, sigterm_as_interrupt
+    from samarkiv.watch import Watch
+
+    archive = _open_archive(db)
+    originals = _originals(db) if keep_originals else None
+
+    def on_result(result: FileResult) -> None:
+        colour = {Status.INGESTED: "green", Status.SKIPPED: "yellow", Status.FAILED: "red"}[result.status]
+        reason = f": {result.reason}" if result.reason else ""
+        err.print(f"[{colour}]{result.status}[/] {result.path}{reason}", highlight=False, soft_wrap=True)
+
+    ingestor = Ingestor(archive, IngestOptions(lang=lang), jobs=jobs or os.cpu_count() or 1,
+                        on_result=on_result, originals=originals)
+
+    def ingest_batch(inputs: list[Input]) -> Summary:
+        return ingestor.run(inputs)
+
+    watcher = Watch(folder, ingest_batch, settle=settle, interval=interval,
+                    on_waiting=lambda paths: err.print(f"{len(paths)} file(s) still being written, left for the "
+                                                       "next run", highlight=False))
+    try:
+        with sigterm_as_interrupt():
+            if once:
+                summary = watcher.once()
+                if summary.interrupted:
+                    raise KeyboardInterrupt
+                err.print(f"{summary.count(Status.INGESTED)} ingested, {summary.count(Status.SKIPPED)} skipped, "
+                          f"{summary.count(Status.FAILED)} failed → {db}", highlight=False)
+                raise typer.Exit(0 if summary.ok else 1)
+            err.print(f"watching {folder} → {db} (Ctrl-C stops)", highlight=False)
+            watcher.run()
+    except KeyboardInterrupt:
+        err.print("stopped", highlight=False)
+    finally:
+        archive.close()
+
+
 def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) -> None:
     if format is TableFormat.json:
         out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
