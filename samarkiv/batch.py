@@ -21,7 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from samarkiv.errors import CorruptInput, SamarkivError, UnsupportedInput
+from samarkiv.errors import CorruptInput, SamarkivError, TooLarge, UnsupportedInput
 from samarkiv.ingest import (
     FileKind,
     IngestOptions,
@@ -265,6 +265,12 @@ class Ingestor:
         try:
             if item.path.is_dir():
                 raise UnsupportedInput("is a directory", path)
+            # Checked before hashing, so that a huge file is refused without reading it.
+            size = item.path.stat().st_size
+            if size > self.options.max_bytes:
+                self._fail(summary, path, None, TooLarge(f"the file is {size / 2**20:.0f} MiB, over the limit of "
+                                                         f"{self.options.max_bytes / 2**20:.0f} MiB", path))
+                return None
             sha, _size = hash_file(item.path)
         except OSError as exc:
             self._fail(summary, path, None, UnsupportedInput(f"cannot read the file: {exc.strerror or exc}", path))
@@ -309,7 +315,8 @@ class Ingestor:
             kept = True
         self.archive.save(processed.source, processed.text, processed.record, path, original_kept=kept,
                           replace=self.force)
-        self._report(summary, FileResult(path, Status.INGESTED, pages=len(processed.source.pages), sha256=sha))
+        self._report(summary, FileResult(path, Status.INGESTED, "; ".join(processed.source.notes),
+                                         pages=len(processed.source.pages), sha256=sha))
         for other in others:
             self.archive.add_path(sha, other)
             self._report(summary, FileResult(other, Status.SKIPPED, "same bytes as " + path, sha256=sha))

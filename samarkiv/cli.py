@@ -127,6 +127,9 @@ def ingest(
         if result.status is Status.FAILED:
             progress.console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False,
                                    markup=True, soft_wrap=True)
+        elif result.status is Status.INGESTED and result.reason:
+            progress.console.print(f"[yellow]warning[/] {result.path}: {result.reason}", highlight=False,
+                                   markup=True, soft_wrap=True)
 
     ingestor = Ingestor(archive, options, jobs=jobs or os.cpu_count() or 1, force=force,
                         retry_failed=retry_failed, on_result=on_result, originals=originals)
