@@ -19,11 +19,14 @@ branch_labels = None
 depends_on = None
 
 
+# Plain ALTER TABLE both ways, never batch mode: batch mode copies the documents table, and
+# dropping the old copy would cascade to every page and fact of every document.
+
+
 def upgrade() -> None:
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('original_kept', sa.Boolean(), server_default=sa.false(), nullable=False))
+    op.add_column('documents', sa.Column('original_kept', sa.Boolean(), server_default=sa.false(), nullable=False))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.drop_column('original_kept')
+    # SQLite has DROP COLUMN since 3.35.
+    op.drop_column('documents', 'original_kept')
