@@ -8,18 +8,20 @@ decides what to read and where the results go.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 
 from samarkiv.errors import CorruptInput, EmptyInput, SamarkivError, TooLarge, UnsupportedInput
 
 from .detect import sniff
 from .image import read_image
-from .pdf import read_pdf, text_layer_is_usable
+from .language import looks_swedish
+from .pdf import count_pages, read_pdf, read_pdf_page, text_layer_is_usable
 from .text import decode, read_text
 from .types import FileKind, IngestOptions, Method, Page, SourceFile
 
-__all__ = ["FileKind", "IngestOptions", "Method", "Page", "SourceFile", "decode", "hash_file",
-           "read_bytes", "read_source", "sniff", "text_layer_is_usable"]
+__all__ = ["FileKind", "IngestOptions", "Method", "Page", "SourceFile", "count_pages", "decode", "hash_file",
+           "read_bytes", "read_pdf_page", "read_source", "sniff", "source_from_pages", "text_layer_is_usable"]
 
 _CHUNK = 1 << 20
 
@@ -35,14 +37,17 @@ def hash_file(path: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
+def _too_large(size: int, options: IngestOptions) -> str:
+    return f"the file is {size / 2**20:.0f} MiB, over the limit of {options.max_bytes / 2**20:.0f} MiB"
+
+
 def read_bytes(data: bytes, options: IngestOptions | None = None) -> SourceFile:
     """Reads an input held in memory into pages."""
     options = options or IngestOptions()
     if not data:
         raise EmptyInput("the file is empty (0 bytes)")
     if len(data) > options.max_bytes:
-        raise TooLarge(f"the file is {len(data) / 2**20:.0f} MiB, over the limit of "
-                       f"{options.max_bytes / 2**20:.0f} MiB")
+        raise TooLarge(_too_large(len(data), options))
     sha = hashlib.sha256(data).hexdigest()
     kind = sniff(data[:8192])
     encoding = None
@@ -54,9 +59,20 @@ def read_bytes(data: bytes, options: IngestOptions | None = None) -> SourceFile:
         pages, encoding = read_text(data)
     else:
         raise UnsupportedInput(f"unsupported file type: {kind}; samarkiv reads PDF, PNG, JPEG, TIFF and text")
-    if not any(p.text.strip() for p in pages):
-        raise EmptyInput(f"no text found on any of its {len(pages)} page(s)")
-    return SourceFile(sha256=sha, size=len(data), kind=FileKind(kind), pages=tuple(pages), encoding=encoding)
+    return source_from_pages(sha, len(data), FileKind(kind), pages, encoding)
+
+
+def source_from_pages(sha256: str, size: int, kind: FileKind, pages: Sequence[Page],
+                      encoding: str | None = None) -> SourceFile:
+    """A `SourceFile` from pages read one by one (perhaps by several processes), in page order."""
+    ordered = tuple(sorted(pages, key=lambda p: p.number))
+    if not any(p.text.strip() for p in ordered):
+        raise EmptyInput(f"no text found on any of its {len(ordered)} page(s)")
+    notes: tuple[str, ...] = ()
+    if looks_swedish("\n".join(p.text for p in ordered)) is False:
+        notes = ("the text does not look Swedish (more English than Swedish function words); "
+                 "archived, but extraction is made for Swedish minutes and reports",)
+    return SourceFile(sha256=sha256, size=size, kind=kind, pages=ordered, encoding=encoding, notes=notes)
 
 
 def read_source(path: Path, options: IngestOptions | None = None) -> SourceFile:
@@ -64,7 +80,11 @@ def read_source(path: Path, options: IngestOptions | None = None) -> SourceFile:
     try:
         if path.is_dir():
             raise UnsupportedInput("is a directory")
+        options = options or IngestOptions()
         try:
+            size = path.stat().st_size
+            if size > options.max_bytes:
+                raise TooLarge(_too_large(size, options))
             data = path.read_bytes()
         except OSError as exc:
             raise CorruptInput(f"cannot read the file: {exc.strerror or exc}") from exc

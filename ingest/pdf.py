@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from samarkiv.errors import CorruptInput, EmptyInput, EncryptedInput, TooLarge
 
@@ -33,7 +34,7 @@ def text_layer_is_usable(text: str) -> bool:
     return letters / len(visible) >= 0.5
 
 
-def _open(data: bytes):
+def _open(data: bytes | str):
     import pypdfium2 as pdfium
 
     try:
@@ -47,8 +48,9 @@ def _open(data: bytes):
         raise CorruptInput(f"the PDF cannot be read: {exc}") from exc
 
 
-def count_pages(data: bytes) -> int:
-    doc = _open(data)
+def count_pages(data: bytes | Path) -> int:
+    """The number of pages of a PDF, given as bytes or as a file (read lazily, not whole)."""
+    doc = _open(str(data) if isinstance(data, Path) else data)
     try:
         return len(doc)
     finally:
@@ -81,9 +83,7 @@ def read_pdf(data: bytes, options: IngestOptions) -> Iterator[Page]:
                 if text_layer_is_usable(quick):
                     if plumber is None:
                         plumber = pdfplumber.open(io.BytesIO(data))
-                    text = _plumber_text(plumber.pages[index])
-                    plumber.pages[index].flush_cache()
-                    yield Page(number=index + 1, text=text, method=Method.TEXT_LAYER)
+                    yield _text_layer_page(plumber, index)
                 else:
                     yield _ocr_pdf_page(page, index + 1, options)
                 page.close()
@@ -92,6 +92,36 @@ def read_pdf(data: bytes, options: IngestOptions) -> Iterator[Page]:
                 plumber.close()
     finally:
         doc.close()
+
+
+def read_pdf_page(data: bytes, index: int, options: IngestOptions) -> Page:
+    """Reads one page (0-based `index`) of a PDF, as `read_pdf` would: so that the pages of a
+    large scan can be read by several processes at once and put back together in order."""
+    import pdfplumber
+
+    doc = _open(data)
+    try:
+        if not 0 <= index < len(doc):
+            raise EmptyInput(f"the PDF has no page {index + 1}")
+        page = doc[index]
+        try:
+            textpage = page.get_textpage()
+            quick = textpage.get_text_range()
+            textpage.close()
+            if not text_layer_is_usable(quick):
+                return _ocr_pdf_page(page, index + 1, options)
+        finally:
+            page.close()
+    finally:
+        doc.close()
+    with pdfplumber.open(io.BytesIO(data)) as plumber:
+        return _text_layer_page(plumber, index)
+
+
+def _text_layer_page(plumber, index: int) -> Page:
+    text = _plumber_text(plumber.pages[index])
+    plumber.pages[index].flush_cache()
+    return Page(number=index + 1, text=text, method=Method.TEXT_LAYER)
 
 
 def _ocr_pdf_page(page, number: int, options: IngestOptions) -> Page:

@@ -1,22 +1,40 @@
 """Runs the pipeline over many inputs: finds files, skips archived bytes, processes the rest in
 worker processes and stores each result, in one transaction, from this (the only writer) process.
+
+A large PDF is read page by page in several workers when there are workers to spare, and put
+back together in page order before it is stored. SIGTERM stops a run as Ctrl-C does.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import signal
+import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from samarkiv.errors import SamarkivError, UnsupportedInput
-from samarkiv.ingest import IngestOptions, hash_file
-from samarkiv.pipeline import Processed, process_path
+from samarkiv.errors import CorruptInput, SamarkivError, TooLarge, UnsupportedInput
+from samarkiv.ingest import (
+    FileKind,
+    IngestOptions,
+    Page,
+    count_pages,
+    hash_file,
+    read_pdf_page,
+    sniff,
+    source_from_pages,
+)
+from samarkiv.pipeline import Processed, process_path, process_source
 from samarkiv.store import Archive
+from samarkiv.store.originals import Originals
 
 
 class Status(StrEnum):
@@ -41,6 +59,7 @@ class Summary:
     results: list[FileResult] = field(default_factory=list)
     seconds: float = 0.0
     interrupted: bool = False
+    signal: int | None = None
 
     def count(self, status: Status) -> int:
         return sum(1 for r in self.results if r.status is status)
@@ -104,16 +123,100 @@ def expand_inputs(args: Iterable[str]) -> Iterator[Input]:
             yield Input(path, "no such file or folder")
 
 
+class Terminated(KeyboardInterrupt):
+    """Raised in the main thread on SIGTERM, so that a run stops as it does on Ctrl-C."""
+
+
+def _on_sigterm(_signum: int, _frame: Any) -> None:
+    raise Terminated()
+
+
+@contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """Within the block, SIGTERM raises `Terminated` (a KeyboardInterrupt) in the main thread."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _init_worker() -> None:
+    # Tesseract's own threads would compete with the other workers for the same cores.
+    os.environ["OMP_THREAD_LIMIT"] = "1"
+    # Ctrl-C reaches the whole process group; the main process alone decides how to stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A worker whose main process was killed outright (kill -9) would wait for work forever.
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def _work(path: str, options: IngestOptions) -> Processed:
     return process_path(Path(path), options)
 
 
+def _read_bytes_checked(path: str, sha: str, options: IngestOptions) -> bytes:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise CorruptInput(f"cannot read the file: {exc.strerror or exc}", path) from exc
+    if len(data) > options.max_bytes:
+        raise CorruptInput("the file grew over the size limit while it was being read", path)
+    import hashlib
+
+    if hashlib.sha256(data).hexdigest() != sha:
+        raise CorruptInput("the file changed while it was being read; run ingest again", path)
+    return data
+
+
+def _work_page(path: str, sha: str, index: int, options: IngestOptions) -> Page:
+    try:
+        return read_pdf_page(_read_bytes_checked(path, sha, options), index, options)
+    except SamarkivError as exc:
+        raise exc.with_path(path) from None
+
+
+def _work_assemble(path: str, sha: str, size: int, pages: list[Page]) -> Processed:
+    try:
+        return process_source(source_from_pages(sha, size, FileKind.PDF, pages))
+    except SamarkivError as exc:
+        raise exc.with_path(path) from None
+
+
 ProgressCallback = Callable[[FileResult], None]
+
+# A PDF with at least this many pages is read page by page when there are two workers or more.
+SPLIT_MIN_PAGES = 4
+
+
+@dataclass(slots=True)
+class _PagedJob:
+    """A PDF whose pages are read by separate tasks."""
+
+    path: str
+    sha: str
+    size: int
+    page_count: int
+    pages: list[Page] = field(default_factory=list)
+    outstanding: int = 0
+    error: BaseException | None = None
 
 
 @dataclass
 class Ingestor:
-    """Ingests inputs into an archive. `jobs` worker processes; 1 runs in this process."""
+    """Ingests inputs into an archive. `jobs` worker processes; 1 runs in this process.
+
+    With `originals`, each ingested file's bytes are copied there (before the document is
+    committed, so a committed document always has its original).
+    """
 
     archive: Archive
     options: IngestOptions = field(default_factory=IngestOptions)
@@ -122,6 +225,8 @@ class Ingestor:
     retry_failed: bool = False
     on_result: ProgressCallback | None = None
     on_start: Callable[[str], None] | None = None
+    originals: Originals | None = None
+    split_min_pages: int = SPLIT_MIN_PAGES
     _failed_before: dict[str, str | None] = field(default_factory=dict, init=False, repr=False)
 
     def run(self, inputs: Iterable[Input]) -> Summary:
@@ -133,8 +238,9 @@ class Ingestor:
                 self._run_serial(inputs, summary)
             else:
                 self._run_parallel(inputs, summary)
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as exc:
             summary.interrupted = True
+            summary.signal = signal.SIGTERM if isinstance(exc, Terminated) else signal.SIGINT
         summary.seconds = time.perf_counter() - started
         return summary
 
@@ -159,6 +265,12 @@ class Ingestor:
         try:
             if item.path.is_dir():
                 raise UnsupportedInput("is a directory", path)
+            # Checked before hashing, so that a huge file is refused without reading it.
+            size = item.path.stat().st_size
+            if size > self.options.max_bytes:
+                self._fail(summary, path, None, TooLarge(f"the file is {size / 2**20:.0f} MiB, over the limit of "
+                                                         f"{self.options.max_bytes / 2**20:.0f} MiB", path))
+                return None
             sha, _size = hash_file(item.path)
         except OSError as exc:
             self._fail(summary, path, None, UnsupportedInput(f"cannot read the file: {exc.strerror or exc}", path))
@@ -170,7 +282,14 @@ class Ingestor:
             self._report(summary, FileResult(path, Status.SKIPPED, "failed before; --retry-failed tries again",
                                              sha256=sha))
             return None
-        if not self.force and self.archive.find(sha) is not None:
+        archived = None if self.force else self.archive.find(sha)
+        if archived is not None:
+            if self.originals is not None and not archived.original_kept:
+                try:
+                    self.originals.keep(item.path, sha)
+                    self.archive.mark_original_kept(sha)
+                except (OSError, SamarkivError):
+                    pass  # the document stays archived; its original is kept on a later run
             new_path = self.archive.add_path(sha, path)
             self._report(summary, FileResult(path, Status.SKIPPED,
                                              "already archived" + (" (new path recorded)" if new_path else ""),
@@ -180,11 +299,43 @@ class Ingestor:
         return sha
 
     def _store(self, summary: Summary, path: str, sha: str, processed: Processed, others: list[str]) -> None:
-        self.archive.save(processed.source, processed.text, processed.record, path)
-        self._report(summary, FileResult(path, Status.INGESTED, pages=len(processed.source.pages), sha256=sha))
+        if not self.force and self.archive.find(processed.source.sha256) is not None:
+            # Another run on the same archive stored these bytes while this one processed them.
+            for each in (path, *others):
+                self.archive.add_path(processed.source.sha256, each)
+                self._report(summary, FileResult(each, Status.SKIPPED, "archived meanwhile by another run",
+                                                 sha256=sha))
+            return
+        kept = False
+        if self.originals is not None:
+            try:
+                self.originals.keep(Path(path), processed.source.sha256)
+            except OSError as exc:
+                raise CorruptInput(f"cannot keep a copy of the original: {exc.strerror or exc}", path) from exc
+            kept = True
+        self.archive.save(processed.source, processed.text, processed.record, path, original_kept=kept,
+                          replace=self.force)
+        self._report(summary, FileResult(path, Status.INGESTED, "; ".join(processed.source.notes),
+                                         pages=len(processed.source.pages), sha256=sha))
         for other in others:
             self.archive.add_path(sha, other)
             self._report(summary, FileResult(other, Status.SKIPPED, "same bytes as " + path, sha256=sha))
+
+    def _pages_to_split(self, path: Path) -> tuple[int, int]:
+        """The page count and size of a PDF worth reading page by page in several workers, else
+        (0, 0). Anything unusual (not a PDF, unreadable, encrypted, over the page or size limit)
+        is left to the whole-file task, which reports it with its reason."""
+        try:
+            with path.open("rb") as fh:
+                if sniff(fh.read(8192)) is not FileKind.PDF:
+                    return 0, 0
+                size = os.fstat(fh.fileno()).st_size
+            pages = count_pages(path)
+        except (OSError, SamarkivError):
+            return 0, 0
+        if size > self.options.max_bytes or not self.split_min_pages <= pages <= self.options.max_pages:
+            return 0, 0
+        return pages, size
 
     # --- runners ----------------------------------------------------------------------------
 
@@ -208,35 +359,102 @@ class Ingestor:
 
     def _run_parallel(self, inputs: Iterable[Input], summary: Summary) -> None:
         in_flight: dict[str, list[str]] = {}
-        pending: dict[Future[Processed], tuple[str, str]] = {}
+        # A future is a whole file (path, sha), or one page of a paged PDF (job, page index), or
+        # the assembly of a paged PDF's pages (job, -1).
+        pending: dict[Future[Any], tuple[str, str] | tuple[_PagedJob, int]] = {}
+        pages_to_read: deque[tuple[_PagedJob, int]] = deque()
         limit = self.jobs * 2  # bounded, so memory stays flat however many files there are
+        items = iter(inputs)
+        exhausted = False
+
+        def finish(path: str, sha: str, future: Future[Any]) -> None:
+            try:
+                self._store(summary, path, sha, future.result(), in_flight.pop(sha))
+            except Exception as exc:
+                in_flight.pop(sha, None)
+                self._fail(summary, path, sha, exc)
+
+        def page_done(job: _PagedJob, future: Future[Any]) -> None:
+            job.outstanding -= 1
+            try:
+                job.pages.append(future.result())
+            except Exception as exc:
+                job.error = job.error or exc
+            if job.outstanding or any(j is job for j, _ in pages_to_read):
+                return
+            if job.error is not None:
+                in_flight.pop(job.sha, None)
+                self._fail(summary, job.path, job.sha, job.error)
+                return
+            pending[pool.submit(_work_assemble, job.path, job.sha, job.size, job.pages)] = (job, -1)
 
         def collect(block: bool) -> None:
             if not pending:
                 return
             done, _ = wait(list(pending), timeout=None if block else 0, return_when=FIRST_COMPLETED)
             for future in done:
-                path, sha = pending.pop(future)
-                try:
-                    self._store(summary, path, sha, future.result(), in_flight.pop(sha))
-                except Exception as exc:
-                    in_flight.pop(sha, None)
-                    self._fail(summary, path, sha, exc)
+                key = pending.pop(future)
+                if isinstance(key[0], _PagedJob):
+                    job, index = key
+                    if index < 0:
+                        finish(job.path, job.sha, future)
+                    else:
+                        page_done(job, future)
+                else:
+                    path, sha = key
+                    assert isinstance(path, str) and isinstance(sha, str)
+                    finish(path, sha, future)
 
-        with ProcessPoolExecutor(max_workers=self.jobs) as pool:
-            try:
-                for item in inputs:
-                    sha = self._triage(item, summary, in_flight)
-                    if sha is None:
-                        continue
-                    while len(pending) >= limit:
-                        collect(block=True)
-                    if self.on_start:
-                        self.on_start(str(item.path))
-                    pending[pool.submit(_work, str(item.path), self.options)] = (str(item.path), sha)
+        def submit_next() -> bool:
+            """Submits one task; False when there is nothing left to submit."""
+            nonlocal exhausted
+            while pages_to_read:
+                job, index = pages_to_read.popleft()
+                if job.error is None:
+                    job.outstanding += 1
+                    pending[pool.submit(_work_page, job.path, job.sha, index, self.options)] = (job, index)
+                    return True
+                if not any(j is job for j, _ in pages_to_read) and not job.outstanding:
+                    in_flight.pop(job.sha, None)
+                    self._fail(summary, job.path, job.sha, job.error)
+            while not exhausted:
+                item = next(items, None)
+                if item is None:
+                    exhausted = True
+                    break
+                sha = self._triage(item, summary, in_flight)
+                if sha is None:
+                    continue
+                path = str(item.path)
+                if self.on_start:
+                    self.on_start(path)
+                page_count, size = self._pages_to_split(item.path)
+                if page_count:
+                    job = _PagedJob(path, sha, size, page_count)
+                    pages_to_read.extend((job, i) for i in range(page_count))
+                    return submit_next()
+                pending[pool.submit(_work, path, self.options)] = (path, sha)
+                return True
+            return False
+
+        pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker)
+        try:
+            while True:
+                while len(pending) < limit and submit_next():
                     collect(block=False)
-                while pending:
-                    collect(block=True)
-            except KeyboardInterrupt:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+                if not pending:
+                    break
+                collect(block=True)
+        except BaseException:
+            _stop_now(pool)
+            raise
+        pool.shutdown(wait=True)
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Stops the workers at once: on Ctrl-C or SIGTERM nothing they are doing is worth waiting for."""
+    processes = list(getattr(pool, "_processes", {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from enum import StrEnum
@@ -94,6 +95,8 @@ def ingest(
     preprocess: Annotated[bool, typer.Option(help="Clean scans (grayscale, despeckle, deskew) before OCR.")]
     = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
+    keep_originals: Annotated[bool, typer.Option(help="Keep a copy of each file's bytes in the originals folder "
+                                                      "beside the archive (ARCHIVE.originals/).")] = True,
 ) -> None:
     """Read documents into the archive: text, born-digital PDFs, scanned PDFs and images.
 
@@ -102,9 +105,10 @@ def ingest(
 
     Example: samarkiv ingest protokoll/ 'scans/**/*.tif' --db archive.sqlite
     """
-    from samarkiv.batch import FileResult, Ingestor, Status, expand_inputs
+    from samarkiv.batch import FileResult, Ingestor, Status, expand_inputs, sigterm_as_interrupt
 
     archive = _open_archive(db)
+    originals = _originals(db) if keep_originals else None
     options = IngestOptions(lang=lang, dpi=dpi, max_pages=max_pages, preprocess=preprocess)
     inputs = list(expand_inputs(paths))
     show_progress = not quiet and err.is_terminal
@@ -123,10 +127,13 @@ def ingest(
         if result.status is Status.FAILED:
             progress.console.print(f"[red]failed[/] {result.path}: {result.reason}", highlight=False,
                                    markup=True, soft_wrap=True)
+        elif result.status is Status.INGESTED and result.reason:
+            progress.console.print(f"[yellow]warning[/] {result.path}: {result.reason}", highlight=False,
+                                   markup=True, soft_wrap=True)
 
     ingestor = Ingestor(archive, options, jobs=jobs or os.cpu_count() or 1, force=force,
-                        retry_failed=retry_failed, on_result=on_result)
-    with progress:
+                        retry_failed=retry_failed, on_result=on_result, originals=originals)
+    with sigterm_as_interrupt(), progress:
         summary = ingestor.run(inputs)
     archive.close()
 
@@ -140,13 +147,27 @@ def ingest(
                 table.add_row(r.path, r.reason)
             err.print(table)
         rate = summary.pages / summary.seconds if summary.seconds else 0.0
-        err.print(f"{'interrupted: ' if summary.interrupted else ''}"
+        stopped = f"interrupted by {signal.Signals(summary.signal).name}: " if summary.signal else "interrupted: "
+        err.print(f"{stopped if summary.interrupted else ''}"
                   f"[green]{summary.count(Status.INGESTED)} ingested[/], {summary.count(Status.SKIPPED)} skipped, "
                   f"[{'red' if failed else 'green'}]{len(failed)} failed[/] · {summary.pages} pages in "
                   f"{summary.seconds:.1f} s ({rate:.1f} pages/s) → {db}")
     if summary.interrupted:
-        raise typer.Exit(130)
+        raise typer.Exit(128 + (summary.signal or 2))
     raise typer.Exit(0 if summary.ok else 1)
+
+
+def _originals(db: str):
+    from samarkiv.store.originals import Originals, folder_for
+
+    folder = folder_for(db)
+    if folder is None:
+        err.print("[yellow]warning:[/] originals are kept only beside an SQLite archive file; none kept for "
+                  f"{db}", highlight=False)
+        return None
+    originals = Originals(folder)
+    originals.remove_leftovers(older_than=3600)
+    return originals
 
 
 @app.command()
@@ -410,6 +431,145 @@ def reindex(db: DbOption = "archive.sqlite") -> None:
         n = rebuild(session)
     archive.close()
     err.print(f"search index rebuilt over {n} documents")
+
+
+@app.command()
+def verify(db: DbOption = "archive.sqlite",
+           quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False) -> None:
+    """Check the archive: SQLite integrity and foreign keys, and every kept original re-hashed.
+
+    Missing or altered originals are named (document and SHA-256). Exit status 1 on any finding.
+
+    Example: samarkiv verify --db archive.sqlite
+    """
+    from samarkiv.store.originals import Originals, folder_for
+    from samarkiv.verify import verify as run_verify
+
+    archive = _open_archive(db, must_exist=True)
+    folder = folder_for(db)
+    progress = Progress(TextColumn("[bold]verify"), BarColumn(), MofNCompleteColumn(), TextColumn("originals"),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=err,
+                        disable=quiet or not err.is_terminal)
+    task = progress.add_task("verify", total=None)
+    try:
+        with progress:
+            report = run_verify(archive, Originals(folder) if folder else None,
+                                lambda done, total: progress.update(task, completed=done, total=total))
+    finally:
+        archive.close()
+    for finding in report.findings:
+        out.print(str(finding), highlight=False, markup=False, soft_wrap=True)
+    if not report.ok:
+        err.print(f"[red]{len(report.findings)} finding(s)[/] in {db}", highlight=False)
+        raise typer.Exit(1)
+    out.print(f"ok: {report.documents} documents, {report.originals_checked} originals re-hashed, "
+              "database integrity and foreign keys checked", highlight=False)
+
+
+class ReprocessStage(StrEnum):
+    normalize = "normalize"
+    extract = "extract"
+
+
+@app.command()
+def reprocess(
+    db: DbOption = "archive.sqlite",
+    stage: Annotated[ReprocessStage, typer.Option(help="normalize: re-run normalize and extract from the raw page "
+                                                       "text; extract: re-run extract from the normalized text.")]
+    = ReprocessStage.normalize,
+    everything: Annotated[bool, typer.Option("--all", help="Every document, not only those derived by an older "
+                                                           "pipeline version.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Re-derive facts from the text the archive holds: no file is read and no OCR runs.
+
+    Each document is rewritten in one transaction, with its full-text index and mentions.
+
+    Example: samarkiv reprocess --stage extract --all
+    """
+    from samarkiv.batch import Terminated, sigterm_as_interrupt
+    from samarkiv.reprocess import Stage
+    from samarkiv.reprocess import reprocess as run_reprocess
+
+    archive = _open_archive(db, must_exist=True)
+    progress = Progress(TextColumn("[bold]reprocess"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
+                        TimeElapsedColumn(), TimeRemainingColumn(), console=err,
+                        disable=quiet or not err.is_terminal)
+    task = progress.add_task("reprocess", total=None)
+    started = time.perf_counter()
+    try:
+        with sigterm_as_interrupt(), progress:
+            done = run_reprocess(archive, Stage(stage.value), everything,
+                                 lambda n, total: progress.update(task, completed=n, total=total))
+    except KeyboardInterrupt as exc:
+        err.print("interrupted: documents reprocessed so far are saved; run again to finish")
+        raise typer.Exit(143 if isinstance(exc, Terminated) else 130) from None
+    finally:
+        archive.close()
+    for source, reason in done.failed:
+        err.print(f"[red]failed[/] {source}: {reason}", highlight=False)
+    err.print(f"{done.documents} documents reprocessed from the {stage.value} stage, {len(done.failed)} failed "
+              f"in {time.perf_counter() - started:.1f} s → {db}", highlight=False)
+    raise typer.Exit(1 if done.failed else 0)
+
+
+@app.command()
+def watch(
+    folder: Annotated[Path, typer.Argument(help="The folder to watch (recursively).", show_default=False,
+                                           exists=True, file_okay=False)],
+    db: DbOption = "archive.sqlite",
+    once: Annotated[bool, typer.Option("--once", help="Ingest what is there and settled, then exit (cron, CI).")]
+    = False,
+    interval: Annotated[float, typer.Option(min=0.1, help="Seconds between looks at the folder.")] = 1.0,
+    settle: Annotated[float, typer.Option(min=0.0, help="A file is taken when its size and time stay the same "
+                                                        "this many seconds.")] = 2.0,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, show_default="all cores",
+                                             help="Worker processes.")] = None,
+    lang: Annotated[str, typer.Option(help="Tesseract language(s) for OCR.")] = "swe",
+    keep_originals: Annotated[bool, typer.Option(help="Keep a copy of each file's bytes beside the archive.")]
+    = True,
+) -> None:
+    """Ingest files as they arrive in a folder, once they are completely written.
+
+    Archived bytes are skipped, as by ingest. Ctrl-C (or SIGTERM) stops the watch.
+
+    Example: samarkiv watch inkorg/ --db archive.sqlite
+    """
+    from samarkiv.batch import FileResult, Ingestor, Input, Status, Summary, sigterm_as_interrupt
+    from samarkiv.watch import Watch
+
+    archive = _open_archive(db)
+    originals = _originals(db) if keep_originals else None
+
+    def on_result(result: FileResult) -> None:
+        colour = {Status.INGESTED: "green", Status.SKIPPED: "yellow", Status.FAILED: "red"}[result.status]
+        reason = f": {result.reason}" if result.reason else ""
+        err.print(f"[{colour}]{result.status}[/] {result.path}{reason}", highlight=False, soft_wrap=True)
+
+    ingestor = Ingestor(archive, IngestOptions(lang=lang), jobs=jobs or os.cpu_count() or 1,
+                        on_result=on_result, originals=originals)
+
+    def ingest_batch(inputs: list[Input]) -> Summary:
+        return ingestor.run(inputs)
+
+    watcher = Watch(folder, ingest_batch, settle=settle, interval=interval,
+                    on_waiting=lambda paths: err.print(f"{len(paths)} file(s) still being written, left for the "
+                                                       "next run", highlight=False))
+    try:
+        with sigterm_as_interrupt():
+            if once:
+                summary = watcher.once()
+                if summary.interrupted:
+                    raise KeyboardInterrupt
+                err.print(f"{summary.count(Status.INGESTED)} ingested, {summary.count(Status.SKIPPED)} skipped, "
+                          f"{summary.count(Status.FAILED)} failed → {db}", highlight=False)
+                raise typer.Exit(0 if summary.ok else 1)
+            err.print(f"watching {folder} → {db} (Ctrl-C stops)", highlight=False)
+            watcher.run()
+    except KeyboardInterrupt:
+        err.print("stopped", highlight=False)
+    finally:
+        archive.close()
 
 
 def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) -> None:

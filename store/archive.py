@@ -8,6 +8,7 @@ one transaction: the archive holds a whole document or none of it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -82,6 +83,12 @@ def migrate(engine: Engine) -> None:
     if current == head:
         return
     with engine.begin() as conn:
+        if engine.dialect.name == "sqlite":
+            # Two ingest runs may open a new archive at once: the first to take the write lock
+            # migrates, the other waits for it and then finds the schema at head.
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            if MigrationContext.configure(conn).get_current_revision() == head:
+                return
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
@@ -94,6 +101,7 @@ class Archived:
     sha256: str
     source: str
     pipeline_version: str
+    original_kept: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +145,16 @@ class Archive:
     def session(self) -> Session:
         return self._session()
 
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session in one write transaction. On SQLite the write lock is taken at the start
+        (BEGIN IMMEDIATE), so that two writers queue on the busy timeout instead of one failing
+        when it turns a read into a write."""
+        with self.session() as s, s.begin():
+            if self.engine.dialect.name == "sqlite":
+                s.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            yield s
+
     # --- identity -------------------------------------------------------------------------
 
     def find(self, sha256: str) -> Archived | None:
@@ -145,11 +163,11 @@ class Archive:
             doc = s.scalar(select(Document).where(Document.sha256 == sha256))
             if doc is None:
                 return None
-            return Archived(doc.id, doc.sha256, doc.source, doc.pipeline_version)
+            return Archived(doc.id, doc.sha256, doc.source, doc.pipeline_version, doc.original_kept)
 
     def add_path(self, sha256: str, path: str) -> bool:
         """Records that the archived bytes were also seen at `path`; True if the path is new."""
-        with self.session() as s, s.begin():
+        with self.writing() as s:
             doc = s.scalar(select(Document).where(Document.sha256 == sha256))
             if doc is None:
                 return False
@@ -163,17 +181,29 @@ class Archive:
 
     # --- writing --------------------------------------------------------------------------
 
-    def save(self, source: SourceFile, text: Text, record: Record, path: str) -> int:
+    def save(self, source: SourceFile, text: Text, record: Record, path: str, *, original_kept: bool = False,
+             replace: bool = True) -> int:
         """Stores a processed document, its pages and facts in one transaction; returns its id.
 
-        A document already archived with the same bytes is replaced (that is `--force`).
+        A document already archived with the same bytes is replaced (that is `--force`); with
+        `replace=False` it is kept and only `path` is recorded for it (another run archived the
+        same bytes meanwhile).
         """
         page_texts = text.page_texts()
-        with self.session() as s, s.begin():
+        with self.writing() as s:
+            if not replace:
+                existing = s.scalar(select(Document).where(Document.sha256 == source.sha256))
+                if existing is not None:
+                    if s.scalar(select(DocumentPath.id).where(DocumentPath.document_id == existing.id,
+                                                              DocumentPath.path == path)) is None:
+                        s.add(DocumentPath(document_id=existing.id, path=path))
+                    existing.original_kept = existing.original_kept or original_kept
+                    s.execute(delete(Failure).where(Failure.path == path))
+                    return existing.id
             s.execute(delete(Document).where(Document.sha256 == source.sha256))
             doc = Document(sha256=source.sha256, source=Path(path).name, size=source.size, kind=source.kind.value,
                            encoding=source.encoding, page_count=len(source.pages), status="archived",
-                           pipeline_version=PIPELINE_VERSION, forbund=record.forbund,
+                           pipeline_version=PIPELINE_VERSION, original_kept=original_kept, forbund=record.forbund,
                            ordforande=record.signatories.ordforande, sekreterare=record.signatories.sekreterare)
             doc.paths.append(DocumentPath(path=path))
             for i, page in enumerate(source.pages):
@@ -190,7 +220,7 @@ class Archive:
 
     def record_failure(self, path: str, sha256: str | None, error_type: str, reason: str) -> None:
         """Remembers that `path` failed, and why; counts repeated attempts."""
-        with self.session() as s, s.begin():
+        with self.writing() as s:
             row = s.scalar(select(Failure).where(Failure.path == path))
             if row is None:
                 s.add(Failure(path=path, sha256=sha256, error_type=error_type, reason=reason))
@@ -198,6 +228,34 @@ class Archive:
                 row.sha256, row.error_type, row.reason = sha256, error_type, reason
                 row.attempts += 1
                 row.failed_at = utcnow()
+
+    def replace_facts(self, document_id: int, record: Record, page_texts: list[str] | None = None) -> None:
+        """Replaces a document's extracted facts (and, given `page_texts`, its normalized page
+        texts) in one transaction, stamps the current pipeline version and re-indexes it."""
+        with self.writing() as s:
+            doc = s.get(Document, document_id)
+            if doc is None:
+                raise ArchiveError(f"no document with id {document_id}")
+            for model in FACT_TABLES:
+                s.execute(delete(model).where(model.document_id == document_id))
+            if page_texts is not None:
+                for page, page_text in zip(doc.pages, page_texts, strict=False):
+                    page.text = page_text
+            doc.forbund = record.forbund
+            doc.ordforande = record.signatories.ordforande
+            doc.sekreterare = record.signatories.sekreterare
+            doc.pipeline_version = PIPELINE_VERSION
+            s.flush()
+            s.add_all(_fact_rows(document_id, record))
+            s.flush()
+            search.index_document(s, document_id)
+
+    def mark_original_kept(self, sha256: str) -> None:
+        """Records that the original of an archived document is now kept."""
+        with self.writing() as s:
+            doc = s.scalar(select(Document).where(Document.sha256 == sha256))
+            if doc is not None:
+                doc.original_kept = True
 
     # --- reading --------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -35,6 +35,8 @@ class Document(Base):
     status: Mapped[str] = mapped_column(String(16), default="archived")
     error: Mapped[str | None] = mapped_column(Text)
     pipeline_version: Mapped[str] = mapped_column(String(16))
+    original_kept: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),
+                                                doc="A copy of the bytes is in the originals folder.")
     forbund: Mapped[str | None] = mapped_column(Text)
     ordforande: Mapped[str | None] = mapped_column(Text)
     sekreterare: Mapped[str | None] = mapped_column(Text)

@@ -9,14 +9,16 @@ from pathlib import Path
 
 import pytest
 from fpdf import FPDF
+from sqlalchemy import select
 
 from samarkiv.cli import app
 from samarkiv.errors import CorruptInput, EmptyInput, EncryptedInput, TooLarge, UnsupportedInput
 from samarkiv.ingest import IngestOptions, read_bytes, read_source
 from samarkiv.store import Archive
+from samarkiv.store.models import Document, PageRow
 from samarkiv.synth import find_font, typeset_pdf
 
-from .conftest import seed_path
+from .conftest import requires_ocr, seed_path
 
 TEXT = "Styrelsen beslutar att godkänna verksamhetsplanen för samordningsförbundet 2021."
 
@@ -129,3 +131,117 @@ def test_symlink_loop_in_a_folder_does_not_hang(tmp_path: Path, runner) -> None:
     result = runner.invoke(app, ["ingest", str(folder), "--db", str(tmp_path / "a.sqlite"), "-j", "1"])
     assert result.exit_code == 0, result.output
     assert "1 ingested" in result.output
+
+
+def empty_pages_pdf(pages: int) -> bytes:
+    pdf = FPDF()
+    for _ in range(pages):
+        pdf.add_page()
+    return bytes(pdf.output())
+
+
+ENGLISH = ("The board of the association decided to approve the annual report for the year. The members were "
+           "present at the meeting and the minutes were signed by the chair. It was noted that the budget has "
+           "been followed and that the activities of the year were carried out as planned by the staff.")
+
+
+def test_a_thousand_page_pdf_is_refused_by_the_default_page_limit() -> None:
+    with pytest.raises(TooLarge, match="1000 pages, over the limit of 500"):
+        read_bytes(empty_pages_pdf(1000))
+
+
+def test_a_pdf_page_too_large_to_render_is_refused() -> None:
+    pdf = FPDF(unit="pt", format=(5000, 5000))
+    pdf.add_page()
+    with pytest.raises(TooLarge, match="434 megapixels at 300 dpi, over the limit of 200"):
+        read_bytes(bytes(pdf.output()))
+
+
+def test_a_file_over_the_size_limit_is_refused_without_being_read(tmp_path: Path) -> None:
+    path = tmp_path / "jatte.pdf"
+    with path.open("wb") as fh:
+        fh.truncate(513 * 2**20)  # sparse: no disk used, and nothing to read if the limit holds
+    with pytest.raises(TooLarge, match="513 MiB, over the limit of 512 MiB"):
+        read_source(path)
+
+
+@requires_ocr
+def test_ocr_gives_up_on_a_page_after_the_timeout() -> None:
+    from samarkiv.synth import scanned_pdf
+
+    with pytest.raises(CorruptInput, match="OCR gave up on a page"):
+        read_bytes(scanned_pdf(TEXT, seed=1), IngestOptions(ocr_timeout=0.001))
+
+
+def test_cp1252_text_keeps_its_swedish_letters() -> None:
+    source = read_bytes("Årsredovisning för Södra förbundet: beslut om överföring".encode("cp1252"))
+    assert source.encoding == "cp1252"
+    assert source.text == "Årsredovisning för Södra förbundet: beslut om överföring"
+
+
+def test_english_text_is_archived_with_a_warning() -> None:
+    assert read_bytes(ENGLISH.encode()).notes[0].startswith("the text does not look Swedish")
+    assert read_bytes(seed_path("001").read_bytes()).notes == ()
+
+
+def test_a_file_that_vanishes_after_listing_is_reported(tmp_path: Path) -> None:
+    from samarkiv.batch import Ingestor, Status, expand_inputs
+
+    folder = tmp_path / "inkorg"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(seed_path("004").read_bytes())
+    (folder / "b.txt").write_text(TEXT, encoding="utf-8")
+    with (folder / "c.pdf").open("wb") as fh:
+        fh.truncate(513 * 2**20)  # sparse; refused before it is hashed
+    inputs = list(expand_inputs([str(folder)]))
+    (folder / "b.txt").unlink()
+    with Archive(tmp_path / "a.sqlite") as archive:
+        summary = Ingestor(archive, jobs=1).run(inputs)
+    results = {Path(r.path).name: r for r in summary.results}
+    assert results["a.txt"].status is Status.INGESTED
+    assert results["b.txt"].status is Status.FAILED
+    assert results["b.txt"].reason == "cannot read the file: No such file or directory"
+    assert results["c.pdf"].reason == "the file is 513 MiB, over the limit of 512 MiB"
+
+
+def test_a_mixed_batch_reports_every_bad_file_and_archives_every_good_one(tmp_path: Path, runner) -> None:
+    folder = tmp_path / "inkorg"
+    folder.mkdir()
+    (folder / "tom.pdf").write_bytes(b"")
+    (folder / "trasig.pdf").write_bytes(typeset_pdf(TEXT)[:600])
+    (folder / "krypterad.pdf").write_bytes(encrypted_pdf("hemligt"))
+    (folder / "oppen-krypterad.pdf").write_bytes(encrypted_pdf(""))
+    (folder / "slump.pdf").write_bytes(os.urandom(4096) + b"\x00")
+    (folder / "bomb.png").write_bytes(png_header(100_000, 100_000))
+    (folder / "tusen-sidor.pdf").write_bytes(empty_pages_pdf(1000))
+    (folder / "gammal.txt").write_bytes("Styrelsen beslutar att godkänna årsredovisningen för 2020.".encode("cp1252"))
+    (folder / "english.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "sida.html").write_text("<!DOCTYPE html><html><body>Protokoll</body></html>", encoding="utf-8")
+    (folder / "bra.txt").write_bytes(seed_path("002").read_bytes())
+    os.symlink(folder, folder / "slinga")
+    db = tmp_path / "a.sqlite"
+
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(db), "-j", "1"])
+    output = result.output.replace("\n", "")
+    assert result.exit_code == 1
+    with Archive(db) as archive:
+        failures = {Path(f.path).name: f.reason for f in archive.failures()}
+        sources = {d["source"] for d in archive.documents()}
+        with archive.session() as s:
+            old = s.scalar(select(PageRow.raw_text).join(Document).where(Document.source == "gammal.txt"))
+    assert sources == {"oppen-krypterad.pdf", "gammal.txt", "english.txt", "bra.txt"}
+    assert failures == {
+        "tom.pdf": "the file is empty (0 bytes)",
+        "trasig.pdf": failures["trasig.pdf"],
+        "krypterad.pdf": "the PDF is encrypted and needs a password",
+        "slump.pdf": "binary data (NUL bytes), not a text, PDF or image file",
+        "bomb.png": failures["bomb.png"],
+        "tusen-sidor.pdf": "the PDF has 1000 pages, over the limit of 500 (--max-pages)",
+        "sida.html": "unsupported file type: an HTML or XML document; samarkiv reads PDF, PNG, JPEG, TIFF and text",
+    }
+    assert "truncated or damaged" in failures["trasig.pdf"]
+    assert "too large" in failures["bomb.png"] or "over the limit" in failures["bomb.png"]
+    assert old == "Styrelsen beslutar att godkänna årsredovisningen för 2020."
+    assert "warning " in output and "english.txt: the text does not look Swedish" in output
+    for name in failures:
+        assert f"{name}: " in output
