@@ -4,7 +4,7 @@
 which documents have their copy there, so that `verify` knows what to re-hash.
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-23
 """
 
