@@ -34,8 +34,8 @@ def main(argv: list[str] | None = None) -> None:
     if len(args) != 2:
         raise SystemExit("usage: python benchmarks/compare.py OLD.json NEW.json")
     old, new = (json.loads(Path(a).read_text(encoding="utf-8")) for a in args)
-    print(f"old: {old['machine'].get('commit')} {old['machine'].get('when')} load {old['machine'].get('load_at_start')}")
-    print(f"new: {new['machine'].get('commit')} {new['machine'].get('when')} load {new['machine'].get('load_at_start')}")
+    for label, run in (("old", old["machine"]), ("new", new["machine"])):
+        print(f"{label}: {run.get('commit')} {run.get('when')} load {run.get('load_at_start')}")
     width = max(len(r[0]) for r in compare(old, new))
     for name, before, after, ratio, verdict in compare(old, new):
         cells = [f"{v:12.4g}" if v is not None else f"{'–':>12}" for v in (before, after)]
