@@ -242,6 +242,7 @@ def measure(args: argparse.Namespace, log: Callable[[str], None]) -> list[Figure
         query = None if args.skip_query else load_query_bench()
         if query is not None:
             log("queries (benchmarks/query_bench.py) …")
+            (work / "query").mkdir()
             for name, value in query(work / "query", decisions=args.decisions).items():
                 figures.append(Figure(f"query: {name}", float(value), "", higher_is_better=False))
         elif not args.skip_query:
