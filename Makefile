@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-swe hunspell-sv fonts-dejavu-core
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-swe hunspell-sv fonts-dejavu-core postgresql redis-server
 DB ?= archive.sqlite
 export OMP_THREAD_LIMIT = 1
 
