@@ -449,6 +449,41 @@ def worker(
         raise typer.Exit(2) from None
 
 
+@app.command("migrate-archive")
+def migrate_archive(
+    to: Annotated[str, typer.Option("--to", help="The target archive: a database URL or an SQLite file.",
+                                    show_default=False)],
+    source: Annotated[str | None, typer.Option("--from", show_default="--db",
+                                               help="The archive to copy (an SQLite file or a URL).")] = None,
+    db: DbOption = "archive.sqlite",
+    force: Annotated[bool, typer.Option(help="Replace what a non-empty target holds.")] = False,
+) -> None:
+    """Copy a whole archive into another database, e.g. an SQLite file into PostgreSQL.
+
+    The target's schema is built by the migrations, every table is copied with its ids, the search
+    index is rebuilt there, and the row counts of both are compared. A non-empty target is refused
+    unless --force.
+
+    Example: samarkiv migrate-archive --from archive.sqlite --to postgresql+psycopg://samarkiv@db/archive
+    """
+    from samarkiv.store.transfer import copy_archive
+
+    origin = source or db
+    if "://" not in origin and not Path(origin).exists():
+        err.print(f"[red]error:[/] no archive at {origin}")
+        raise typer.Exit(2)
+    try:
+        copied = copy_archive(origin, to, replace=force)
+    except SamarkivError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    from sqlalchemy.engine import make_url
+
+    shown = make_url(to).render_as_string(hide_password=True) if "://" in to else to
+    _print_rows([{"table": name, "rows": n} for name, n in copied.items()], TableFormat.table,
+                f"Copied {origin} → {shown}")
+
+
 def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) -> None:
     if format is TableFormat.json:
         out.print_json(json.dumps(rows, ensure_ascii=False, default=str))
