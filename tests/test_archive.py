@@ -61,6 +61,14 @@ def test_a_document_that_fails_to_save_leaves_nothing_behind(archive_db: str) ->
     assert counts["documents"] == 0 and counts["pages"] == 0 and counts["decisions"] == 0
 
 
+def test_amounts_beyond_32_bits_are_stored(archive_db: str) -> None:
+    billions = Record(amounts=(Amount(12_500_000_000, text="12,5 miljarder kronor", label="regionens budget",
+                                      page=1),))
+    with Archive(archive_db) as archive:
+        doc_id = archive.save(SOURCE, normalize_pages(SOURCE.pages), billions, "/in/budget.txt")
+        assert archive.record(doc_id).amounts[0].value == 12_500_000_000
+
+
 def test_sqlite_runs_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
     with Archive(tmp_path / "a.sqlite") as archive, archive.engine.connect() as conn:
         assert conn.execute(text("pragma journal_mode")).scalar() == "wal"
