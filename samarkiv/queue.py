@@ -280,6 +280,7 @@ class QueueIngestor:
         else:
             # The worker could not record it (killed at the hard time limit, an error while saving).
             status = Status.FAILED
+            self.app.backend.client.delete(_deliveries_key(sha))
             self._fail(path, sha, SamarkivError(f"the worker failed on it: {type(result.result).__name__}: "
                                                 f"{result.result}", path))
         for other in others:
