@@ -21,7 +21,7 @@ from samarkiv.batch import Input, Status
 from samarkiv.cli import app
 from samarkiv.store import Archive
 
-from .conftest import SEEDS, seed_path
+from .conftest import SEEDS, requires_ocr, seed_path
 
 _redis_databases = iter(range(1, 16))
 
@@ -197,3 +197,22 @@ def test_killing_a_worker_mid_run_loses_and_duplicates_nothing(redis_url: str, p
     assert set(statuses) == {str(p) for p in paths}
     # A document the killed worker had stored but not acknowledged comes back as already archived.
     assert set(statuses.values()) <= {Status.INGESTED, Status.SKIPPED}
+
+
+@requires_ocr
+def test_a_document_over_the_time_limit_is_a_recorded_failure(runner, redis_url: str, pg_archive: str,
+                                                              tmp_path: Path) -> None:
+    from samarkiv.synth import scanned_pdf
+
+    queue = queue_url(redis_url)
+    scan = tmp_path / "skannat.pdf"
+    scan.write_bytes(scanned_pdf(seed_path("000").read_text(encoding="utf-8")[:3000], seed=1))
+    workers = Workers(queue, pg_archive, tmp_path, 1, "--time-limit", "1")
+    try:
+        result = runner.invoke(app, ["ingest", str(scan), "--db", pg_archive, "--queue", queue])
+    finally:
+        workers.stop()
+    assert result.exit_code == 1
+    with Archive(pg_archive) as archive:
+        (failure,) = archive.failures()
+    assert failure.error_type == "TooLarge" and failure.reason == "reading it took longer than 1 s"
