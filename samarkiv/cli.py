@@ -130,11 +130,15 @@ def ingest(
     ingestor = Ingestor(archive, options, jobs=jobs or os.cpu_count() or 1, force=force,
                         retry_failed=retry_failed, on_result=on_result)
     if queue:
-        from samarkiv.queue import QueueIngestor
+        from samarkiv.queue import QueueIngestor, QueueUnavailable
 
-        with progress:
-            summary = QueueIngestor(archive, queue, options, force=force, retry_failed=retry_failed,
-                                    on_result=on_result).run(inputs)
+        try:
+            with progress:
+                summary = QueueIngestor(archive, queue, options, force=force, retry_failed=retry_failed,
+                                        on_result=on_result).run(inputs)
+        except QueueUnavailable as exc:
+            err.print(f"[red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(2) from None
     else:
         with progress:
             summary = ingestor.run(inputs)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from celery import Celery, Task
+from celery import Celery, Task, states
 from celery.exceptions import SoftTimeLimitExceeded
 from celery.result import AsyncResult
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -33,7 +33,10 @@ TASK = "samarkiv.ingest_document"
 INLINE_LIMIT = 16 * 1024 * 1024
 """Files up to this size travel inside the task message; larger ones by path."""
 
-DEFAULT_QUEUE = "redis://127.0.0.1:6379/0"
+
+
+class QueueUnavailable(SamarkivError):
+    """The Redis broker does not answer."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,6 +202,8 @@ class QueueIngestor:
     retry_failed: bool = False
     on_result: Callable[[FileResult], None] | None = None
     inline_limit: int = INLINE_LIMIT
+    max_pending: int = 500
+    """Documents sent and not yet settled, at most; enough to keep some hundreds of worker processes busy."""
     poll_seconds: float = 0.2
     summary: Summary = field(default_factory=Summary)
     _app: Celery | None = field(default=None, init=False, repr=False)
@@ -211,6 +216,15 @@ class QueueIngestor:
         if self._app is None:
             self._app = make_app(self.queue)
         return self._app
+
+    def check(self) -> None:
+        """Raises QueueUnavailable unless the broker answers (`run` checks first; a watcher should too)."""
+        try:
+            with self.app.connection_for_write() as connection:
+                connection.ensure_connection(max_retries=2, interval_start=0.2, interval_step=0.5)
+            self.app.backend.client.ping()
+        except Exception as exc:  # kombu and redis-py raise their own kinds for the same thing
+            raise QueueUnavailable(f"cannot reach the queue at {self.queue}: {exc}") from None
 
     def _report(self, result: FileResult) -> None:
         self.summary.results.append(result)
@@ -262,7 +276,7 @@ class QueueIngestor:
         """Reports results that have arrived; with `block`, waits for at least one. Returns how many."""
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
-            done = [sha for sha, (_path, result) in self._pending.items() if result.ready()]
+            done = self._ready()
             for sha in done:
                 self._settle(sha, *self._pending.pop(sha))
             if done or not block or not self._pending:
@@ -270,6 +284,19 @@ class QueueIngestor:
             if deadline is not None and time.monotonic() > deadline:
                 return 0
             time.sleep(self.poll_seconds)
+
+    def _ready(self) -> list[str]:
+        # One MGET per few hundred tasks instead of a round trip per task: a batch may hold thousands.
+        backend = self.app.backend
+        pending = list(self._pending.items())
+        ready = []
+        for start in range(0, len(pending), 500):
+            chunk = pending[start:start + 500]
+            values = backend.mget([backend.get_key_for_task(result.id) for _sha, (_path, result) in chunk])
+            for (sha, _), value in zip(chunk, values, strict=True):
+                if value is not None and backend.decode_result(value)["status"] in states.READY_STATES:
+                    ready.append(sha)
+        return ready
 
     def _settle(self, sha: str, path: str, result: AsyncResult) -> None:
         others = self._in_flight.pop(sha, [])
@@ -295,9 +322,13 @@ class QueueIngestor:
 
     def run(self, inputs: Iterable[Input]) -> Summary:
         """Sends every input and waits until each has a result."""
+        self.check()
         started = time.perf_counter()
         try:
             for item in inputs:
+                # Bounded, so that Redis does not hold the bytes of a whole national archive at once.
+                while len(self._pending) >= self.max_pending:
+                    self.collect(block=True)
                 self.submit(item)
                 self.collect()
             while self._pending:

@@ -216,3 +216,13 @@ def test_a_document_over_the_time_limit_is_a_recorded_failure(runner, redis_url:
     with Archive(pg_archive) as archive:
         (failure,) = archive.failures()
     assert failure.error_type == "TooLarge" and failure.reason == "reading it took longer than 1 s"
+
+
+def test_a_queue_that_does_not_answer_is_a_clear_error(runner, tmp_path: Path) -> None:
+    from .servers import free_port
+
+    queue = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    result = runner.invoke(app, ["ingest", str(seed_path("001")), "--db", str(tmp_path / "a.sqlite"),
+                                 "--queue", queue])
+    assert result.exit_code == 2
+    assert f"cannot reach the queue at {queue}" in result.output
