@@ -115,6 +115,21 @@ def test_the_queue_archives_the_same_records_as_a_local_ingest(runner, two_worke
     assert again.exit_code == 0 and "0 ingested, 5 skipped, 0 failed" in again.output
 
 
+def test_a_file_over_the_inline_limit_is_read_by_the_worker_from_its_path(two_workers, tmp_path: Path) -> None:
+    from samarkiv.queue import QueueIngestor
+
+    queue, db, _workers = two_workers
+    seed = tmp_path / "delad" / "protokoll.txt"
+    seed.parent.mkdir()
+    seed.write_bytes(seed_path("002").read_bytes())
+    with Archive(db) as archive:
+        summary = QueueIngestor(archive, queue, inline_limit=0).run([Input(seed)])
+        (result,) = summary.results
+        assert result.status is Status.INGESTED and result.pages == 1
+        (exported_record,) = list(archive.export())
+    assert exported_record["source"] == "protokoll.txt"
+
+
 def test_a_bad_file_through_the_queue_is_a_recorded_failure(runner, two_workers, tmp_path: Path) -> None:
     queue, db, _workers = two_workers
     bad = tmp_path / "trasig.pdf"
