@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-swe hunspell-sv fonts-dejavu-core chromium chromium-driver
+DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-swe hunspell-sv fonts-dejavu-core chromium chromium-driver \
+                   postgresql redis-server
 DB ?= archive.sqlite
 export OMP_THREAD_LIMIT = 1
 

@@ -97,6 +97,9 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary table.")] = False,
     keep_originals: Annotated[bool, typer.Option(help="Keep a copy of each file's bytes in the originals folder "
                                                       "beside the archive (ARCHIVE.originals/).")] = True,
+    queue: Annotated[str | None, typer.Option("--queue", envvar="SAMARKIV_QUEUE", show_default=False,
+                                              help="Send the documents to `samarkiv worker`s on this Redis broker "
+                                                   "(redis://host:6379/0) instead of reading them here.")] = None,
 ) -> None:
     """Read documents into the archive: text, born-digital PDFs, scanned PDFs and images.
 
@@ -133,8 +136,19 @@ def ingest(
 
     ingestor = Ingestor(archive, options, jobs=jobs or os.cpu_count() or 1, force=force,
                         retry_failed=retry_failed, on_result=on_result, originals=originals)
-    with sigterm_as_interrupt(), progress:
-        summary = ingestor.run(inputs)
+    if queue:
+        from samarkiv.queue import QueueIngestor, QueueUnavailable
+
+        try:
+            with sigterm_as_interrupt(), progress:
+                summary = QueueIngestor(archive, queue, options, force=force, retry_failed=retry_failed,
+                                        on_result=on_result).run(inputs)
+        except QueueUnavailable as exc:
+            err.print(f"[red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(2) from None
+    else:
+        with sigterm_as_interrupt(), progress:
+            summary = ingestor.run(inputs)
     archive.close()
 
     if not quiet:
@@ -570,6 +584,78 @@ def watch(
         err.print("stopped", highlight=False)
     finally:
         archive.close()
+
+
+@app.command()
+def worker(
+    queue: Annotated[str, typer.Option("--queue", envvar="SAMARKIV_QUEUE", help="The Redis broker.")]
+    = "redis://127.0.0.1:6379/0",
+    db: DbOption = "archive.sqlite",
+    concurrency: Annotated[int | None, typer.Option("--concurrency", "-c", min=1, show_default="all cores",
+                                                    help="Documents read at once (worker processes).")] = None,
+    time_limit: Annotated[float, typer.Option(help="Seconds a document may take before it is recorded as failed.")]
+    = 1800.0,
+    visibility_timeout: Annotated[float | None, typer.Option(
+        help="Seconds after which a document whose worker died is handed out again.",
+        show_default="time limit + 10 min")] = None,
+    max_deliveries: Annotated[int, typer.Option(help="Deliveries of a document (a worker died on each) before "
+                                                     "it is recorded as failed.")] = 3,
+) -> None:
+    """Run a queue worker: read documents sent by `ingest --queue` and store them in the archive.
+
+    Run one per machine (each uses --concurrency processes); point them all at the same broker and
+    the same PostgreSQL archive.
+
+    Example: samarkiv worker --queue redis://broker:6379/0 --db postgresql+psycopg://samarkiv@db/archive
+    """
+    from samarkiv.queue import WorkerLimits, run_worker
+
+    hard = time_limit + min(60.0, time_limit)  # a grace for the task to record its failure
+    limits = WorkerLimits(soft_seconds=time_limit, hard_seconds=hard,
+                          visibility_seconds=visibility_timeout or time_limit + 600, max_deliveries=max_deliveries)
+    if limits.visibility_seconds <= hard:
+        err.print(f"[red]error:[/] --visibility-timeout must exceed the hard time limit ({hard:.0f} s)")
+        raise typer.Exit(2)
+    try:
+        run_worker(queue, db, concurrency or os.cpu_count() or 1, limits)
+    except SamarkivError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+
+
+@app.command("migrate-archive")
+def migrate_archive(
+    to: Annotated[str, typer.Option("--to", help="The target archive: a database URL or an SQLite file.",
+                                    show_default=False)],
+    source: Annotated[str | None, typer.Option("--from", show_default="--db",
+                                               help="The archive to copy (an SQLite file or a URL).")] = None,
+    db: DbOption = "archive.sqlite",
+    force: Annotated[bool, typer.Option(help="Replace what a non-empty target holds.")] = False,
+) -> None:
+    """Copy a whole archive into another database, e.g. an SQLite file into PostgreSQL.
+
+    The target's schema is built by the migrations, every table is copied with its ids, the search
+    index is rebuilt there, and the row counts of both are compared. A non-empty target is refused
+    unless --force.
+
+    Example: samarkiv migrate-archive --from archive.sqlite --to postgresql+psycopg://samarkiv@db/archive
+    """
+    from samarkiv.store.transfer import copy_archive
+
+    origin = source or db
+    if "://" not in origin and not Path(origin).exists():
+        err.print(f"[red]error:[/] no archive at {origin}")
+        raise typer.Exit(2)
+    try:
+        copied = copy_archive(origin, to, replace=force)
+    except SamarkivError as exc:
+        err.print(f"[red]error:[/] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    from sqlalchemy.engine import make_url
+
+    shown = make_url(to).render_as_string(hide_password=True) if "://" in to else to
+    _print_rows([{"table": name, "rows": n} for name, n in copied.items()], TableFormat.table,
+                f"Copied {origin} → {shown}")
 
 
 def _print_rows(rows: list[dict[str, object]], format: TableFormat, title: str) -> None:

@@ -19,6 +19,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, sessionmaker
 
 from samarkiv import PIPELINE_VERSION
@@ -74,6 +75,9 @@ def _alembic_config(engine: Engine) -> Config:
     return cfg
 
 
+_MIGRATION_LOCK = 0x73616D61  # any constant number, the same for every samarkiv process
+
+
 def migrate(engine: Engine) -> None:
     """Brings the schema to the newest migration; a no-op when it is there already."""
     cfg = _alembic_config(engine)
@@ -87,6 +91,9 @@ def migrate(engine: Engine) -> None:
             # Two ingest runs may open a new archive at once: the first to take the write lock
             # migrates, the other waits for it and then finds the schema at head.
             conn.exec_driver_sql("BEGIN IMMEDIATE")
+        elif conn.dialect.name == "postgresql":
+            # Workers starting at once on a new database: one migrates, the others wait and see it done.
+            conn.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
         cfg.attributes["connection"] = conn

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -159,11 +159,15 @@ class DecisionRow(_Fact, Base):
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
 
 
+# Whole kronor pass 2^31 in a region's budget: 64 bits on PostgreSQL (SQLite's integers are 64 bits).
+_SEK = BigInteger().with_variant(Integer(), "sqlite")
+
+
 class AmountRow(_Fact, Base):
     __tablename__ = "amounts"
     document_id: Mapped[int] = _document_fk()
-    value: Mapped[int] = mapped_column(Integer)
-    value_max: Mapped[int | None] = mapped_column(Integer)
+    value: Mapped[int] = mapped_column(_SEK)
+    value_max: Mapped[int | None] = mapped_column(_SEK)
     text: Mapped[str | None] = mapped_column(Text)
     per: Mapped[str | None] = mapped_column(String(8))
     label: Mapped[str | None] = mapped_column(Text)

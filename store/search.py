@@ -7,12 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from samarkiv.errors import SamarkivError
 
 from .models import DecisionRow, Document, ItemRow, MeetingRow, PageRow, PartRow
+from .tsquery import CONFIG, QuerySyntaxError, to_tsquery
 
 KINDS = ("decision", "item", "page")
 
@@ -22,7 +23,7 @@ class BadQuery(SamarkivError):
 
 
 def available(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+    return session.get_bind().dialect.name in ("sqlite", "postgresql")
 
 
 def index_document(session: Session, document_id: int) -> None:
@@ -101,33 +102,57 @@ def search(session: Session, query: str, *, forbund: str | None = None, date_fro
            date_to: str | None = None, kind: str | None = None, limit: int = 50) -> list[Hit]:
     """Best-ranked hits for an FTS5 query ("förläng*", "casemanagement AND budget", "\\"egna kapitalet\\"")."""
     if not available(session):
-        raise BadQuery("full-text search needs an SQLite archive")
-    sql = ("SELECT s.kind, s.document_id, s.page, snippet(search_index, 0, '[', ']', '…', 14) AS snippet, "
-           "d.forbund, d.source, coalesce(dec.paragraph, it.number) AS paragraph "
-           "FROM search_index s JOIN documents d ON d.id = s.document_id "
-           "LEFT JOIN decisions dec ON s.kind = 'decision' AND dec.id = s.ref_id "
-           "LEFT JOIN items it ON s.kind = 'item' AND it.id = s.ref_id "
-           "WHERE search_index MATCH :q")
-    params: dict[str, object] = {"q": query}
+        raise BadQuery("full-text search needs an SQLite or PostgreSQL archive")
+    if session.get_bind().dialect.name == "postgresql":
+        sql, params = _postgres_query(query)
+    else:
+        sql, params = _sqlite_query(query)
     if kind:
         sql += " AND s.kind = :k"
         params["k"] = kind
     if forbund:
         sql += " AND d.forbund = :f"
         params["f"] = forbund
-    # `rank` (bm25) lets FTS5 hand rows over best first, so the LIMIT stops the joins and snippets
-    # early; `ORDER BY bm25(...)` made SQLite snippet and join every match before sorting.
+    # `rank` lets FTS5 hand rows over best first, so the LIMIT stops the joins and snippets early;
+    # ordering by a bm25(...) expression made SQLite snippet and join every match before sorting.
     sql += " ORDER BY rank LIMIT :n"
     params["n"] = limit * 4 if (date_from or date_to) else limit
     try:
         rows = session.execute(text(sql), params).all()
-    except OperationalError as exc:
+    except (OperationalError, ProgrammingError) as exc:
+        session.rollback()
         raise BadQuery(f"not a valid search: {query!r} ({exc.orig})") from None
     dates = document_dates(session, {row.document_id for row in rows})
     hits = []
-    for kind_, doc_id, page, snippet, forbund_, source, paragraph in rows:
+    for kind_, doc_id, page, snippet, forbund_, source, paragraph, _rank in rows:
         date = dates.get(doc_id)
         if (date_from and (date is None or date < date_from)) or (date_to and (date is None or date > date_to)):
             continue
         hits.append(Hit(kind_, forbund_, date, source, page, paragraph, snippet.replace("\n", " "), doc_id))
     return hits[:limit]
+
+
+def _sqlite_query(query: str) -> tuple[str, dict[str, object]]:
+    sql = ("SELECT s.kind, s.document_id, s.page, snippet(search_index, 0, '[', ']', '…', 14) AS snippet, "
+           "d.forbund, d.source, coalesce(dec.paragraph, it.number) AS paragraph, s.rank AS rank "
+           "FROM search_index s JOIN documents d ON d.id = s.document_id "
+           "LEFT JOIN decisions dec ON s.kind = 'decision' AND dec.id = s.ref_id "
+           "LEFT JOIN items it ON s.kind = 'item' AND it.id = s.ref_id "
+           "WHERE search_index MATCH :q")
+    return sql, {"q": query}
+
+
+def _postgres_query(query: str) -> tuple[str, dict[str, object]]:
+    try:
+        tsquery = to_tsquery(query)
+    except QuerySyntaxError as exc:
+        raise BadQuery(f"not a valid search: {query!r} ({exc})") from None
+    sql = (f"SELECT s.kind, s.document_id, s.page, ts_headline('{CONFIG}', s.text, q.q, "
+           "'StartSel=[, StopSel=], MaxFragments=1, MaxWords=30, MinWords=15') AS snippet, "
+           "d.forbund, d.source, coalesce(dec.paragraph, it.number) AS paragraph, -ts_rank(s.tsv, q.q) AS rank "
+           f"FROM (SELECT {tsquery.sql} AS q) q JOIN search_index s ON s.tsv @@ q.q "
+           "JOIN documents d ON d.id = s.document_id "
+           "LEFT JOIN decisions dec ON s.kind = 'decision' AND dec.id = s.ref_id "
+           "LEFT JOIN items it ON s.kind = 'item' AND it.id = s.ref_id "
+           "WHERE TRUE")
+    return sql, dict(tsquery.params)

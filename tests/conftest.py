@@ -99,3 +99,59 @@ def served_seeds(seed_archive: Path) -> Iterator[str]:
 
     with running_server(seed_archive) as url:
         yield url
+
+
+# --- database backends ------------------------------------------------------------------------
+# Tests that touch the archive take `archive_db` (or a module's own fixture over `backend`) and
+# run once on SQLite and once on a private PostgreSQL server.
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    from .servers import Unavailable, run_postgres
+
+    servers = run_postgres()
+    try:
+        server = next(servers)
+    except Unavailable as exc:
+        pytest.skip(f"PostgreSQL cannot be started here: {exc}")
+    yield server
+    servers.close()
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    from .servers import Unavailable, run_redis
+
+    servers = run_redis()
+    try:
+        url = next(servers)
+    except Unavailable as exc:
+        pytest.skip(f"Redis cannot be started here: {exc}")
+    yield url
+    servers.close()
+
+
+_databases = iter(range(1, 1_000_000))
+
+
+def new_archive_db(request: pytest.FixtureRequest, backend: str, folder: Path) -> str:
+    """A fresh, empty archive on `backend`: an SQLite path in `folder` or a new PostgreSQL database."""
+    if backend == "sqlite":
+        return str(folder / f"archive{next(_databases)}.sqlite")
+    server = request.getfixturevalue("postgres_server")
+    return str(server.new_database(f"archive{next(_databases)}"))
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """The database backend a module's tests run on, each in turn."""
+    return str(request.param)
+
+
+@pytest.fixture
+def archive_db(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> str:
+    """A fresh, empty archive (path or URL) on each backend in turn."""
+    return new_archive_db(request, backend, tmp_path)

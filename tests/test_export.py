@@ -18,13 +18,13 @@ SCHEMA = json.loads((resources.files("samarkiv") / "data" / "extraction.schema.j
 
 
 @pytest.fixture
-def archive_with_seeds(runner, archive_path: Path) -> Path:
-    result = runner.invoke(app, ["ingest", str(SEEDS), "--db", str(archive_path), "-j", "1"])
+def archive_with_seeds(runner, archive_db: str) -> str:
+    result = runner.invoke(app, ["ingest", str(SEEDS), "--db", archive_db, "-j", "1"])
     assert result.exit_code == 0, result.output
-    return archive_path
+    return archive_db
 
 
-def test_json_export_validates_against_the_schema(runner, archive_with_seeds: Path, tmp_path: Path) -> None:
+def test_json_export_validates_against_the_schema(runner, archive_with_seeds: str, tmp_path: Path) -> None:
     out = tmp_path / "records.json"
     result = runner.invoke(app, ["export", "--db", str(archive_with_seeds), "--format", "json", "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -38,7 +38,7 @@ def test_json_export_validates_against_the_schema(runner, archive_with_seeds: Pa
         assert by_source[path.name]["schema"] == "samarkiv.extraction/1"
 
 
-def test_jsonl_export_is_a_record_a_line(runner, archive_with_seeds: Path) -> None:
+def test_jsonl_export_is_a_record_a_line(runner, archive_with_seeds: str) -> None:
     result = runner.invoke(app, ["export", "--db", str(archive_with_seeds), "--format", "jsonl"])
     lines = result.output.strip().splitlines()
     assert len(lines) == 5
@@ -46,7 +46,7 @@ def test_jsonl_export_is_a_record_a_line(runner, archive_with_seeds: Path) -> No
         jsonschema.validate(json.loads(line), SCHEMA)
 
 
-def test_failed_inputs_are_not_exported(runner, archive_with_seeds: Path, tmp_path: Path) -> None:
+def test_failed_inputs_are_not_exported(runner, archive_with_seeds: str, tmp_path: Path) -> None:
     bad = tmp_path / "tom.pdf"
     bad.write_bytes(b"")
     runner.invoke(app, ["ingest", str(bad), "--db", str(archive_with_seeds), "-j", "1"])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,20 +11,20 @@ from samarkiv.store import Archive
 from samarkiv.store.query import Filters, UnknownValue, amount_totals, resolve_forbund
 from samarkiv.store.search import BadQuery, rebuild, search
 
-from .conftest import SEEDS
+from .conftest import SEEDS, new_archive_db
 
 
 @pytest.fixture(scope="module")
-def seeded(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def seeded(request: pytest.FixtureRequest, backend: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     from typer.testing import CliRunner
 
-    db = tmp_path_factory.mktemp("q") / "archive.sqlite"
-    result = CliRunner().invoke(app, ["ingest", str(SEEDS), "--db", str(db), "-j", "1"])
+    db = new_archive_db(request, backend, tmp_path_factory.mktemp("q"))
+    result = CliRunner().invoke(app, ["ingest", str(SEEDS), "--db", db, "-j", "1"])
     assert result.exit_code == 0, result.output
     return db
 
 
-def test_search_finds_the_casemanagement_grant_with_its_paragraph(seeded: Path) -> None:
+def test_search_finds_the_casemanagement_grant_with_its_paragraph(seeded: str) -> None:
     with Archive(seeded) as archive, archive.session() as s:
         hits = search(s, "Casemanagement", kind="decision")
     grant = [h for h in hits if h.paragraph == "72" and "bevilja" in h.snippet]
@@ -34,19 +33,19 @@ def test_search_finds_the_casemanagement_grant_with_its_paragraph(seeded: Path) 
     assert grant[0].date == "2020-11-24"
 
 
-def test_swedish_letters_stay_distinct_and_prefixes_work(seeded: Path) -> None:
+def test_swedish_letters_stay_distinct_and_prefixes_work(seeded: str) -> None:
     with Archive(seeded) as archive, archive.session() as s:
         assert search(s, "år")
         assert not search(s, "ar")
         assert any("förlängningsansökan" in h.snippet for h in search(s, "förläng*"))
 
 
-def test_a_broken_query_is_a_clear_error(seeded: Path) -> None:
+def test_a_broken_query_is_a_clear_error(seeded: str) -> None:
     with Archive(seeded) as archive, archive.session() as s, pytest.raises(BadQuery, match="not a valid search"):
         search(s, '"unclosed')
 
 
-def test_rebuilding_the_index_gives_the_same_hits(seeded: Path) -> None:
+def test_rebuilding_the_index_gives_the_same_hits(seeded: str) -> None:
     with Archive(seeded) as archive, archive.session() as s:
         before = [(h.source, h.snippet) for h in search(s, "budget*")]
         assert rebuild(s) == 5
@@ -54,7 +53,7 @@ def test_rebuilding_the_index_gives_the_same_hits(seeded: Path) -> None:
         assert [(h.source, h.snippet) for h in search(s, "budget*")] == before
 
 
-def test_forbund_names_match_loosely(seeded: Path) -> None:
+def test_forbund_names_match_loosely(seeded: str) -> None:
     with Archive(seeded) as archive, archive.session() as s:
         assert resolve_forbund(s, "söderåsen") == "Söderåsens samordningsförbund"
         assert resolve_forbund(s, "SÖDRA DALARNAS SAMORDNINGSFÖRBUND") == "Södra Dalarnas samordningsförbund"
@@ -62,14 +61,14 @@ def test_forbund_names_match_loosely(seeded: Path) -> None:
             resolve_forbund(s, "Norrbotten")
 
 
-def test_decisions_filtered_by_kind_and_forbund(runner, seeded: Path) -> None:
+def test_decisions_filtered_by_kind_and_forbund(runner, seeded: str) -> None:
     result = runner.invoke(app, ["decisions", "--db", str(seeded), "--forbund", "söderåsen", "--kind", "grant",
                                  "--format", "json"])
     rows = json.loads(result.output)
     assert [(r["paragraph"], r["amounts"][0]) for r in rows] == [("72", 320000)]
 
 
-def test_amounts_by_year_and_label(seeded: Path) -> None:
+def test_amounts_by_year_and_label(seeded: str) -> None:
     from samarkiv.store.query import amounts
 
     with Archive(seeded) as archive, archive.session() as s:
@@ -78,7 +77,7 @@ def test_amounts_by_year_and_label(seeded: Path) -> None:
     assert 3084000 in {r["value"] for r in rows}
 
 
-def test_outcomes_summed_by_insats_and_category(runner, seeded: Path) -> None:
+def test_outcomes_summed_by_insats_and_category(runner, seeded: str) -> None:
     result = runner.invoke(app, ["outcomes", "--db", str(seeded), "--by-insats", "--category", "deltagare",
                                  "--format", "json"])
     rows = json.loads(result.output)
@@ -86,13 +85,13 @@ def test_outcomes_summed_by_insats_and_category(runner, seeded: Path) -> None:
             "category": "deltagare", "count": 128} in rows
 
 
-def test_unknown_forbund_exits_2_with_close_matches(runner, seeded: Path) -> None:
+def test_unknown_forbund_exits_2_with_close_matches(runner, seeded: str) -> None:
     result = runner.invoke(app, ["people", "--db", str(seeded), "--forbund", "Gotland"])
     assert result.exit_code == 2
     assert "close matches" in result.output
 
 
-def test_mentions_find_a_person_named_in_running_text(runner, seeded: Path) -> None:
+def test_mentions_find_a_person_named_in_running_text(runner, seeded: str) -> None:
     result = runner.invoke(app, ["mentions", "Reino Persson", "--db", str(seeded), "--label", "PER",
                                  "--format", "json"])
     rows = json.loads(result.output)
