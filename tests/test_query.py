@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -99,7 +100,7 @@ def test_mentions_find_a_person_named_in_running_text(runner, seeded: str) -> No
     assert all(r["name"] == "Reino Persson" and r["page"] == 1 for r in rows)
 
 
-def test_amounts_summed_by_forbund_and_year_count_each_figure_once(seeded: Path) -> None:
+def test_amounts_summed_by_forbund_and_year_count_each_figure_once(seeded: str) -> None:
     with Archive(seeded) as archive, archive.session() as s:
         rows = amount_totals(s, Filters())
     sums = {(r["forbund"].split()[0], r["year"], r["measure"], r["flow"]): r["sek"] for r in rows}
@@ -115,7 +116,7 @@ def test_amounts_summed_by_forbund_and_year_count_each_figure_once(seeded: Path)
     assert sums[("Sydöstra", 2021, "budget", "income")] == 7_082_000
 
 
-def test_amounts_summed_by_forbund_alone_add_up_the_years(runner, seeded: Path) -> None:
+def test_amounts_summed_by_forbund_alone_add_up_the_years(runner, seeded: str) -> None:
     result = runner.invoke(app, ["amounts", "--db", str(seeded), "--by", "forbund", "--forbund", "söderåsen",
                                  "--format", "json"])
     assert result.exit_code == 0, result.output
@@ -126,7 +127,7 @@ def test_amounts_summed_by_forbund_alone_add_up_the_years(runner, seeded: Path) 
     assert "year" not in rows[0]
 
 
-def test_summing_by_an_unknown_key_exits_2(runner, seeded: Path) -> None:
+def test_summing_by_an_unknown_key_exits_2(runner, seeded: str) -> None:
     result = runner.invoke(app, ["amounts", "--db", str(seeded), "--by", "kommun"])
     assert result.exit_code == 2
     assert "choose from forbund, year" in result.output
