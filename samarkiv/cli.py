@@ -542,12 +542,16 @@ def watch(
     lang: Annotated[str, typer.Option(help="Tesseract language(s) for OCR.")] = "swe",
     keep_originals: Annotated[bool, typer.Option(help="Keep a copy of each file's bytes beside the archive.")]
     = True,
+    queue: Annotated[str | None, typer.Option("--queue", envvar="SAMARKIV_QUEUE", show_default=False,
+                                              help="Send new files to `samarkiv worker`s on this Redis broker "
+                                                   "instead of reading them here.")] = None,
 ) -> None:
     """Ingest files as they arrive in a folder, once they are completely written.
 
     Archived bytes are skipped, as by ingest. Ctrl-C (or SIGTERM) stops the watch.
 
-    Example: samarkiv watch inkorg/ --db archive.sqlite
+    Examples: samarkiv watch inkorg/ --db archive.sqlite
+              samarkiv watch inkorg/ --once --queue redis://broker:6379/0 --db postgresql+psycopg://…/archive
     """
     from samarkiv.batch import FileResult, Ingestor, Input, Status, Summary, sigterm_as_interrupt
     from samarkiv.watch import Watch
@@ -564,7 +568,21 @@ def watch(
                         on_result=on_result, originals=originals)
 
     def ingest_batch(inputs: list[Input]) -> Summary:
+        if queue:
+            from samarkiv.queue import QueueIngestor
+
+            return QueueIngestor(archive, queue, IngestOptions(lang=lang), on_result=on_result).run(inputs)
         return ingestor.run(inputs)
+
+    if queue:
+        from samarkiv.queue import QueueIngestor, QueueUnavailable
+
+        try:
+            QueueIngestor(archive, queue).check()
+        except QueueUnavailable as exc:
+            archive.close()
+            err.print(f"[red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(2) from None
 
     watcher = Watch(folder, ingest_batch, settle=settle, interval=interval,
                     on_waiting=lambda paths: err.print(f"{len(paths)} file(s) still being written, left for the "

@@ -130,6 +130,21 @@ def test_a_file_over_the_inline_limit_is_read_by_the_worker_from_its_path(two_wo
     assert exported_record["source"] == "protokoll.txt"
 
 
+def test_watch_once_sends_new_uploads_through_the_queue(runner, two_workers, tmp_path: Path) -> None:
+    queue, db, _workers = two_workers
+    inbox = tmp_path / "inkorg"
+    inbox.mkdir()
+    for seed in ("001", "004"):
+        (inbox / f"{seed}.txt").write_bytes(seed_path(seed).read_bytes())
+    result = runner.invoke(app, ["watch", str(inbox), "--once", "--settle", "0", "--db", db, "--queue", queue])
+    assert result.exit_code == 0, result.output
+    assert "2 ingested, 0 skipped, 0 failed" in result.output
+    (inbox / "002.txt").write_bytes(seed_path("002").read_bytes())
+    again = runner.invoke(app, ["watch", str(inbox), "--once", "--settle", "0", "--db", db, "--queue", queue])
+    assert again.exit_code == 0 and "1 ingested, 2 skipped, 0 failed" in again.output
+    assert sorted(r["source"] for r in exported(runner, db)) == ["001.txt", "002.txt", "004.txt"]
+
+
 def test_a_bad_file_through_the_queue_is_a_recorded_failure(runner, two_workers, tmp_path: Path) -> None:
     queue, db, _workers = two_workers
     bad = tmp_path / "trasig.pdf"
@@ -241,3 +256,7 @@ def test_a_queue_that_does_not_answer_is_a_clear_error(runner, tmp_path: Path) -
                                  "--queue", queue])
     assert result.exit_code == 2
     assert f"cannot reach the queue at {queue}" in result.output
+    watched = runner.invoke(app, ["watch", str(tmp_path), "--once", "--db", str(tmp_path / "a.sqlite"),
+                                  "--queue", queue])
+    assert watched.exit_code == 2
+    assert f"cannot reach the queue at {queue}" in watched.output
