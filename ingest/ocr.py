@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+import pytesseract
 from PIL import Image, ImageOps
 
 from samarkiv.errors import CorruptInput, OcrUnavailable
@@ -92,25 +93,26 @@ def preprocess(image: Image.Image) -> tuple[Image.Image, float]:
 
 
 def tesseract_tsv(image: Image.Image, lang: str, *, timeout: float = 0) -> str:
-    """Tesseract's word table (TSV) for one image, in one run of the tesseract program.
+    """Tesseract's word table (TSV) for one image, in one run of tesseract through pytesseract.
 
-    The image goes to tesseract as an uncompressed BMP file: encoding a 300 dpi page as PNG
-    costs about a tenth of tesseract's own time on it, and tesseract reads PGM, or any image
-    from a pipe, measurably slower than BMP.
+    The image goes to tesseract as an uncompressed BMP file named by path, which pytesseract hands
+    over as it is: encoding a 300 dpi page as PNG (what pytesseract does with an image object)
+    costs about a tenth of tesseract's own time on it, and tesseract reads PGM, or any image from
+    a pipe, measurably slower than BMP.
     """
     gray = image if image.mode == "L" else ImageOps.grayscale(image)
     with tempfile.TemporaryDirectory(prefix="samarkiv-ocr-") as folder:
         page = os.path.join(folder, "page.bmp")
         gray.save(page, format="BMP")
         try:
-            run = subprocess.run([TESSERACT, page, "stdout", "-l", lang, "--psm", "3", "tsv"],
-                                 capture_output=True, timeout=timeout or None, check=False)
-        except subprocess.TimeoutExpired as exc:
+            return str(pytesseract.image_to_data(page, lang=lang, config="--psm 3", timeout=timeout))
+        except RuntimeError as exc:
+            if "timeout" not in str(exc).lower():
+                raise
             raise CorruptInput(f"OCR gave up on a page after {timeout:.0f} s") from exc
-    if run.returncode != 0:
-        message = run.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise CorruptInput(f"tesseract failed: {message[-1] if message else f'exit status {run.returncode}'}")
-    return run.stdout.decode("utf-8", "replace")
+        except pytesseract.TesseractError as exc:
+            message = str(exc.message).strip().splitlines()
+            raise CorruptInput(f"tesseract failed: {message[-1] if message else f'exit status {exc.status}'}") from exc
 
 
 def words_from_tsv(tsv: str) -> tuple[list[Word], list[float]]:
