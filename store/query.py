@@ -119,67 +119,71 @@ def amount_totals(session: Session, filters: Filters, by: tuple[str, ...] = TOTA
     if unknown or not by:
         raise UnknownValue(f"cannot sum by {', '.join(unknown) or 'nothing'}; choose from forbund, year")
     ids = _document_filter(session, Filters(filters.forbund, None, filters.date_from, filters.date_to))
-    # Plain rows, not AmountRow objects: making an ORM object per figure was most of the time.
-    columns = select(AmountRow.document_id, AmountRow.paragraph, AmountRow.year, AmountRow.measure,
-                     AmountRow.label, AmountRow.flow, AmountRow.value, AmountRow.granted, Document.forbund,
-                     Document.source.label("file")).join(Document)
-    stmt = _restrict(columns, AmountRow, ids)
-    stmt = stmt.where(AmountRow.role == "line").where(
-        AmountRow.granted.is_(True) | (AmountRow.source.in_(("table", "statement"))
-                                       & AmountRow.measure.in_(BUDGET_MEASURES)))
-    rows = [(r, r.forbund, r.file) for r in session.execute(stmt.order_by(AmountRow.document_id,
-                                                                           AmountRow.position))]
-    doc_ids = {a.document_id for a, _, _ in rows}
+    counted = AmountRow.role == "line"
+    granted_rows = session.execute(_restrict(
+        select(AmountRow.document_id, AmountRow.year, AmountRow.value, Document.forbund, Document.source)
+        .join(Document).where(counted, AmountRow.granted.is_(True)), AmountRow, ids)
+        .order_by(AmountRow.document_id, AmountRow.position)).all()
+    table_line = (counted & AmountRow.granted.is_(False) & AmountRow.source.in_(("table", "statement"))
+                  & AmountRow.measure.in_(BUDGET_MEASURES) & AmountRow.year.is_not(None))
+    # The sums are made in the database, per § (or document), year, measure and flow, a label
+    # counted once within each: Python then only chooses among a few rows per förbund and year.
+    first = func.row_number().over(
+        partition_by=(AmountRow.document_id, AmountRow.paragraph, AmountRow.year, AmountRow.measure,
+                      AmountRow.label, AmountRow.flow), order_by=AmountRow.position).label("nth")
+    lines = _restrict(select(AmountRow.document_id, AmountRow.paragraph, AmountRow.year, AmountRow.measure,
+                             AmountRow.flow, AmountRow.value, first).where(table_line), AmountRow, ids)
+    if filters.year:
+        lines = lines.where(AmountRow.year == filters.year)
+    once = lines.subquery()
+    grouped = session.execute(
+        select(Document.forbund, Document.source, once.c.document_id, once.c.paragraph, once.c.year,
+               once.c.measure, once.c.flow, func.sum(once.c.value), func.count())
+        .join(Document, Document.id == once.c.document_id).where(once.c.nth == 1)
+        .group_by(Document.forbund, Document.source, once.c.document_id, once.c.paragraph, once.c.year,
+                  once.c.measure, once.c.flow)).all()
+    columns = _restrict(select(AmountRow.document_id, AmountRow.paragraph, AmountRow.year, AmountRow.measure)
+                        .where(table_line).distinct(), AmountRow, ids).subquery()
+    widths = {(doc, para): n for doc, para, n in session.execute(
+        select(columns.c.document_id, columns.c.paragraph, func.count())
+        .group_by(columns.c.document_id, columns.c.paragraph))}
+    doc_ids = {r.document_id for r in granted_rows} | {r.document_id for r in grouped}
     dates = document_dates(session, doc_ids)
     scanned = set(session.scalars(select(PageRow.document_id).distinct().where(
         PageRow.method == "ocr", PageRow.document_id.in_(doc_ids))))
-
-    def doc_year(doc_id: int) -> int | None:
-        date = dates.get(doc_id)
-        return int(date[:4]) if date else None
 
     Key = tuple[str | None, int | None, str, str | None]
     totals: dict[Key, list[int]] = {}
     sources: dict[Key, set[str]] = {}
 
-    def add(key: Key, value: int, source: str) -> None:
-        totals.setdefault(key, []).append(value)
+    def add(key: Key, total: int, n: int, source: str) -> None:
+        totals.setdefault(key, [0, 0])
+        totals[key][0] += total
+        totals[key][1] += n
         sources.setdefault(key, set()).add(source)
 
+    for r in granted_rows:
+        date = dates.get(r.document_id)
+        year = r.year or (int(date[:4]) if date else None)
+        if not filters.year or year == filters.year:
+            add((r.forbund, year, "granted", None), r.value, 1, r.source)
     Group = tuple[int, str | None]
-    tables: dict[tuple[str | None, int | None, str], dict[Group, list[tuple[Any, str]]]] = {}
-    widths: dict[Group, set[tuple[int | None, str | None]]] = {}
-    for a, forbund, source in rows:
-        if a.granted:
-            year = a.year or doc_year(a.document_id)
-            if not filters.year or year == filters.year:
-                add((forbund, year, "granted", None), a.value, source)
-            continue
-        table = (a.document_id, a.paragraph)
-        widths.setdefault(table, set()).add((a.year, a.measure))
-        if a.year is not None and (not filters.year or a.year == filters.year):
-            tables.setdefault((forbund, a.year, a.measure or ""), {}).setdefault(table, []).append((a, source))
+    tables: dict[tuple[str | None, int, str], dict[Group, list[Any]]] = {}
+    for r in grouped:
+        tables.setdefault((r.forbund, r.year, r.measure), {}).setdefault((r.document_id, r.paragraph), []).append(r)
     for (forbund, year, measure), candidates in tables.items():
-        best = max(candidates, key=lambda t: (dates.get(t[0]) or "", t[0] not in scanned, -len(widths[t]),
-                                              len(candidates[t])))
-        chosen = candidates[best]
-        labels: set[tuple[str, str | None]] = set()
-        by_flow: dict[str | None, list[tuple[int, str]]] = {}
-        for a, source in chosen:
-            if (a.label or "", a.flow) not in labels:
-                labels.add((a.label or "", a.flow))
-                by_flow.setdefault(a.flow, []).append((a.value, source))
-        for flow, lines in by_flow.items():
-            sign = -1 if flow == "cost" and sum(v for v, _ in lines) < 0 else 1
-            for value, source in lines:
-                add((forbund, year, measure, flow), sign * value, source)
+        best = max(candidates, key=lambda t: (dates.get(t[0]) or "", t[0] not in scanned, -widths[t],
+                                              sum(r[-1] for r in candidates[t])))
+        for r in candidates[best]:
+            total, n = int(r[-2]), int(r[-1])
+            add((forbund, year, measure, r.flow), -total if r.flow == "cost" and total < 0 else total, n, r.source)
     merged: dict[tuple[Any, ...], dict[str, Any]] = {}
     for (forbund, year, measure, flow), values in totals.items():
         key = (forbund if "forbund" in by else None, year if "year" in by else None, measure, flow)
         row = merged.setdefault(key, {"forbund": key[0], "year": key[1], "measure": measure, "flow": flow,
                                       "sek": 0, "amounts": 0, "sources": set()})
-        row["sek"] += sum(values)
-        row["amounts"] += len(values)
+        row["sek"] += values[0]
+        row["amounts"] += values[1]
         row["sources"] |= sources[(forbund, year, measure, flow)]
     order = {m: i for i, m in enumerate(("granted", *BUDGET_MEASURES))}
     out = []
