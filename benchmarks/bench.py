@@ -146,6 +146,7 @@ def load_query_bench() -> Callable[..., dict[str, float]] | None:
     spec = importlib.util.spec_from_file_location("samarkiv_query_bench", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return getattr(module, "run", None)
 
