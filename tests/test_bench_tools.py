@@ -40,7 +40,8 @@ def test_comparison_marks_each_figure_by_its_own_direction() -> None:
     assert rows["query p95"] == (None, "only in one run")
 
 
-def test_the_bench_finds_the_query_benchmark_and_can_call_it() -> None:
+def test_the_bench_finds_the_query_benchmark_and_can_call_it(monkeypatch) -> None:
+    monkeypatch.syspath_prepend(str(BENCHMARKS))  # bench.py imports its neighbours, as when run as a script
     run = load("bench").load_query_bench()
     assert run is not None and run.__name__ == "run"
     assert run.__module__ == "samarkiv_query_bench"
