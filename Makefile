@@ -38,7 +38,7 @@ fixtures: deps fixtures/generated/.done
 demo: deps venv fixtures
 	$(BIN)/samarkiv ingest fixtures/seeds fixtures/generated --db $(DB)
 	$(BIN)/samarkiv status --db $(DB)
-	$(BIN)/samarkiv search Casemanagement --kind decision --db $(DB) --format table
+	$(BIN)/samarkiv search 'bevilja*' --kind decision --db $(DB) --format table
 	$(BIN)/samarkiv amounts --by forbund,year --db $(DB) --format table
 	$(BIN)/samarkiv outcomes --by-insats --db $(DB) --format table
 

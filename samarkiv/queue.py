@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import hashlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -246,8 +247,12 @@ class QueueIngestor:
         try:
             if item.path.is_dir():
                 raise UnsupportedInput("is a directory", path)
-            sha, size = hash_file(item.path)
-            data = base64.b64encode(item.path.read_bytes()).decode("ascii") if size <= self.inline_limit else None
+            data: str | None = None
+            if item.path.stat().st_size <= self.inline_limit:
+                raw = item.path.read_bytes()  # read once: hashed and sent from the same bytes
+                sha, data = hashlib.sha256(raw).hexdigest(), base64.b64encode(raw).decode("ascii")
+            else:
+                sha, _size = hash_file(item.path)
         except OSError as exc:
             self._fail(path, None, UnsupportedInput(f"cannot read the file: {exc.strerror or exc}", path))
             return False

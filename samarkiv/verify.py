@@ -11,9 +11,10 @@ from enum import StrEnum
 
 from sqlalchemy import func, select
 
+from samarkiv.ingest import hash_file
 from samarkiv.store import Archive
 from samarkiv.store.models import Document
-from samarkiv.store.originals import Originals, sha256_of
+from samarkiv.store.originals import Originals
 
 
 class Problem(StrEnum):
@@ -83,7 +84,7 @@ def verify(archive: Archive, originals: Originals | None,
         path = originals.path_for(sha)
         subject = f"{source} ({sha})"
         try:
-            actual = sha256_of(path)
+            actual, _size = hash_file(path)
         except FileNotFoundError:
             findings.append(Finding(Problem.MISSING_ORIGINAL, subject, f"{path} does not exist"))
         except OSError as exc:

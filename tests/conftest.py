@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -108,30 +109,31 @@ def served_seeds(seed_archive: Path) -> Iterator[str]:
 BACKENDS = ("sqlite", "postgresql")
 
 
+def _serve(servers: Generator[Any, None, None], name: str) -> Iterator[Any]:
+    """What a private server generator yields, for as long as a fixture needs it; a skip naming the
+    server and the reason where it cannot be started."""
+    from .servers import Unavailable
+
+    try:
+        running = next(servers)
+    except Unavailable as exc:
+        pytest.skip(f"{name} cannot be started here: {exc}")
+    yield running
+    servers.close()
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
-    from .servers import Unavailable, run_postgres
+    from .servers import run_postgres
 
-    servers = run_postgres()
-    try:
-        server = next(servers)
-    except Unavailable as exc:
-        pytest.skip(f"PostgreSQL cannot be started here: {exc}")
-    yield server
-    servers.close()
+    yield from _serve(run_postgres(), "PostgreSQL")
 
 
 @pytest.fixture(scope="session")
 def redis_url():
-    from .servers import Unavailable, run_redis
+    from .servers import run_redis
 
-    servers = run_redis()
-    try:
-        url = next(servers)
-    except Unavailable as exc:
-        pytest.skip(f"Redis cannot be started here: {exc}")
-    yield url
-    servers.close()
+    yield from _serve(run_redis(), "Redis")
 
 
 _databases = iter(range(1, 1_000_000))
