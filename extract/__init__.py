@@ -9,15 +9,16 @@ from samarkiv.normalize import Text
 from samarkiv.normalize.dates import years_in
 
 from .amounts import find_amounts, mark_granted
-from .decisions import reported_decisions, section_decisions
+from .decisions import decisions_of_section, reported_decisions
 from .forbund import forbund_of
-from .items import Heading, agenda_headings, paragraph_headings
-from .layout import Line, lines_of
-from .meetings import heading_lines, meeting_of
+from .items import Heading
+from .layout import Line
+from .meetings import meeting_of
 from .mentions import mentions_in
 from .outcomes import outcomes_in
-from .parts import MINUTES, PartSpan, find_parts, part_at, report_date
-from .people import Entry, heading_people, list_people, signatories
+from .parts import MINUTES, PartSpan, part_at, report_date
+from .people import Entry, heading_people, list_people, zone_people, zone_signatories
+from .structure import Document, PartNode, structure_of
 from .types import (
     Amount,
     Decision,
@@ -46,15 +47,10 @@ def _within(lines: list[Line], start: int, end: int) -> list[Line]:
 def extract_record(text: Text) -> Record:
     """Extracts every fact of the contract from one document's normalized text."""
     doc = text.text
-    lines = lines_of(doc)
-    paragraph_heads = paragraph_headings(lines)
-    body_starts = [h.start for h in paragraph_heads if not h.toc]
-    parts = find_parts(lines, body_starts, doc)
-    agenda: list[Heading] = []
-    for p in parts:
-        if p.type == "kallelse":
-            agenda.extend(agenda_headings(_within(lines, p.start, p.end)))
-    headings = sorted(paragraph_heads + agenda, key=lambda h: h.start)
+    tree = structure_of(doc)
+    lines = list(tree.lines)
+    parts = [n.part for n in tree.parts]
+    headings = list(tree.headings)
     sections = [h for h in headings if not h.toc]
 
     def paragraph_at(offset: int) -> str | None:
@@ -68,20 +64,21 @@ def extract_record(text: Text) -> Record:
     people: list[Person] = []
     signed = Signatories()
     part_facts: list[Part] = []
-    for p in parts:
+    for node in tree.parts:
+        p = node.part
         date: str | None = None
-        if p.type in MINUTES:
-            head = heading_lines(lines, p, headings)
+        if p.type in MINUTES and node.zone is not None:
+            head = list(node.zone.lines)
             owned = [h for h in sections if _owner(parts, part_at(parts, h.start)) is p]
             meeting = meeting_of(head, p, owned)
             if meeting:
                 meetings.append(replace(meeting, page=text.page_at(meeting.span[0] if meeting.span else p.start)))
                 date = meeting.date
             if p.type == "protokoll":
-                found = [_person(g, e, ln, text) for g, e, ln in heading_people(head)]
+                found = _heading_people(node, text)
                 people.extend(found)
                 if not (signed.ordforande or signed.sekreterare or signed.justerare):
-                    signed = signatories(head, found)
+                    signed = _signatories(node, found, doc)
         else:
             date = report_date(lines, p)
             if not p.attached:
@@ -89,7 +86,7 @@ def extract_record(text: Text) -> Record:
         part_facts.append(Part(type=p.type, title=p.title, date=date, page=text.page_at(p.start),
                                span=(p.start, p.end)))
 
-    decisions = _decisions(lines, parts, sections, text)
+    decisions = _decisions(tree, text)
     boundaries = {p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections}
     amounts = mark_granted(find_amounts(doc, lines, paragraph_at, boundaries, text.page_at), decisions)
     amounts = _budget_tables(amounts, parts)
@@ -159,20 +156,55 @@ def _items(headings: list[Heading], text: Text) -> list[Item]:
     return list(out.values())
 
 
-def _decisions(lines: list[Line], parts: list[PartSpan], sections: list[Heading], text: Text) -> list[Decision]:
+def _decisions(tree: Document, text: Text) -> list[Decision]:
     out: list[Decision] = []
-    starts = sorted({p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections})
-    for p in parts:
+    lines = list(tree.lines)
+    for node in tree.parts:
+        p = node.part
         if p.type == "protokoll":
-            for h in sections:
-                if h.kind != "paragraph" or _owner(parts, part_at(parts, h.start)) is not p:
+            for section in node.sections:
+                if section.heading.kind != "paragraph":
                     continue
-                end = next((s for s in starts if s > h.start), len(text.text))
-                for f in section_decisions(_within(lines, h.start, end)):
-                    out.append(Decision(paragraph=h.number, kind=f.kind, text=f.text, amounts=f.amounts,
+                for f in decisions_of_section(section, utskott=tree.utskott):
+                    out.append(Decision(paragraph=section.heading.number, kind=f.kind, text=f.text, amounts=f.amounts,
                                         page=text.page_at(f.start), span=(f.start, f.end)))
         elif p.type != "kallelse" and not p.attached:
             for f in reported_decisions(_within(lines, p.start, p.end)):
                 out.append(Decision(paragraph=None, kind=f.kind, text=f.text, amounts=f.amounts,
                                     page=text.page_at(f.start), span=(f.start, f.end)))
     return sorted(out, key=lambda d: d.span[0] if d.span else 0)
+
+
+def _heading_people(node: PartNode, text: Text) -> list[Person]:
+    """The people of a minutes heading zone: its lists as the seeds print them, and every other
+    name the zone's labels introduce, whatever the layout."""
+    assert node.zone is not None
+    zone = node.zone
+    head = list(zone.lines)
+    found = [_person(g, e, ln, text) for g, e, ln in heading_people(head)]
+    groups = [(f.start, GROUP_OF_LABEL[f.key]) for f in zone.fields if f.key in GROUP_OF_LABEL]
+    first_label = min((f.start for f in zone.fields if f.key in GROUP_OF_LABEL), default=None)
+    if first_label is not None:
+        spotted = zone_people([ln for ln in head if ln.end > first_label], groups)
+        found.extend(_person(g, e, ln, text) for g, e, ln in spotted)
+    return found
+
+
+GROUP_OF_LABEL = {"beslutande": "beslutande", "ovriga": "ovriga", "franvarande": "franvarande",
+                  "sekreterare": "ovriga", "ordforande": "beslutande", "justerare": "beslutande",
+                  "justera": "beslutande", "underskrifter": "beslutande"}
+
+
+def _signatories(node: PartNode, people: list[Person], doc: str) -> Signatories:
+    assert node.zone is not None
+    zone = node.zone
+    index = {ln.start: i for i, ln in enumerate(zone.lines)}
+    fields = []
+    for f in zone.fields:
+        i = next((index[s] for s in sorted(index, reverse=True) if s <= f.start), 0)
+        fields.append((f.key, i, f.value, f.end))
+    justera = [f.value for f in zone.fields if f.key == "justera" and f.value]
+    body = doc[node.part.start:node.part.end]
+    if justera:
+        body = "utses att justera " + justera[0] + "\n" + body
+    return zone_signatories(fields, list(zone.lines), people, body)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from samarkiv.normalize.amounts import find_money
 
 from .layout import Block, Line, blocks_of, sentences, units_of
+from .structure import Section
 
 # Decision kinds, first match wins: the specific verbs before the general ones.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -39,6 +40,7 @@ REPORTED = re.compile(
     r"har beslutat|beviljade|godkände)\b|\befter beslut av styrelsen\b|^Beslutad av styrelsen\b|"
     r"\b(Samordningsförbundet|Förbundet|Styrelsen) har fattat beslut\b|\bVi intygar\b)")
 NOT_THE_BOARD = re.compile(r"^(Styrgrupp|Presidi|Beredningsgrupp|Försäkringskassan|Arbetsförmedlingen)", re.I)
+PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)
 SPLIT_NOTE = re.compile(r"^(?P<note>.*?tackar för informationen) och (?P<rest>(beslutar|ger|uppdrar) .*)$", re.I)
 
 
@@ -130,3 +132,29 @@ def reported_decisions(lines: list[Line]) -> list[Found]:
             if REPORTED.search(s) and not PROPOSAL.search(s) and not NOT_THE_BOARD.match(s):
                 out.extend(_make(s, a, z))
     return out
+
+
+def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Found]:
+    """Decisions of one § section read from its blocks: every decision block ("Beslut",
+    "Nämndens beslut", "Stämman beslutade"), and in an utskott's own minutes its "Förslag till
+    beslut i kommunstyrelsen", which is what the utskott decided. A section without such a block
+    is read line by line as before (a "Beslut:" line, passive decision sentences)."""
+    out: list[Found] = []
+    decided = [b for b in section.blocks if b.kind == "beslut"]
+    if not decided and utskott:
+        decided = [b for b in section.blocks if b.kind == "forslag" and b.addressee
+                   and not PROPOSAL_BY_OTHERS.search(b.heading or "")]
+    for b in decided:
+        head = b.lines[0]
+        following = blocks_of(list(b.lines[1:]))
+        m = BESLUT_HEADING.match(head.stripped)
+        rest = (m["rest"] or "").strip() if m and m["rest"] else ""
+        if not m and b.kind == "beslut" and DECISION_WORDS.search(head.stripped) and len(head.stripped.split()) > 3:
+            rest = head.stripped  # "Stämman beslutade att …" opens the block and decides
+        if rest:
+            following = [Block(head.start + head.text.find(rest), head.end, rest), *following]
+        for text, a, z in _beslut_block(following):
+            out.extend(_make(text, a, z))
+    if decided:
+        return out
+    return section_decisions([ln for b in section.blocks for ln in b.lines])

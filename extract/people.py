@@ -289,3 +289,222 @@ def signatories(lines: list[Line], people: list[Person]) -> Signatories:
     return Signatories(ordforande=ordforande,
                        sekreterare=found["sekreterare"][0] if found["sekreterare"] else None,
                        justerare=tuple(dict.fromkeys(justerare)))
+
+
+# Names in a heading zone, wherever the layout put them: "Anna Ek (S)", "Anna Ek, ordförande",
+# a name alone on its line or its column, "Bo Ek (M) ersätter Eva Ström (M)".
+_UPPER = "A-ZÅÄÖÉÈÜØÆŠŽČĆÁÍÓÚÑ"
+_LOWER = "a-zåäöéèüøæšžčćáíóúñëïôçğı"
+ZONE_NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+ZONE_NAME = re.compile(rf"(?<![\w\-&])(?:{ZONE_NAME_TOKEN})(?:[ \t]+(?:(?:de|af|von|van|der|den|da|di|el|al|bin)[ \t]+)?"
+                       rf"{ZONE_NAME_TOKEN}){{0,3}}(?![\w\-])")
+ZONE_PARTY = re.compile(r"\s*\(\s*(?P<party>[A-Za-zÅÄÖåäö]{1,4})\s*\)")
+# What may follow a name in a list: its party, a comma, a wide gap, an attendance note, the end.
+NAME_END = re.compile(r"\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)|\s*,|\t|\s{2,}|\s*$|\s+(?:§|ersätter\b|för\b|tjänstgör\b|"
+                      r"från\b|fr\.?o\.?m\b|t\.?o\.?m\b|kl\b|ej\b)")
+NAME_START = re.compile(r"(?:^|\t|\s{2,}|[:;,]\s*|(?:ersätter|för|tjänstgör för)\s+)$")
+REPLACES = re.compile(r"(?:ersätter|tjänstgör för|för)\s+$")
+STOP_TOKENS = {
+    "ordförande", "vice", "ledamot", "ledamöter", "ersättare", "övriga", "närvarande", "tjänstepersoner",
+    "tjänstemän", "tjänsteman", "personalföreträdare", "beslutande", "sekreterare", "justerare",
+    "protokolljusterare", "justerande", "paragrafer", "plats", "tid", "datum", "klockan", "digital", "digitalt",
+    "justering", "underskrifter", "underskrift", "anslag", "organ", "sammanträdesdatum", "sammanträde",
+    "kommun", "kommunen", "region", "regionen", "landsting", "landstinget", "kommunstyrelsen", "nämnden",
+    "styrelsen", "förvaringsplats", "anmält", "förhinder", "frånvarande", "ej", "utses", "adjungerad",
+    "adjungerade", "tjänstgörande", "deltagande", "deltagare", "kommunrevisionen", "revisor", "revisorer",
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "måndagen", "tisdagen", "onsdagen",
+    "torsdagen", "fredagen", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+    "september", "oktober", "november", "december", "sammanträdesprotokoll", "protokoll", "kallelse",
+    "innehåll", "sida", "bilaga", "dnr", "insynsplats", "gäster", "gäst", "inbjudna", "föredragande",
+    "samordningsförbundet", "förbundet", "förbundschef", "kansliet", "arbetsförmedlingen", "försäkringskassan",
+    "beredningsgruppen", "verksamhetschef", "avdelningschef", "enhetschef", "socialchef",
+}
+
+
+def _zone_stop(token: str) -> bool:
+    low = token.casefold()
+    return low in STOP_TOKENS or low in ROLE_WORDS or any(w in low for w in ORG_WORDS) or low.endswith(("gatan", "vägen"))
+
+
+def _name_in(candidate: str) -> tuple[int, str] | None:
+    """The name at the end of a run of capitalised words: what follows the last label,
+    organisation or role word in it, if two words or more remain."""
+    tokens = list(re.finditer(r"\S+", candidate))
+    keep = 0
+    for i, t in enumerate(tokens):
+        if _zone_stop(t[0]):
+            keep = i + 1
+    rest = tokens[keep:]
+    if len(rest) < 2 or len(rest) > 4:
+        return None
+    name = " ".join(t[0] for t in rest)
+    if name.casefold() in _body_forms():
+        return None
+    return rest[0].start(), name
+
+
+def _zone_role(after: str) -> tuple[str | None, str | None]:
+    """(role, organisation) from what follows a name up to the next name or column."""
+    party = None
+    m = ZONE_PARTY.match(after)
+    if m:
+        party = m["party"].upper() if len(m["party"]) <= 3 else m["party"]
+        after = after[m.end():]
+    after = re.split(r"\t|\s{3,}", after)[0]
+    after = ATTENDANCE_NOTE.sub("", re.sub(r"\s*§.*$", "", after)).strip(" ,.;")
+    role = org = None
+    if after:
+        entry = parse_entry("Anna Ek, " + after)
+        if entry:
+            role, org = entry.role, entry.organisation
+        else:
+            role = _role(after)
+    return role, party or org
+
+
+def _names_in(text: str, known: list[str]) -> list[str]:
+    """The names in a signature value, in order: known heading names first, else runs of two words."""
+    text = ZONE_PARTY.sub(" ", re.sub(r"[._…]{2,}", " ", text))
+    hits = sorted((m.start(), n) for n in known for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text))
+    if hits:
+        out: list[str] = []
+        last = -1
+        for pos, n in hits:
+            if pos >= last:
+                out.append(n)
+                last = pos + len(n)
+        return out
+    out = []
+    for m in ZONE_NAME.finditer(text):
+        tokens = m[0].split()
+        if len(tokens) > 3 and len(tokens) % 2 == 0:
+            out.extend(" ".join(tokens[k:k + 2]) for k in range(0, len(tokens), 2))
+        else:
+            found = _name_in(m[0])
+            if found:
+                out.append(found[1])
+    return out
+
+
+def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line], people: list[Person],
+                     body: str) -> Signatories:
+    """Sekreterare, ordförande and justerare of a minutes heading zone.
+
+    `fields` are (key, line index, value, label end) for every label of the zone in order. A
+    label's name is its value on the same line, else the names on the lines below it; labels
+    printed in a row take the names that follow the row, in order. What the labels do not give
+    comes from the heading's people and from the § that elects the justerare."""
+    known = sorted({p.name for p in people}, key=len, reverse=True)
+    found: dict[str, list[str]] = {"sekreterare": [], "ordforande": [], "justerare": []}
+    run: list[str] = []
+    for n, (key, index, value, _end) in enumerate(fields):
+        if key not in found:
+            if key not in ("underskrifter",):
+                run = []
+            continue
+        names = _names_in(value, known) if value else []
+        if not value:
+            run.append(key)
+            nxt_index = fields[n + 1][1] if n + 1 < len(fields) else len(lines)
+            below: list[str] = []
+            for ln in lines[index + 1:min(nxt_index, index + 8)]:
+                text = ln.stripped.strip(" .…_")
+                if not text:
+                    continue
+                got = _names_in(text, known)
+                if not got:
+                    break
+                below.extend(got)
+                if key != "justerare":
+                    break
+            if below:
+                found[key] = found[key] or below
+                run = []
+            continue
+        if run and len(names) >= len(run) + 1:
+            for k, name in zip([*run, key], names, strict=False):
+                found[k] = found[k] or [name]
+            if key == "justerare" or run[-1:] == ["justerare"]:
+                pass
+        elif names:
+            found[key] = found[key] or (names if key == "justerare" else names[:1])
+        run = []
+    ordforande = found["ordforande"][0] if found["ordforande"] else None
+    if ordforande is None:
+        chair = [p.name for p in people if p.role and re.search(r"(?<!vice )ordförande", p.role)
+                 and p.group == "beslutande" and not re.search(r"vice|ersättare", p.role)]
+        ordforande = chair[0] if chair else None
+    sekreterare = found["sekreterare"][0] if found["sekreterare"] else None
+    if sekreterare is None:
+        sec = [p.name for p in people if p.role and re.search(r"sekreterare$", p.role.split(",")[0].strip())]
+        sekreterare = sec[0] if sec else None
+    justerare = found["justerare"]
+    if not justerare:
+        justerare = elected_justerare(body, known)
+    return Signatories(ordforande=ordforande, sekreterare=sekreterare, justerare=tuple(dict.fromkeys(justerare)))
+
+
+_JUST_NAME = rf"(?P<name>{ZONE_NAME_TOKEN}(?: {ZONE_NAME_TOKEN}){{1,3}})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?"
+ELECTED = (
+    re.compile(rf"(?:utses|väljs|valdes|väljer|utser)\s+{_JUST_NAME}\s+(?:att|till)\s+(?:[\w ]{{0,30}})?juster"),
+    re.compile(rf"{_JUST_NAME},?\s+(?:utses|valdes|väljs|utsågs)\s+(?:att|till)\s+(?:[\w ]{{0,30}})?juster"),
+    re.compile(rf"(?:till|som)\s+justerare\s+(?:utses|valdes|väljs|utsågs)\s+{_JUST_NAME}"),
+    re.compile(rf"(?:utses|väljs|valdes)\s+att\s+justera\s*:?\s*{_JUST_NAME}"),
+)
+
+
+def elected_justerare(body: str, known: list[str]) -> list[str]:
+    """The justerare a § elects ("Nämnden väljer Anna Ek (KD) till justerare")."""
+    for pattern in ELECTED:
+        for m in pattern.finditer(body):
+            name = m["name"].strip()
+            if is_name(name) or name in known:
+                return [name]
+    return []
+
+
+def zone_people(lines: list[Line], groups: list[tuple[int, str]]) -> list[tuple[str, Entry, Line]]:
+    """(group, entry, line) for every name in a minutes heading zone. `groups` are the offsets
+    where a list label opens a group (beslutande, ovriga, franvarande), in order."""
+    out: list[tuple[str, Entry, Line]] = []
+    carried: str | None = None  # a first name that ended a line, its surname on the next line
+    for ln in lines:
+        text = ln.text
+        for m in ZONE_NAME.finditer(text):
+            before = text[:m.start()]
+            found = _name_in(m[0])
+            if found is None:
+                if carried and len(m[0].split()) == 1 and ZONE_PARTY.match(text, m.end()):
+                    found = (0, f"{carried} {m[0]}")
+                    before = before[:0]
+                    carried = None
+                else:
+                    if m.end() == len(text.rstrip()) and len(m[0].split()) == 1 and REPLACES.search(before):
+                        carried = m[0]
+                    continue
+            offset, name = found
+            start = m.start() + offset
+            end = NAME_END.match(text, m.end())
+            if not end:
+                continue
+            strong = "(" in end[0] or "," in end[0]
+            lead = text[:start]
+            if not strong and offset == 0 and not NAME_START.search(lead) and not _after_label(lead):
+                continue
+            at = ln.start + start
+            group = next((g for off, g in reversed(groups) if off <= at), None)
+            if group is None:
+                continue
+            if REPLACES.search(lead):
+                group = "franvarande"
+            role, org = _zone_role(text[m.end():])
+            out.append((group, Entry(name, role, org), ln))
+        if carried and not text.rstrip().endswith(carried):
+            carried = None
+    return out
+
+
+def _after_label(lead: str) -> bool:
+    """The text before a name ends with a label ("Beslutande Ledamöter ", "Sekreterare ")."""
+    words = lead.split()
+    return bool(words) and _zone_stop(words[-1].strip(":,"))

@@ -1,0 +1,297 @@
+"""The structure of a document, read once before any field is extracted: parts, each part's
+heading zone with its labelled fields (Plats och tid, Beslutande, Ersättare, Underskrifter, …),
+its § or agenda sections, and each section's blocks (Beslut, Förslag till beslut, Yrkanden,
+Beslutsgång, Reservation, …). Every node keeps its span in the normalized text.
+
+The same tree comes out whether a label has its value on its own line, on the lines that follow
+or in a column the text layer interleaved, and whether the text kept its line breaks or lost
+them: `logical_lines` cuts a flattened page at the labels and headings it recognises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .items import Heading, agenda_headings, paragraph_headings
+from .layout import Line, lines_of
+from .parts import MINUTES, PartSpan, find_parts
+
+# A line longer than this holds a whole page or paragraph whose line breaks were lost.
+FLAT_LINE = 300
+
+# Labels of a minutes heading, the key each one fills, and whether it lists people.
+ZONE_LABELS: tuple[tuple[str, str], ...] = (
+    ("justering", r"justeringens plats och tid|plats och tid för justering|justeringsdatum|justeringsplats|"
+                  r"justering(?:ens)?(?: plats och tid)?"),
+    ("plats", r"plats och tid(?: för sammanträde(?:t)?)?|tid och plats|sammanträdesplats|mötesplats|plats|lokal"),
+    ("beslutande", r"beslutande(?: ledamöter)?|närvarande ledamöter|tjänstgörande ledamöter|ledamöter|"
+                   r"tjänstgörande ersättare"),
+    ("ovriga", r"ej beslutande(?: ledamöter)?|ej tjänstgörande ersättare|icke tjänstgörande ersättare|"
+               r"närvarande ersättare|övriga (?:närvarande|deltagare|deltagande|ej beslutande)"
+               r"(?: tjänstem[äa]n| tjänstepersoner)?|övriga|ersättare|tjänstepersoner|tjänstem[äa]n|"
+               r"personalföreträdare|adjungerade?|insynsplatser?|närvarande"),
+    ("franvarande", r"anmält förhinder|frånvarande(?: ledamöter| ersättare)?|ej närvarande|förhinder|"
+                    r"anmäld frånvaro"),
+    ("justera", r"utses att justera|utsedd(?:a)? att justera|utses till justerare|justerare utses"),
+    ("underskrifter", r"underskrifter|underskrift"),
+    ("sekreterare", r"sekreterare|protokollförare|vid protokollet|protokollet fört av"),
+    ("ordforande", r"mötesordförande|ordförande"),
+    ("justerare", r"protokolljusterare|justerande|justerare|justeras"),
+    ("paragrafer", r"justerade paragrafer|justerande paragrafer|paragrafer"),
+    ("anslag", r"anslag\s*/\s*bevis|anslagsbevis|bevis om anslag|anslag|organ|sammanträdesdatum|"
+               r"datum för anslags? (?:uppsättande|nedtagande)|förvaringsplats för protokollet"),
+)
+ZONE_LABEL = re.compile("|".join(f"(?P<{key}>{pattern})" for key, pattern in ZONE_LABELS), re.I)
+PEOPLE_GROUPS = {"beslutande": "beslutande", "ovriga": "ovriga", "franvarande": "franvarande"}
+SIGNATURE_KEYS = ("sekreterare", "ordforande", "justerare")
+# A label is only a label where what follows is not the rest of a sentence.
+LABEL_END = re.compile(r"\s*(?:[:\t]|\s{2,}|$|(?=[A-ZÅÄÖ§\d(.…_]))")
+
+# Blocks of a § section, by their heading line.
+BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("forslag", re.compile(r"^(?:förslag|förlag) till beslut\b(?P<to>.*)$|^(?:\w+s )?förslag till (?:beslut|yttrande)"
+                           r"\b(?P<to2>.*)$|^(?:förvaltningens|ordförandens|utskottets|arbetsutskottets|"
+                           r"presidiets|kommunstyrelsens|beredningens) förslag(?: till beslut)?\b.*$", re.I)),
+    ("beslut", re.compile(r"^(?:beslut(?:et)?|[\wåäö]+(?:s)? beslut|nämnden för [\wåäö &]+s beslut|"
+                          r"(?:styrelsen|nämnden|stämman|kommunstyrelsen|fullmäktige) beslutar|"
+                          r"beslut\s*:\s*\S.*|(?:styrelsen|stämman) beslutade\b.*)\s*[.:]?$", re.I)),
+    ("beslutsgang", re.compile(r"^(?:beslutsgång|propositionsordning|omröstning|votering)\b.*$", re.I)),
+    ("yrkanden", re.compile(r"^(?:yrkanden?|förslag till beslut på sammanträdet|yrkande på sammanträdet)\b.*$", re.I)),
+    ("reservation", re.compile(r"^(?:reservationer?|skriftlig reservation)\b.*$", re.I)),
+    ("protokollsanteckning", re.compile(r"^(?:protokollsanteckningar?|protokollanteckning(?:ar)?|särskilt yttrande)\b"
+                                        r".*$", re.I)),
+    ("skickas", re.compile(r"^(?:beslutet skickas till|beslutet ska skickas till|expedieras till|expediering|"
+                           r"beslutet expedieras till|sändlista|för kännedom)\b.*$", re.I)),
+    ("underlag", re.compile(r"^(?:beslutsunderlag|handlingar|underlag|bilagor)\s*:?$", re.I)),
+    ("beskrivning", re.compile(r"^(?:ärendebeskrivning|sammanfattning(?: av ärendet)?|bakgrund|beskrivning av ärendet|"
+                               r"ärendet|beredning|bedömning|förvaltningens bedömning|beslutsmotivering|motivering|"
+                               r"ekonomiska konsekvenser|yttrande)\s*:?$", re.I)),
+)
+BLOCK_WORDS = 12  # a block heading is a short line
+# Where a flattened line is cut: a § heading, a capitalised label, a part heading in capitals,
+# a block heading, a bullet.
+FLAT_CUTS = re.compile(
+    r"(?<![\w,(])(?=(?:[A-ZÅÄÖ]{1,4}\s?)?§§?\s?\d{1,3}\b(?![\d\-–]|\s*(?:kap|st|mom|och|,)\b)[.:]?\s+[A-ZÅÄÖ\"])"
+    r"|(?<=[\s.])(?=(?:Plats och tid|Beslutande|Ledamöter|Tjänstgörande ersättare|Ersättare|Övriga närvarande|"
+    r"Övriga deltagande|Övriga|Närvarande|Ej beslutande|Anmält förhinder|Frånvarande|Tjänstepersoner|Tjänstemän|"
+    r"Utses att justera|Justeringens plats och tid|Justering|Underskrifter|Paragrafer|Sekreterare|"
+    r"ANSLAG|Anslag|Beslutsunderlag|Beslutsgång|Beslutet skickas till|Förslag till beslut|Reservation|"
+    r"Protokollsanteckning|Sammanfattning|Bakgrund|Ärendebeskrivning|Beslut)\b(?![\wåäö]))"
+    r"|(?<=\s)(?=(?:KALLELSE|PROTOKOLL|SAMMANTRÄDESPROTOKOLL|DAGORDNING|FÖREDRAGNINGSLISTA|UNDERRÄTTELSE)\b)"
+    r"|(?<=\s)(?=[•▪]\s)")
+FLAT_AGENDA = re.compile(r"(?<=[.!?:]\s)(?=(?P<num>\d{1,2})[.)]\s+[A-ZÅÄÖ])")
+# An utskott decides by proposing to the board: its own "Förslag till beslut i kommunstyrelsen" is
+# what it decided.
+UTSKOTT = re.compile(r"\b(arbetsutskott\w*|utskott\w*|beredning(?:en|sgrupp\w*)?|presidi\w+|AU)\b", re.I)
+UTSKOTT_PREFIX = re.compile(r"^\s*(?:[A-ZÅÄÖ]{0,4}AU|AU)\s*§", re.M)
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A labelled field of a heading zone: `key` (ZONE_LABELS), the label's span and the
+    value's span (empty when the value is printed elsewhere, as in an interleaved form)."""
+
+    key: str
+    label: str
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A part of a § section under one heading: `kind` from BLOCK_HEADINGS, or "text" for what
+    precedes the first heading. `addressee` is the body a Förslag is addressed to ("i kommunstyrelsen")."""
+
+    kind: str
+    heading: str | None
+    start: int
+    end: int
+    lines: tuple[Line, ...]
+    addressee: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A § paragraph or an agenda point with its blocks."""
+
+    heading: Heading
+    start: int
+    end: int
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Zone:
+    """A minutes part's heading zone: its lines and labelled fields."""
+
+    start: int
+    end: int
+    lines: tuple[Line, ...]
+    fields: tuple[Field, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PartNode:
+    """A part of the file with its heading zone (minutes only) and its sections."""
+
+    part: PartSpan
+    zone: Zone | None
+    sections: tuple[Section, ...]
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The tree of one document."""
+
+    text: str
+    lines: tuple[Line, ...]
+    parts: tuple[PartNode, ...]
+    headings: tuple[Heading, ...]
+    utskott: bool = False
+    warnings: tuple[str, ...] = field(default=())
+
+
+def logical_lines(text: str) -> list[Line]:
+    """The document's lines, with a line that lost its breaks cut where a label, a § heading, a
+    part heading, a block heading or a numbered point begins."""
+    out: list[Line] = []
+    for ln in lines_of(text):
+        if len(ln.text) < FLAT_LINE:
+            out.append(ln)
+            continue
+        cuts = {m.start() for m in FLAT_CUTS.finditer(ln.text)}
+        expected = 1
+        for m in FLAT_AGENDA.finditer(ln.text):
+            if int(m["num"]) == expected:
+                cuts.add(m.start())
+                expected += 1
+        pos = 0
+        for cut in sorted(cuts):
+            if cut > pos:
+                out.append(Line(ln.start + pos, ln.start + cut, ln.text[pos:cut].rstrip()))
+                pos = cut
+        out.append(Line(ln.start + pos, ln.end, ln.text[pos:]))
+    return [Line(ln.start, ln.start + len(ln.text), ln.text) for ln in out]
+
+
+def _zone_fields(lines: list[Line]) -> list[Field]:
+    """Every label at the start of a line (or after a wide gap, in a two-column form), with the
+    value that follows it on the same line."""
+    found: list[Field] = []
+    for ln in lines:
+        text = ln.text
+        pos = 0
+        stripped = text.lstrip(" *")
+        offset = len(text) - len(stripped)
+        cursor = offset
+        labels: list[tuple[str, int, int]] = []
+        while cursor < len(text):
+            m = ZONE_LABEL.match(text, cursor)
+            if not m or not LABEL_END.match(text, m.end()) or (m.end() < len(text) and text[m.end()].isalpha()
+                                                                and text[m.end() - 1].isalpha()):
+                break
+            labels.append((m.lastgroup or "", m.start(), m.end()))
+            cursor = m.end()
+            while cursor < len(text) and text[cursor] in " \t:":
+                cursor += 1
+        if not labels:
+            # a label after a wide gap: the right column of a two-column heading
+            for m in re.finditer(r"(?:\t|\s{3,})", text):
+                lm = ZONE_LABEL.match(text, m.end())
+                if lm and LABEL_END.match(text, lm.end()) and lm.end() - lm.start() > 4:
+                    rest_line = text[lm.end():]
+                    if not rest_line.strip() or rest_line[:1] in " \t:":
+                        labels.append((lm.lastgroup or "", lm.start(), lm.end()))
+            if not labels:
+                continue
+        for n, (key, a, z) in enumerate(labels):
+            nxt = labels[n + 1][1] if n + 1 < len(labels) else len(text)
+            value = text[z:nxt]
+            gap = re.search(r"\t|\s{3,}", value.strip(" :"))
+            if gap and n + 1 == len(labels):
+                lead = len(value) - len(value.lstrip(" :\t"))
+                value = value[:lead + gap.start()]
+            vstart = z + (len(value) - len(value.lstrip(" :\t")))
+            clean = value.strip(" :\t")
+            found.append(Field(key, text[a:z], ln.start + a, ln.start + z, ln.start + vstart,
+                               ln.start + vstart + len(clean), clean))
+        del pos
+    return found
+
+
+def _block_kind(ln: Line) -> tuple[str, str | None] | None:
+    text = ln.stripped.strip(" *")
+    if not text or len(text.split()) > BLOCK_WORDS or ln.is_row:
+        return None
+    for kind, pattern in BLOCK_HEADINGS:
+        m = pattern.match(text)
+        if m:
+            to = (m.groupdict().get("to") or m.groupdict().get("to2") or "").strip(" :.") or None
+            return kind, to
+    return None
+
+
+def _blocks(lines: list[Line]) -> list[Block]:
+    out: list[Block] = []
+    kind, heading, addressee = "text", None, None
+    cur: list[Line] = []
+    start = lines[0].start if lines else 0
+    for ln in lines[1:] if lines else []:
+        found = _block_kind(ln)
+        if found:
+            if cur:
+                out.append(Block(kind, heading, start, cur[-1].end, tuple(cur), addressee))
+            kind, addressee = found
+            heading, start, cur = ln.stripped, ln.start, [ln]
+            continue
+        cur.append(ln)
+    if cur:
+        out.append(Block(kind, heading, start, cur[-1].end, tuple(cur), addressee))
+    return out
+
+
+def _within(lines: list[Line], start: int, end: int) -> list[Line]:
+    return [ln for ln in lines if start <= ln.start < end]
+
+
+def structure_of(text: str) -> Document:
+    """The tree of a document's normalized text."""
+    lines = logical_lines(text)
+    paragraph_heads = paragraph_headings(lines)
+    body_starts = [h.start for h in paragraph_heads if not h.toc]
+    parts = find_parts(lines, body_starts, text)
+    agenda: list[Heading] = []
+    for p in parts:
+        if p.type == "kallelse":
+            agenda.extend(agenda_headings(_within(lines, p.start, p.end)))
+    headings = sorted(paragraph_heads + agenda, key=lambda h: h.start)
+    sections = [h for h in headings if not h.toc]
+    starts = sorted({p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections} | {len(text)})
+    nodes: list[PartNode] = []
+    warnings: list[str] = []
+    for p in parts:
+        own_lines = _within(lines, p.start, p.end)
+        own = [h for h in sections if p.start <= h.start < p.end]
+        zone = None
+        if p.type in MINUTES:
+            first = [h.start for h in headings if p.start <= h.start < p.end]
+            stop = min(first) if first else p.end
+            zone_lines = [ln for ln in own_lines if ln.start < stop]
+            zone = Zone(p.start, stop, tuple(zone_lines), tuple(_zone_fields(zone_lines)))
+            if p.type == "protokoll" and not own:
+                warnings.append("protokoll without § headings")
+        built = []
+        for h in own:
+            end = next((s for s in starts if s > h.start), len(text))
+            sec_lines = _within(lines, h.start, end)
+            built.append(Section(h, h.start, end, tuple(_blocks(sec_lines))))
+        nodes.append(PartNode(p, zone, tuple(built), tuple(own_lines)))
+    head = text[:2000]
+    utskott = bool(UTSKOTT_PREFIX.search(text)) or any(
+        UTSKOTT.search(ln.text) for ln in lines_of(head)[:20] if len(ln.text.split()) <= 8)
+    return Document(text, tuple(lines), tuple(nodes), tuple(headings), utskott, tuple(warnings))
