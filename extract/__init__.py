@@ -12,7 +12,7 @@ from .amounts import find_amounts, mark_granted
 from .decisions import decisions_of_section, reported_decisions
 from .forbund import forbund_of
 from .items import Heading
-from .layout import Line
+from .layout import Line, lines_of
 from .meetings import meeting_of
 from .mentions import mentions_in
 from .outcomes import outcomes_in
@@ -88,7 +88,7 @@ def extract_record(text: Text) -> Record:
 
     decisions = _decisions(tree, text)
     boundaries = {p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections}
-    amounts = mark_granted(find_amounts(doc, lines, paragraph_at, boundaries, text.page_at), decisions)
+    amounts = mark_granted(find_amounts(doc, lines_of(doc), paragraph_at, boundaries, text.page_at), decisions)
     amounts = _budget_tables(amounts, parts)
     outcomes: list[Outcome] = []
     for p, fact in zip(parts, part_facts, strict=True):
@@ -182,15 +182,21 @@ def _heading_people(node: PartNode, text: Text) -> list[Person]:
     zone = node.zone
     head = list(zone.lines)
     found = [_person(g, e, ln, text) for g, e, ln in heading_people(head)]
-    groups = [(f.start, GROUP_OF_LABEL[f.key]) for f in zone.fields if f.key in GROUP_OF_LABEL]
-    first_label = min((f.start for f in zone.fields if f.key in GROUP_OF_LABEL), default=None)
+    groups = [(f.start, GROUP_OF_LABEL.get(f.key)) for f in zone.fields]
+    first_label = min((f.start for f in zone.fields if GROUP_OF_LABEL.get(f.key)), default=None)
     if first_label is not None:
         spotted = zone_people([ln for ln in head if ln.end > first_label], groups)
-        found.extend(_person(g, e, ln, text) for g, e, ln in spotted)
+        known = [p.name.casefold() for p in found]
+        for g, e, ln in spotted:
+            low = e.name.casefold()
+            if any(f" {k} " in f" {low} " or f" {low} " in f" {k} " for k in known):
+                continue
+            known.append(low)
+            found.append(_person(g, e, ln, text))
     return found
 
 
-GROUP_OF_LABEL = {"beslutande": "beslutande", "ovriga": "ovriga", "franvarande": "franvarande",
+GROUP_OF_LABEL: dict[str, str | None] = {"beslutande": "beslutande", "ovriga": "ovriga", "franvarande": "franvarande",
                   "sekreterare": "ovriga", "ordforande": "beslutande", "justerare": "beslutande",
                   "justera": "beslutande", "underskrifter": "beslutande"}
 

@@ -463,7 +463,7 @@ def elected_justerare(body: str, known: list[str]) -> list[str]:
     return []
 
 
-def zone_people(lines: list[Line], groups: list[tuple[int, str]]) -> list[tuple[str, Entry, Line]]:
+def zone_people(lines: list[Line], groups: list[tuple[int, str | None]]) -> list[tuple[str, Entry, Line]]:
     """(group, entry, line) for every name in a minutes heading zone. `groups` are the offsets
     where a list label opens a group (beslutande, ovriga, franvarande), in order."""
     out: list[tuple[str, Entry, Line]] = []
@@ -498,13 +498,24 @@ def zone_people(lines: list[Line], groups: list[tuple[int, str]]) -> list[tuple[
             if REPLACES.search(lead):
                 group = "franvarande"
             role, org = _zone_role(text[m.end():])
+            tokens = name.split()
+            if len(tokens) == 4 and not strong:
+                # two names of a column that lost its separators
+                out.extend((group, Entry(" ".join(half), None, None), ln) for half in (tokens[:2], tokens[2:]))
+                continue
             out.append((group, Entry(name, role, org), ln))
         if carried and not text.rstrip().endswith(carried):
             carried = None
     return out
 
 
+LIST_LABEL_WORDS = {"beslutande", "ledamöter", "ersättare", "övriga", "närvarande", "tjänstepersoner", "tjänstemän",
+                    "sekreterare", "ordförande", "justerare", "protokolljusterare", "justerande", "förhinder",
+                    "frånvarande", "personalföreträdare", "underskrifter", "justera", "deltagare", "deltagande",
+                    "adjungerade", "adjungerad", "insynsplats", "gäster"}
+
+
 def _after_label(lead: str) -> bool:
-    """The text before a name ends with a label ("Beslutande Ledamöter ", "Sekreterare ")."""
+    """The text before a name ends with a list label ("Beslutande Ledamöter ", "Sekreterare ")."""
     words = lead.split()
-    return bool(words) and _zone_stop(words[-1].strip(":,"))
+    return bool(words) and words[-1].strip(":,").casefold() in LIST_LABEL_WORDS and words[-1][:1].isupper()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .items import Heading, agenda_headings, paragraph_headings
 from .layout import Line, lines_of
-from .parts import MINUTES, PartSpan, find_parts
+from .parts import MINUTES, PartSpan, find_parts, part_at
 
 # A line longer than this holds a whole page or paragraph whose line breaks were lost.
 FLAT_LINE = 300
@@ -259,6 +259,14 @@ def _within(lines: list[Line], start: int, end: int) -> list[Line]:
     return [ln for ln in lines if start <= ln.start < end]
 
 
+def owner(parts: list[PartSpan], part: PartSpan) -> PartSpan:
+    """The part whose §§ run through `part`: the minutes before it when it is an attached bilaga."""
+    if not part.attached:
+        return part
+    earlier = [p for p in parts if p.start < part.start and not p.attached]
+    return earlier[-1] if earlier else part
+
+
 def structure_of(text: str) -> Document:
     """The tree of a document's normalized text."""
     lines = logical_lines(text)
@@ -276,7 +284,7 @@ def structure_of(text: str) -> Document:
     warnings: list[str] = []
     for p in parts:
         own_lines = _within(lines, p.start, p.end)
-        own = [h for h in sections if p.start <= h.start < p.end]
+        own = [h for h in sections if owner(parts, part_at(parts, h.start)) is p]
         zone = None
         if p.type in MINUTES:
             first = [h.start for h in headings if p.start <= h.start < p.end]
