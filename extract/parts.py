@@ -33,6 +33,17 @@ MINUTES = ("protokoll", "kallelse")
 BILAGA = re.compile(r"^bilaga\b(\s*\d+)?\s*$", re.I)
 DECIDED_ON = re.compile(r"^(beslutad|fastställd|antagen|godkänd)\s+av\s+\w+", re.I)
 PERIOD_END = re.compile(r"\bper\s+((?:19|20)\d{2}-\d{2}-\d{2})")
+CAPS_HEADING = re.compile(r"^(?:KALLELSE|SAMMANTRÄDESPROTOKOLL|PROTOKOLL|DAGORDNING|FÖREDRAGNINGSLISTA|"
+                          r"UNDERRÄTTELSE|MÖTESPROTOKOLL|STYRELSEPROTOKOLL)(?:\s*/\s*[A-ZÅÄÖ]+)?\b")
+# A table-of-contents row: a title, dot leaders, a page number.
+DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|…{2,}")
+# The § heading line before a title ("§ 99   Dnr BN-2025-00112", "KS § 12").
+PARAGRAPH_LINE = re.compile(r"^(?:[A-ZÅÄÖ]{1,4}\s?)?§\s*\d+(?:\s+(?:dnr|diarienummer)\b.*)?$", re.I)
+SELF_DESCRIBED_ANY = re.compile(r"\bavger\s+(?:följande\s+)?(?P<kind>delårsrapport|årsredovisning|verksamhetsberättelse)",
+                                re.I)
+COVER_KIND = {"delårsrapport": "delarsrapport", "årsredovisning": "arsredovisning",
+              "verksamhetsberättelse": "verksamhetsberattelse", "verksamhetsplan": "verksamhetsplan",
+              "tertialrapport": "tertialrapport"}
 SIGNED_DATE = re.compile(r"förbund\w*\s+(\d{6}|\d{8}|(?:19|20)\d{2}-\d{2}-\d{2})\s*$", re.I)
 
 
@@ -49,13 +60,31 @@ class PartSpan:
 
 def _heading_kind(ln: Line) -> tuple[str, bool] | None:
     text = ln.stripped
-    if not text or ln.is_row or text[0] in "§0123456789-–" or len(text.split()) > 12 or text.endswith(":"):
+    caps = CAPS_HEADING.match(text)
+    if caps:
+        # "KALLELSE/UNDERRÄTTELSE Tid: …" where the line breaks were lost
+        text = caps[0]
+    if not text or text[0] in "§0123456789-–" or len(text.split()) > 12 or text.endswith(":"):
+        return None
+    if ln.is_row or DOT_LEADER.search(text):
         return None
     if text.endswith(".") and len(text.split()) > 8:
         return None
     for kind, pattern, strong in PART_HEADINGS:
         if pattern.match(text):
             return kind, strong
+    return None
+
+
+def _letterhead_kind(ln: Line) -> tuple[str, str] | None:
+    """A part heading printed in a column of the letterhead ("KOMMUN    SAMMANTRÄDESPROTOKOLL   2 (5)")."""
+    cells = [c.strip() for c in re.split(r"\t|\s{3,}", ln.stripped) if c.strip()]
+    if len(cells) < 2:
+        return None
+    for cell in cells[1:]:
+        kind = _heading_kind(Line(ln.start, ln.start + len(cell), cell))
+        if kind and kind[0] != "budget" and cell.isupper():
+            return kind[0], cell
     return None
 
 
@@ -71,7 +100,10 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
     prev_nonblank: Line | None = None
     for i, ln in enumerate(lines):
         kind = _heading_kind(ln)
-        after_bare_paragraph = prev_nonblank is not None and re.fullmatch(r"§\s*\d+", prev_nonblank.stripped)
+        letterhead = None if kind else _letterhead_kind(ln)
+        if letterhead and not found:
+            kind = (letterhead[0], True)
+        after_bare_paragraph = prev_nonblank is not None and bool(PARAGRAPH_LINE.match(prev_nonblank.stripped))
         if not ln.blank:
             prev_nonblank = ln
         if kind is None or after_bare_paragraph:
@@ -85,6 +117,8 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
         if current is None:
             if not (strong or early or bilaga):
                 continue
+            if not early and ptype in MINUTES and not any(p > ln.start for p in paragraph_starts):
+                continue  # a link to minutes in a web page, not minutes
         elif ptype in MINUTES:
             pass
         elif current in MINUTES:
@@ -92,11 +126,20 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
                 continue
         elif not bilaga:
             continue
-        title = squash(ln.stripped).strip(" .") or None
+        title = squash(letterhead[1] if letterhead else (CAPS_HEADING.match(ln.stripped) or [ln.stripped])[0])
+        title = title.strip(" .") or None
         start = ln.start if found else 0
         found.append((ptype, title, start, bilaga and bool(found)))
     if not found:
         described = next((k for k, p in SELF_DESCRIBED if p.search(text)), None)
+        said = SELF_DESCRIBED_ANY.search(text[:3000])
+        if described is None and said:
+            described = COVER_KIND[said["kind"].lower()]
+        first = next((ln.stripped for ln in lines if not ln.blank), "")
+        cover = re.match(r"^(?:\S+\s+){0,2}(?P<kind>Delårsrapport|Årsredovisning|Verksamhetsberättelse|Tertialrapport)\b",
+                         first)
+        if described is None and cover:
+            described = COVER_KIND[cover["kind"].lower()]
         fallback = "protokoll" if len(paragraph_starts) >= 2 else "other"
         found.append((described or fallback, None, 0, False))
     parts: list[PartSpan] = []
