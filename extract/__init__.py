@@ -10,7 +10,7 @@ from samarkiv.normalize.dates import years_in
 
 from .amounts import find_amounts, mark_granted
 from .decisions import decisions_of_section, reported_decisions
-from .forbund import forbund_of
+from .forbund import author_of
 from .items import Heading
 from .layout import Line, lines_of
 from .meetings import meeting_of
@@ -100,7 +100,7 @@ def extract_record(text: Text) -> Record:
         outcomes.extend(replace(o, page=text.page_at(o.span[0]) if o.span else None) for o in found_outcomes)
     zone = lines[HEADING_ZONE_LINES].start if len(lines) > HEADING_ZONE_LINES else len(doc)
     return Record(
-        forbund=forbund_of(doc, min(zone, doc.find("\f") if "\f" in doc else zone)),
+        forbund=author_of(doc, min(zone, doc.find("\f") if "\f" in doc else zone)),
         parts=tuple(part_facts),
         meetings=tuple(meetings),
         signatories=signed,

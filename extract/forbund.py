@@ -1,6 +1,8 @@
-"""The organisation that wrote a document. Every gazetteer form of every samordningsförbund is
-counted in the text (case-insensitive, also across a line break), headings count double, and the
-förbund named most wins; it is reported in the form the document itself uses most.
+"""The organisation that wrote a document: the one its letterhead names (the first lines and the
+running header of its pages), a samordningsförbund, kommun, region or authority from the
+gazetteers, in any case; else the samordningsförbund the text names most (headings count
+double). A förbund is reported by its canonical name, or in the document's own form where the
+document names itself so at least five times.
 """
 
 from __future__ import annotations
@@ -9,12 +11,21 @@ import re
 from collections import Counter
 from functools import cache
 
-from samarkiv.gazetteer import Body, samordningsforbund
+from samarkiv.gazetteer import Body, kommuner, myndigheter, regioner, samordningsforbund
 
 # A förbund the gazetteer lacks, as the document writes it.
 UNKNOWN_FORBUND = re.compile(
     r"\b(Samordningsförbundet(?:\s+(?:i\s+)?[A-ZÅÄÖ][\wåäö\-]+){1,3}|(?:[A-ZÅÄÖ][\wåäö\-]+s\s+){1,2}[Ss]amordningsförbund)\b")
 GENERIC_WORDS = {"Samordningsförbundet", "Samordningsförbundets"}
+# Words that end a förbund's name in running text: labels and the words of a heading zone.
+NAME_STOP = re.compile(r"^(sammanträdesdatum|datum|organ|plats|tid|protokoll\w*|kallelse|styrelse\w*|org\.?nr|"
+                       r"organisationsnummer|dnr|sida|box|telefon|tel|e-post|besöksadress|postadress|hemsida|"
+                       r"verksamhetsberättelse|årsredovisning|delårsrapport|verksamhetsplan|budget|avger|[A-ZÅÄÖ]{3,})$",
+                       re.I)
+OWN_FORM_USES = 5  # a document naming itself this often in one form is reported in that form
+LETTERHEAD_LINES = 8
+LETTERHEAD_WORDS = 10  # a letterhead line is short; a longer one is running text or a flattened page
+KIND_RANK = {"samordningsforbund": 0, "kommun": 1, "region": 1, "myndighet": 2}
 
 
 @cache
@@ -25,8 +36,63 @@ def _patterns() -> tuple[tuple[Body, str, re.Pattern[str]], ...]:
             words = [re.escape(w) for w in form.split()]
             if len(words) < 2 and "förbund" not in form.lower():
                 continue  # short brand names ("SDS", "Samspelet") are too ambiguous in running text
-            out.append((body, form, re.compile(r"(?<![\wåäö])" + r"\s+".join(words) + r"(?![\wåäö])", re.I)))
+            out.append((body, form, re.compile(r"(?<![\wåäö])" + r"\s+".join(words) + r"s?(?![\wåäö])", re.I)))
     return tuple(out)
+
+
+@cache
+def _author_patterns() -> tuple[tuple[Body, re.Pattern[str]], ...]:
+    """Forms of kommuner, regions and authorities that name the body itself ("Kungsbacka kommun",
+    "KUNGSBACKA KOMMUN", "Region Halland", "Landstinget i Uppsala län", "Försäkringskassan")."""
+    out = []
+    for body in (*kommuner(), *regioner(), *myndigheter()):
+        for form in body.forms:
+            words = form.split()
+            if body.kind == "kommun" and not re.search(r"\b(kommun|stad)$", form, re.I):
+                continue
+            if len(form) < 4 or (body.kind == "myndighet" and form.isupper()):
+                continue
+            dash = r"[\s\-–]+"
+            pattern = r"(?<![\wåäö])" + dash.join(re.escape(w) for w in words) + r"s?(?![\wåäö])"
+            out.append((body, re.compile(pattern, re.I)))
+    return tuple(out)
+
+
+def _letterhead(text: str) -> list[str]:
+    """The first lines of the document and the lines repeated as a running header on its pages."""
+    lines = [ln.strip() for ln in re.split(r"[\n\f]", text)]
+    first = [" ".join(ln.split()[:LETTERHEAD_WORDS]) for ln in lines
+             if ln and not ln.startswith(("---", "<!--")) and ":" not in ln[:20]][:LETTERHEAD_LINES]
+    first = [ln for ln in first if not ln.endswith((".", "!", "?"))]
+    seen: Counter[str] = Counter(ln for ln in lines if 3 < len(ln) < 120)
+    repeated = [ln for ln, n in seen.items() if n >= 2 and not re.fullmatch(r"[\d\s()/.\-–]+", ln)]
+    return first + repeated
+
+
+def _canonical(body: Body, uses: Counter[str]) -> str:
+    form, n = uses.most_common(1)[0]
+    if n >= OWN_FORM_USES:
+        return next(f for f in body.forms if f.casefold() == form)
+    return body.name
+
+
+def author_of(text: str, heading_end: int) -> str | None:
+    """Canonical name of the organisation that produced the document."""
+    head = _letterhead(text)
+    joined = "\n".join(head)
+    for body, form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
+        if pattern.search(joined):
+            named = forbund_of(text, heading_end)
+            return named if named in body.forms else body.name
+    hits: list[tuple[int, int, Body]] = []
+    for line_no, ln in enumerate(head):
+        for body, pattern in _author_patterns():
+            m = pattern.search(ln)
+            if m:
+                hits.append((KIND_RANK[body.kind], line_no, body))
+    if hits:
+        return min(hits, key=lambda h: (h[0], h[1]))[2].name
+    return forbund_of(text, heading_end)
 
 
 def forbund_of(text: str, heading_end: int) -> str | None:
@@ -45,8 +111,12 @@ def forbund_of(text: str, heading_end: int) -> str | None:
     if scores:
         best = scores.most_common(1)[0][0]
         body = next(b for b in samordningsforbund() if b.name == best)
-        usual = written[best].most_common(1)[0][0]
-        return next(f for f in body.forms if f.casefold() == usual)
-    names = Counter(re.sub(r"\s+", " ", m[1]) for m in UNKNOWN_FORBUND.finditer(text)
-                    if m[1].split()[-1] not in GENERIC_WORDS)
+        return _canonical(body, written[best])
+    names: Counter[str] = Counter()
+    for m in UNKNOWN_FORBUND.finditer(text):
+        words = re.sub(r"\s+", " ", m[1]).split()
+        cut = next((i for i, w in enumerate(words) if i > 0 and NAME_STOP.match(w)), len(words))
+        words = words[:cut]
+        if len(words) >= 2 and words[-1] not in GENERIC_WORDS:
+            names[" ".join(words)] += 1
     return names.most_common(1)[0][0] if names else None

@@ -44,6 +44,8 @@ SELF_DESCRIBED_ANY = re.compile(r"\bavger\s+(?:följande\s+)?(?P<kind>delårsrap
 COVER_KIND = {"delårsrapport": "delarsrapport", "årsredovisning": "arsredovisning",
               "verksamhetsberättelse": "verksamhetsberattelse", "verksamhetsplan": "verksamhetsplan",
               "tertialrapport": "tertialrapport"}
+AGENDA_POINT = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]|§\s*\d+|Ärende\s+\d+)\s", re.M)
+UNDERLAG = re.compile(r"^(beslutsunderlag|handlingar i ärendet|underlag|bilagor|handlingar)\s*:?\s*$", re.I)
 SIGNED_DATE = re.compile(r"förbund\w*\s+(\d{6}|\d{8}|(?:19|20)\d{2}-\d{2}-\d{2})\s*$", re.I)
 
 
@@ -88,6 +90,11 @@ def _letterhead_kind(ln: Line) -> tuple[str, str] | None:
     return None
 
 
+def _listed_as_underlag(lines: list[Line], i: int) -> bool:
+    """The heading is an entry of a § section's list of documents ("Beslutsunderlag")."""
+    return any(UNDERLAG.match(ln.stripped) for ln in lines[max(0, i - 8):i])
+
+
 def _near_bilaga(lines: list[Line], i: int) -> bool:
     before = [ln for ln in lines[max(0, i - 6):i] if not ln.blank][-2:]
     after = [ln for ln in lines[i + 1:i + 7] if not ln.blank][:2]
@@ -117,12 +124,14 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
         if current is None:
             if not (strong or early or bilaga):
                 continue
-            if not early and ptype in MINUTES and not any(p > ln.start for p in paragraph_starts):
+            if not early and ptype == "protokoll" and not any(p > ln.start for p in paragraph_starts):
                 continue  # a link to minutes in a web page, not minutes
+            if not early and ptype == "kallelse" and not AGENDA_POINT.search(text, ln.end):
+                continue
         elif ptype in MINUTES:
             pass
         elif current in MINUTES:
-            if not (strong or bilaga):
+            if not (strong or bilaga) or (not bilaga and _listed_as_underlag(lines, i)):
                 continue
         elif not bilaga:
             continue
