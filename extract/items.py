@@ -17,6 +17,8 @@ PARAGRAPH_HEAD = re.compile(
 RANGE_AFTER = re.compile(r"^[-–]\s*\d")
 # "7. Titel"; OCR reads the period as a comma and "1" as "l" or "I".
 AGENDA_HEAD = re.compile(r"^(?P<num>[\dlI]\d?)[.,)]\s+(?P<rest>\S.*)$")
+# "Anna Ek, specialist" or "Anna Ek (M)": a person line of a heading's lists.
+PERSON_LINE = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéü]+){1,3}\s*(?:,|\([A-Za-zÅÄÖ]{1,4}\))")
 TRAILING_PAGE = re.compile(r"\s+\d{1,3}$")
 # What OCR makes of bold markup ("**") and quotes before a heading's first word: stray punctuation,
 # a lone lowercase letter or a capital glued to the capital of the word ("FGodkännande", "»x7.").
@@ -60,8 +62,33 @@ def strip_junk(text: str) -> str:
 def paragraph_headings(lines: list[Line]) -> list[Heading]:
     """Every § heading, body or table-of-contents row, in order, with the ones OCR garbled
     recovered where the sequence of numbers shows a gap."""
-    found = _paragraph_headings(lines)
+    found = _in_sequence(_paragraph_headings(lines), lines)
     return sorted(found + _recovered(lines, found), key=lambda h: h.start)
+
+
+def _in_sequence(found: list[Heading], lines: list[Line]) -> list[Heading]:
+    """Body headings without the § references that a line break put at the start of a line: a
+    number below the § before it followed by running text ("§ 63. Efter juridiska …"), and a
+    bare "§ 96" over a name (an attendance note of the heading's lists)."""
+    out: list[Heading] = []
+    last: int | None = None
+    by_start = {ln.start: i for i, ln in enumerate(lines)}
+    for h in found:
+        if h.toc or not h.number.isdigit():
+            out.append(h)
+            continue
+        n = int(h.number)
+        line = lines[by_start[h.start]] if h.start in by_start else None
+        words = len(line.text.split()) if line else 0
+        if last is not None and n < last and words > 8:
+            continue
+        if line is not None and re.fullmatch(r"\W*§+\s*\d+\W*", line.text.strip()):
+            following = [ln for ln in lines[by_start[h.start] + 1:by_start[h.start] + 3] if not ln.blank]
+            if following and PERSON_LINE.match(following[0].text.strip()):
+                continue
+        out.append(h)
+        last = n
+    return out
 
 
 def _paragraph_headings(lines: list[Line]) -> list[Heading]:
@@ -118,6 +145,12 @@ def agenda_headings(lines: list[Line]) -> list[Heading]:
     expected = 1
     for i, ln in enumerate(lines):
         raw = ln.text.strip()
+        if raw.startswith("|"):
+            # a table row: "| 7. | Title<br>more | Dnr | Förslag |"
+            cells = [c.strip() for c in raw.strip("|").split("|")]
+            cells = [c for c in cells if c]
+            if len(cells) >= 2 and re.fullmatch(r"\d{1,2}[.)]?", cells[0]):
+                raw = cells[0].rstrip(".)") + ". " + re.sub(r"\s*<br\s*/?>\s*", " ", cells[1])
         bold = raw.startswith("**")
         m = AGENDA_HEAD.match(strip_junk(raw.lstrip("*").strip()))
         if not m:

@@ -80,7 +80,7 @@ FLAT_CUTS = re.compile(
     r"Protokollsanteckning|Sammanfattning|Bakgrund|Ärendebeskrivning|Beslut)\b(?![\wåäö]))"
     r"|(?<=\s)(?=(?:KALLELSE|PROTOKOLL|SAMMANTRÄDESPROTOKOLL|DAGORDNING|FÖREDRAGNINGSLISTA|UNDERRÄTTELSE)\b)"
     r"|(?<=\s)(?=[•▪]\s)")
-FLAT_AGENDA = re.compile(r"(?<=[.!?:]\s)(?=(?P<num>\d{1,2})[.)]\s+[A-ZÅÄÖ])")
+FLAT_AGENDA = re.compile(r"(?<=\s)(?=(?P<num>\d{1,2})[.)]\s+[A-ZÅÄÖ])")
 # An utskott decides by proposing to the board: its own "Förslag till beslut i kommunstyrelsen" is
 # what it decided.
 UTSKOTT = re.compile(r"\b(arbetsutskott\w*|utskott\w*|beredning(?:en|sgrupp\w*)?|presidi\w+|AU)\b", re.I)
