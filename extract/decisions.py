@@ -40,6 +40,14 @@ REPORTED = re.compile(
     r"har beslutat|beviljade|godkände)\b|\befter beslut av styrelsen\b|^Beslutad av styrelsen\b|"
     r"\b(Samordningsförbundet|Förbundet|Styrelsen) har fattat beslut\b|\bVi intygar\b)")
 NOT_THE_BOARD = re.compile(r"^(Styrgrupp|Presidi|Beredningsgrupp|Försäkringskassan|Arbetsförmedlingen)", re.I)
+# The deciding body as the subject of a present-tense verb: a decided point of a decision block.
+BODY_DECIDES = re.compile(
+    r"^(?:(?:Nämnden|Styrelsen|Förbundsstyrelsen|Kommunstyrelsen|Kommunfullmäktige|Regionstyrelsen|Regionfullmäktige|"
+    r"Fullmäktige|Arbetsutskottet|Utskottet|Direktionen|Förbundsdirektionen|Stämman|Presidiet|Förbundet|"
+    r"Samordningsförbundet|[A-ZÅÄÖ][a-zåäö]+(?:nämnden|styrelsen|utskottet))(?:s)?(?: för [^,.]{1,50}?)?|"
+    r"Paragrafen|Beslutet|[A-ZÅÄÖ][\wåäö\-]+(?: [\wåäö\-]+){0,12}? upphör)\s+(?:\w+(?:ar|er|r|s)\b|att gälla)")
+# Said in a decision block, but no decision: who abstained or did not take part.
+NOT_DECIDED = re.compile(r"\b(deltar inte i (?:beslutet|beslut)|avstår från att rösta|deltar ej i beslutet)\b", re.I)
 PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)
 SPLIT_NOTE = re.compile(r"^(?P<note>.*?tackar för informationen) och (?P<rest>(beslutar|ger|uppdrar) .*)$", re.I)
 
@@ -71,8 +79,10 @@ def _make(text: str, start: int, end: int) -> list[Found]:
     return [Found(kind_of(text), text, start, end, amounts)]
 
 
-def _beslut_block(blocks: list[Block]) -> list[tuple[str, int, int]]:
-    """Decided points of the blocks after a Beslut heading, until the decision text ends."""
+def _beslut_block(blocks: list[Block], *, block: bool = False) -> list[tuple[str, int, int]]:
+    """Decided points of the blocks after a Beslut heading, until the decision text ends. With
+    `block`, the text is a decision block of the § structure: its first paragraph decides, and so
+    does every later one whose subject is the deciding body ("Nämnden för Teknik förklarar …")."""
     points: list[list] = []
     listing = False  # the last point ended in ":" and its list runs on
     for b in blocks:
@@ -91,10 +101,13 @@ def _beslut_block(blocks: list[Block]) -> list[tuple[str, int, int]]:
             else:
                 points.append([text, b.start, b.end])
             continue
+        if NOT_DECIDED.search(text):
+            continue
         if points and (points[-1][0].endswith((";", ":")) or text[:1].islower()):
             points[-1][0] += " " + text
             points[-1][2] = b.end
-        elif DECISION_WORDS.search(text) and not PROPOSAL.search(text) and not b.text.count("\t"):
+        elif ((DECISION_WORDS.search(text) or (block and (not points or BODY_DECIDES.match(text))))
+              and not PROPOSAL.search(text) and not b.text.count("\t")):
             points.append([text, b.start, b.end])
         else:
             break
@@ -134,6 +147,19 @@ def reported_decisions(lines: list[Line]) -> list[Found]:
     return out
 
 
+def _point_lines(lines: list[Line]) -> list[Line]:
+    """Lines with a paragraph break where a line that ends a sentence is followed by one that
+    opens a new decided point ("… markanvisningstävlingen." / "Kommunstyrelsens ordförande …")."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.blank and prev.text.rstrip().endswith(".") and ln.stripped[:1].isupper()
+                and (BODY_DECIDES.match(ln.stripped) or DECISION_WORDS.search(ln.stripped.split(".")[0]))):
+            out.append(Line(prev.end, prev.end, ""))
+        out.append(ln)
+    return out
+
+
 def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Found]:
     """Decisions of one § section read from its blocks: every decision block ("Beslut",
     "Nämndens beslut", "Stämman beslutade"), and in an utskott's own minutes its "Förslag till
@@ -143,17 +169,18 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
     decided = [b for b in section.blocks if b.kind == "beslut"]
     if not decided and utskott:
         decided = [b for b in section.blocks if b.kind == "forslag" and b.addressee
-                   and not PROPOSAL_BY_OTHERS.search(b.heading or "")]
+                   and not PROPOSAL_BY_OTHERS.search(b.heading or "")
+                   and not re.match(r"(på|vid|under) (sammanträdet|mötet)", b.addressee, re.I)]
     for b in decided:
         head = b.lines[0]
-        following = blocks_of(list(b.lines[1:]))
+        following = blocks_of(_point_lines(list(b.lines[1:])))
         m = BESLUT_HEADING.match(head.stripped)
         rest = (m["rest"] or "").strip() if m and m["rest"] else ""
         if not m and b.kind == "beslut" and DECISION_WORDS.search(head.stripped) and len(head.stripped.split()) > 3:
             rest = head.stripped  # "Stämman beslutade att …" opens the block and decides
         if rest:
             following = [Block(head.start + head.text.find(rest), head.end, rest), *following]
-        for text, a, z in _beslut_block(following):
+        for text, a, z in _beslut_block(following, block=True):
             out.extend(_make(text, a, z))
     if decided:
         return out

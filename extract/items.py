@@ -112,6 +112,9 @@ def _paragraph_headings(lines: list[Line]) -> list[Heading]:
                 title = _continue_bold(rest, lines[i + 1:])
         else:
             title = _next_title(lines[i + 1:])
+            following = next((x for x in lines[i + 1:i + 4] if not x.blank), None)
+            # "§ 30   Dnr …" over "Title ........ 3": a table-of-contents entry on two lines
+            toc = toc or bool(following and re.search(r"(?:\.\s?){4,}\s*\d+\s*$", following.text))
         out.append(Heading(m["num"], title, ln.start, ln.end, "paragraph", toc))
     return out
 

@@ -53,7 +53,7 @@ BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forslag", re.compile(r"^(?:förslag|förlag) till beslut\b(?P<to>.*)$|^(?:\w+s )?förslag till (?:beslut|yttrande)"
                            r"\b(?P<to2>.*)$|^(?:förvaltningens|ordförandens|utskottets|arbetsutskottets|"
                            r"presidiets|kommunstyrelsens|beredningens) förslag(?: till beslut)?\b.*$", re.I)),
-    ("beslut", re.compile(r"^(?:beslut(?:et)?|[\wåäö]+(?:s)? beslut|nämnden för [\wåäö &]+s beslut|"
+    ("beslut", re.compile(r"^(?:beslut(?:et)?(?:\s+[-–]\s+[^.]{0,60})?|[\wåäö]+s beslut|nämnden för [\wåäö &]+s beslut|"
                           r"(?:styrelsen|nämnden|stämman|kommunstyrelsen|fullmäktige) beslutar|"
                           r"beslut\s*:\s*\S.*|(?:styrelsen|stämman) beslutade\b.*)\s*[.:]?$", re.I)),
     ("beslutsgang", re.compile(r"^(?:beslutsgång|propositionsordning|omröstning|votering)\b.*$", re.I)),
