@@ -15,15 +15,18 @@ from .structure import Section
 
 # Decision kinds, first match wins: the specific verbs before the general ones.
 KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("reject", re.compile(r"\b(bifaller inte|avslår|avslogs|avslag|inte bifalla)\b", re.I)),
-    ("table", re.compile(r"\b(bordlägg\w*|bordlades|skjuter upp|skjuts upp|återremitter\w*)\b", re.I)),
-    ("elect", re.compile(r"\b(utses|utser|valdes|väljs|väljer (?!att)|representerar|företräder|deltar vid|"
+    ("other", re.compile(r"\b(för \w+ räkning underteckna|teckna firma|firmatecknare|ansöker om|ansöka om)\b", re.I)),
+    ("reject", re.compile(r"\b(bifaller inte|avslår|avslogs|avslag|inte bifalla|(?:inte|ej) avser att)\b", re.I)),
+    ("table", re.compile(r"\b(bordlägg\w*|bordlades|skjuter upp|skjuts upp|återremitter\w*|remitterar|"
+                         r"avvakta\w* med)\b", re.I)),
+    ("elect", re.compile(r"\b(utses|utser|utse|valdes|väljs|väljer (?!att)|representerar|företräder|deltar vid|"
                          r"till justerare|till ordförande)\b", re.I)),
-    ("assign", re.compile(r"\b(i uppdrag|uppdrar|uppdras|beslutar att (?:förbundschefen|kansliet|presidiet|"
-                          r"förbundssekreteraren|ordföranden?)\b(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
-    ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*)\b", re.I)),
+    ("assign", re.compile(r"\b(i uppdrag|uppdrar|uppdras|överlämnar till \w+ att|beslutar att (?:förbundschefen|kansliet|"
+                          r"presidiet|förbundssekreteraren|ordföranden?)\b(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
+    ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*|utökar \w+ ramar?)\b", re.I)),
     ("approve", re.compile(r"\b(godkänn\w*|godkändes|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"
-                           r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|beslutad av)", re.I)),
+                           r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|beslutad av|ger bifall|"
+                           r"avger yttrande|uppdaterar)", re.I)),
     ("note", re.compile(r"\b(tackar för informationen|till handlingarna|noterar|informationen antecknas)\b", re.I)),
 )
 DECISION_WORDS = re.compile(
@@ -49,6 +52,8 @@ BODY_DECIDES = re.compile(
 # Said in a decision block, but no decision: who abstained or did not take part.
 NOT_DECIDED = re.compile(r"\b(deltar inte i (?:beslutet|beslut)|avstår från att rösta|deltar ej i beslutet)\b", re.I)
 PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)
+TWO_POINTS = re.compile(r"^(?P<first>.+?) samt (?P<second>(?:godkänner|fastställer|antar|väljer|utser|"
+                        r"beviljar|uppdrar|ger) .*)$")
 SPLIT_NOTE = re.compile(r"^(?P<note>.*?tackar för informationen) och (?P<rest>(beslutar|ger|uppdrar) .*)$", re.I)
 
 
@@ -76,6 +81,11 @@ def _make(text: str, start: int, end: int) -> list[Found]:
     m = SPLIT_NOTE.match(text)
     if m:
         return [Found("note", text, start, end, amounts), Found(kind_of(m["rest"]), text, start, end, amounts)]
+    m = TWO_POINTS.match(text)
+    if m and kind_of(m["first"]) != kind_of(m["second"]):
+        # "väljer Anna Ek till justerare samt godkänner föredragningslistan": two decided points
+        return [Found(kind_of(m["first"]), text, start, end, amounts),
+                Found(kind_of(m["second"]), text, start, end, amounts)]
     return [Found(kind_of(text), text, start, end, amounts)]
 
 
