@@ -79,6 +79,10 @@ def extract_record(text: Text) -> Record:
                 people.extend(found)
                 if not (signed.ordforande or signed.sekreterare or signed.justerare):
                     signed = _signatories(node, found, doc)
+                    if signed.sekreterare and not any(x.name == signed.sekreterare for x in found):
+                        # the sekreterare takes part in the meeting even where the lists leave them out
+                        people.append(Person(name=signed.sekreterare, group="ovriga", role="sekreterare",
+                                             page=text.page_at(p.start)))
         else:
             date = report_date(lines, p)
             if not p.attached:
@@ -137,12 +141,22 @@ def _person(group: str, entry: Entry, ln: Line, text: Text) -> Person:
 
 
 def _unique_people(people: list[Person]) -> list[Person]:
+    """Each person once: the same name, or the same first and last name with a middle name
+    written in one list and not in another ("Osama Mesto", "Osama Mohamad Mesto")."""
     seen: set[str] = set()
+    ends: set[tuple[str, str]] = set()
     out: list[Person] = []
     for p in people:
-        if p.name.casefold() not in seen:
-            seen.add(p.name.casefold())
-            out.append(p)
+        tokens = p.name.casefold().split()
+        end = (tokens[0], tokens[-1])
+        if p.name.casefold() in seen or (len(tokens) > 2 and end in ends):
+            continue
+        if len(tokens) == 2 and any(len(o.name.split()) > 2 and (o.name.casefold().split()[0],
+                                                                 o.name.casefold().split()[-1]) == end for o in out):
+            continue
+        seen.add(p.name.casefold())
+        ends.add(end)
+        out.append(p)
     return out
 
 

@@ -301,7 +301,7 @@ ZONE_NAME = re.compile(rf"(?<![\w\-&])(?:{ZONE_NAME_TOKEN})(?:[ \t]+(?:(?:de|af|
 ZONE_PARTY = re.compile(r"\s*\(\s*(?P<party>[A-Za-zÅÄÖåäö]{1,4})\s*\)")
 # What may follow a name in a list: its party, a comma, a wide gap, an attendance note, the end.
 NAME_END = re.compile(r"\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)|\s*,|\t|\s{2,}|\s*$|\s+(?:§|ersätter\b|för\b|tjänstgör\b|"
-                      r"från\b|fr\.?o\.?m\b|t\.?o\.?m\b|kl\b|ej\b)")
+                      r"från\b|fr\.?o\.?m\b|t\.?o\.?m\b|kl\b|ej\b)|\s+(?=[a-zåäö]{4,})")
 NAME_START = re.compile(r"(?:^|\t|\s{2,}|[:;,]\s*|(?:ersätter|för|tjänstgör för)\s+)$")
 REPLACES = re.compile(r"(?:ersätter|tjänstgör för|för)\s+$")
 STOP_TOKENS = {
@@ -318,6 +318,9 @@ STOP_TOKENS = {
     "innehåll", "sida", "bilaga", "dnr", "insynsplats", "gäster", "gäst", "inbjudna", "föredragande",
     "samordningsförbundet", "förbundet", "förbundschef", "kansliet", "arbetsförmedlingen", "försäkringskassan",
     "beredningsgruppen", "verksamhetschef", "avdelningschef", "enhetschef", "socialchef",
+    # the first words of trade unions and associations that precede a personalföreträdare's name
+    "sveriges", "svenska", "lärare", "lärarförbundet", "vision", "akademikerförbundet", "vårdförbundet",
+    "ssr", "saco", "tco", "lo", "fackförbund", "fackförbundet",
 }
 
 
@@ -396,6 +399,8 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
     comes from the heading's people and from the § that elects the justerare."""
     known = sorted({p.name for p in people}, key=len, reverse=True)
     found: dict[str, list[str]] = {"sekreterare": [], "ordforande": [], "justerare": []}
+    for key, name in _interleaved(fields, lines, known):
+        found[key] = found[key] or [name]
     run: list[str] = []
     for n, (key, index, value, _end) in enumerate(fields):
         if key not in found:
@@ -444,6 +449,40 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
     return Signatories(ordforande=ordforande, sekreterare=sekreterare, justerare=tuple(dict.fromkeys(justerare)))
 
 
+def _interleaved(fields: list[tuple[str, int, str, int]], lines: list[Line], known: list[str]) -> list[tuple[str, str]]:
+    """Signature labels printed one under another with their values in a later column, as an
+    OCR that reads a two-column form label column first gives them: the first run of as many
+    value lines, a date for the justering, a name for each signature label."""
+    run: list[tuple[str, int]] = []
+    for key, index, value, _end in fields:
+        if value:
+            break
+        if run and any(not ln.blank for ln in lines[run[-1][1] + 1:index]):
+            if any(k in SIGNATURE_KEYS for k, _ in run):
+                break
+            run = []
+        run.append((key, index))
+    if len(run) < 2 or not any(k in SIGNATURE_KEYS for k, _ in run):
+        return []
+    label_lines = {f[1] for f in fields}
+    values = [ln for i, ln in enumerate(lines) if i > run[-1][1] and not ln.blank and i not in label_lines]
+    for k in range(len(values) - len(run) + 1):
+        window = values[k:k + len(run)]
+        names: list[tuple[str, str]] = []
+        for (key, _), ln in zip(run, window, strict=True):
+            text = ZONE_PARTY.sub("", ln.stripped).strip(" ,")
+            if key in SIGNATURE_KEYS:
+                if not (text in known or is_name(text)):
+                    break
+                names.append((key, text))
+            elif key == "justering" and not re.search(r"\d{4}-\d{2}-\d{2}|\bdigital", text, re.I):
+                break
+        else:
+            return names
+    return []
+
+
+SIGNATURE_KEYS = ("sekreterare", "ordforande", "justerare")
 _JUST_NAME = rf"(?P<name>{ZONE_NAME_TOKEN}(?: {ZONE_NAME_TOKEN}){{1,3}})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?"
 ELECTED = (
     re.compile(rf"(?:utses|väljs|valdes|väljer|utser)\s+{_JUST_NAME}\s+(?:att|till)\s+(?:[\w ]{{0,30}})?juster"),

@@ -156,15 +156,17 @@ class Document:
     warnings: tuple[str, ...] = field(default=())
 
 
-def logical_lines(text: str) -> list[Line]:
+def logical_lines(text: str, extra: frozenset[int] = frozenset()) -> list[Line]:
     """The document's lines, with a line that lost its breaks cut where a label, a § heading, a
-    part heading, a block heading or a numbered point begins."""
+    part heading, a block heading or a numbered point begins (and at the offsets `extra`)."""
     out: list[Line] = []
     for ln in lines_of(text):
-        if len(ln.text) < FLAT_LINE:
+        own = {x - ln.start for x in extra if ln.start < x < ln.end}
+        if len(ln.text) < FLAT_LINE and not own:
             out.append(ln)
             continue
-        cuts = {m.start() for m in FLAT_CUTS.finditer(ln.text)}
+        cuts = {m.start() for m in FLAT_CUTS.finditer(ln.text)} if len(ln.text) >= FLAT_LINE else set()
+        cuts |= own
         expected = 1
         for m in FLAT_AGENDA.finditer(ln.text):
             if int(m["num"]) == expected:
@@ -195,6 +197,8 @@ def _zone_fields(lines: list[Line]) -> list[Field]:
             if not m or not LABEL_END.match(text, m.end()) or (m.end() < len(text) and text[m.end()].isalpha()
                                                                 and text[m.end() - 1].isalpha()):
                 break
+            if not text[m.start()].isupper():
+                break  # "ordförande" under a name continues its role; labels are capitalised
             labels.append((m.lastgroup or "", m.start(), m.end()))
             cursor = m.end()
             while cursor < len(text) and text[cursor] in " \t:":
@@ -267,12 +271,59 @@ def owner(parts: list[PartSpan], part: PartSpan) -> PartSpan:
     return earlier[-1] if earlier else part
 
 
+def _minutes_by_labels(lines: list[Line]) -> bool:
+    """A file without a title whose first lines hold a minutes heading's labels: attendance and
+    signatures ("Plats och tid Beslutande … Justerare Sekreterare …")."""
+    head = " ".join(ln.text for ln in lines[:40])[:4000]
+    keys = {m.lastgroup for m in ZONE_LABEL.finditer(head) if head[m.start()].isupper()}
+    return len(keys) >= 4 and bool(keys & {"beslutande", "franvarande"}) and bool(keys & set(SIGNATURE_KEYS))
+
+
+# A § number whose sign the text layer lost: "382 Mötets öppnande", trusted only in a run.
+BARE_NUMBER = re.compile(r"(?<![\S])(?P<num>\d{1,3}) (?=[A-ZÅÄÖ][a-zåäö]{2,})")
+MIN_RUN = 3
+
+
+def _unsigned_paragraphs(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
+    """(offset, number, title) of § headings that lost their sign, from the longest run of
+    numbers that each repeat or follow the one before."""
+    found = [(m.start(), int(m["num"])) for m in BARE_NUMBER.finditer(text, start, end) if int(m["num"]) > 1]
+    best: list[tuple[int, int]] = []
+    for i in range(len(found)):
+        run = [found[i]]
+        for pos, n in found[i + 1:]:
+            if n in (run[-1][1], run[-1][1] + 1):
+                run.append((pos, n))
+        if len(run) > len(best):
+            best = run
+    if len(best) < MIN_RUN or best[-1][1] - best[0][1] < MIN_RUN - 1:
+        return []
+    out = []
+    for pos, n in best:
+        words = text[pos:pos + 200].split()[1:]
+        title = words[:1]
+        for w in words[1:8]:
+            if w[:1].isupper():
+                break
+            title.append(w)
+        out.append((pos, str(n), " ".join(title).strip(" /") or None))
+    return out
+
+
 def structure_of(text: str) -> Document:
     """The tree of a document's normalized text."""
     lines = logical_lines(text)
     paragraph_heads = paragraph_headings(lines)
     body_starts = [h.start for h in paragraph_heads if not h.toc]
     parts = find_parts(lines, body_starts, text)
+    if len(parts) == 1 and parts[0].type == "other" and parts[0].title is None and _minutes_by_labels(lines):
+        parts = [PartSpan("protokoll", None, 0, len(text))]
+    if any(p.type == "protokoll" for p in parts) and not body_starts:
+        unsigned = _unsigned_paragraphs(text, 0, len(text))
+        if unsigned:
+            lines = logical_lines(text, frozenset(pos for pos, _, _ in unsigned))
+            paragraph_heads = [Heading(num, title, pos, next(ln.end for ln in lines if ln.start == pos), "paragraph")
+                               for pos, num, title in unsigned]
     agenda: list[Heading] = []
     for p in parts:
         if p.type == "kallelse":
