@@ -47,7 +47,22 @@ STAFF = re.compile(r"^(?:arbetar|jobbar|är anställda|tjänst)", re.I)
 CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\bvarav\b|\bsamt\b|\boch (?!studier|arbete)|\bmedan\b|\(")
 INSATS_NAMED = re.compile(r"\b(?:[Ii]nom (?:insatsen|projektet|projekt)|[Ii]nsatsen|[Pp]rojektet|[Pp]rojekt|"
                           r"[Tt]eamet) (?P<name>[A-ZÅÄÖ][\wåäö\-]*(?: \d+(?:\.\d+)?)?)")
-INSATS_GROUP = re.compile(r"\bde (?P<kind>\w+inriktade) insatserna\b", re.I)
+INSATS_GROUP = re.compile(r"\b(?:de (?P<kind>\w+inriktade) insatserna|en (?P<one>\w+inriktad) insats)\b", re.I)
+# Shares and counts as news items and reports write them: "drygt 40 procent av deltagarna gick
+# vidare till arbete eller studier", "gick 37% ut i arbete eller studier", "gick 40 till arbete",
+# "fick fram 17 jobb".
+_WHAT = r"(?P<what>arbete (?:eller|och|/) ?studier|studier (?:eller|och|/) ?arbete|arbete|studier|utbildning|jobb)"
+_WENT = r"(?:gick|har gått|gått|kom|har kommit|gick över|övergick)"
+_PCT = r"(?:drygt |cirka |ca |nästan |närmare |över |knappt )?(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|procent)"
+PROSE_SHARES = (
+    re.compile(rf"{_PCT}(?: av (?:de |alla )?(?:\w+ )?(?:deltagarna|deltagare|avslutade|de avslutade))?(?: \w+){{0,3}}? "
+               rf"{_WENT} (?:vidare |ut |direkt )*(?:till|i) {_WHAT}", re.I),
+    re.compile(rf"{_WENT} {_PCT} (?:vidare |ut |direkt )*(?:till|i) {_WHAT}", re.I),
+)
+PROSE_COUNT = re.compile(rf"\b{_WENT} (?P<n>\d{{1,5}}) (?:deltagare |personer )?(?:vidare |ut |direkt )*(?:till|i) {_WHAT}\b",
+                         re.I)
+OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5}) (?:som )?(?:avslutade|avslutat)\b")
+JOBS = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:nya )?(?:jobb|anställningar)\b", re.I)
 PERIOD_ISO = re.compile(r"((?:19|20)\d{2}-\d{2}-\d{2})\s*(?:[-–]|till|t\.o\.m\.?)\s*((?:19|20)\d{2}-\d{2}-\d{2})")
 PERIOD_COMPACT = re.compile(r"(?<!\d)(\d{6})\s*[-–]\s*(\d{6})(?!\d)")
 PERIOD_UNTIL = re.compile(r"\b(?:fram till|till och med|t\.o\.m\.?) (\d{6}|(?:19|20)\d{2}-\d{2}-\d{2})", re.I)
@@ -100,7 +115,9 @@ def _insats_in(text: str) -> str | None:
     if m:
         return m["name"]
     g = INSATS_GROUP.search(text)
-    return f"{g['kind'].lower()} insatser" if g else None
+    if not g:
+        return None
+    return f"{g['kind'].lower()} insatser" if g["kind"] else f"{g['one'].lower()}e insatser"
 
 
 def _category(after: str, noun: str) -> tuple[str, str | None] | None:
@@ -178,6 +195,25 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
             add("i_mal", share=share)
         else:
             add("arbete" if "arbete" in what else "studier", share=share)
+    for m in (m for pattern in PROSE_SHARES for m in pattern.finditer(sentence)):
+        if any(a <= m.start("p") < b for a, b in taken):
+            continue
+        at = m.start()
+        add(_prose_category(m["what"].lower()), share=round(float(m["p"].replace(",", ".")) / 100, 4))
+        taken.append((m.start(), m.end()))
+    for m in PROSE_COUNT.finditer(sentence):
+        at = m.start()
+        add(_prose_category(m["what"].lower()), count=int(m["n"]))
+        taken.append((m.start(), m.end()))
+    for m in OF_ENDED.finditer(sentence):
+        at = m.start()
+        add("avslutade", count=int(m["n"]))
+        taken.append((m.start(), m.end()))
+    for m in JOBS.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken) or STAFF.search(sentence):
+            continue
+        at = m.start()
+        add("arbete", count=int(m["n"]))
     for m in BARE_ENDED.finditer(sentence):
         at = m.start()
         add("avslutade", count=int(m["n"] or m["m"]))
@@ -195,6 +231,12 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
             continue
         add(cat[0], count=_count(m["n"]), label=cat[1])
     return [o for _, o in sorted(out, key=lambda x: x[0])]
+
+
+def _prose_category(what: str) -> str:
+    if "arbete" in what and "studier" in what:
+        return "arbete_studier"
+    return "studier" if what in ("studier", "utbildning") else "arbete"
 
 
 def _dedupe(found: list[Outcome]) -> list[Outcome]:

@@ -12,7 +12,9 @@ from itertools import combinations
 
 # Unit words and their factor to SEK; longest first so "tkr" wins over "kr".
 UNITS: dict[str, int] = {
-    "miljoner kronor": 1_000_000, "mnkr": 1_000_000, "mkr": 1_000_000, "msek": 1_000_000,
+    "miljarder kronor": 1_000_000_000, "mdkr": 1_000_000_000, "mdr kr": 1_000_000_000,
+    "miljoner kronor": 1_000_000, "miljoner kr": 1_000_000, "milj. kr": 1_000_000, "milj kr": 1_000_000,
+    "milj.kr": 1_000_000, "m.kr": 1_000_000, "mnkr": 1_000_000, "mkr": 1_000_000, "msek": 1_000_000,
     "tusen kronor": 1_000, "tkr": 1_000, "kkr": 1_000, "tsek": 1_000,
     "kronor": 1, "sek": 1, "kr": 1, ":-": 1,
 }
@@ -26,10 +28,17 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _PER_ALT = "|".join(sorted(PER, key=len, reverse=True))
 
 MONEY = re.compile(
-    rf"(?<![\w,.\-−–])(?P<sign>{MINUS}(?=\d))?(?P<num>{NUMBER})"
+    rf"(?:(?<=\bca)|(?<![\w,.\-−–]))(?:(?P<sign>{MINUS}(?=\d))|(?P<spaced>(?<=[a-zåäö:(] )[-−–]\s(?=\d)))?(?P<num>{NUMBER})"
     rf"(?:\s*{MINUS}\s*(?P<max>{NUMBER}))?"
     rf"\s*(?P<unit>{_UNIT_ALT})(?![\wåäö])(?:\s*/\s*(?P<per>{_PER_ALT})\b)?",
     re.IGNORECASE)
+# "6 miljoner", "2,2 milj": millions without a currency word, money only where the sentence speaks
+# of money.
+BARE_MILLIONS = re.compile(rf"(?<![\w,.])(?:ca\.?\s*|cirka\s*)?(?P<num>{NUMBER})\s*(?P<unit>miljoner|milj\.?)(?![\wåäö])",
+                           re.IGNORECASE)
+MONEY_CONTEXT = re.compile(r"\b(kronor|kr|m\.?kr|mkr|budget\w*|medel|medlemsavgift\w*|avgift\w*|bidrag\w*|"
+                           r"kostnad\w*|anslag\w*|finansier\w*|utrymme|tilldelning|statsbidrag|pengar)\b", re.I)
+PEOPLE_MILLIONS = re.compile(r"^\s*(invånare|människor|personer|besök\w*|ärenden|timmar|kvadratmeter)", re.I)
 BARE_NUMBER = re.compile(rf"^(?P<sign>{MINUS})?\s?(?P<num>{NUMBER})$")
 NUMBER_TOKEN = re.compile(rf"(?<![\w,.]){MINUS}?\d+(?:{SPACE}\d{{3}}(?!\d))*(?:,\d+)?(?![\w%])")
 
@@ -64,7 +73,7 @@ def find_money(text: str) -> list[Money]:
     out: list[Money] = []
     for m in MONEY.finditer(text):
         unit = m["unit"].lower()
-        sign = -1 if m["sign"] else 1
+        sign = -1 if m["sign"] or m["spaced"] else 1
         value = to_sek(sign * number_value(m["num"]), unit)
         vmax = to_sek(number_value(m["max"]), unit) if m["max"] else None
         if vmax is not None and (vmax <= value or re.fullmatch(r"(?:19|20)\d{2}", m["num"])):
@@ -75,7 +84,20 @@ def find_money(text: str) -> list[Money]:
             continue
         out.append(Money(value, vmax, PER.get((m["per"] or "").lower()), unit, m.start(), m.end(),
                          text[m.start():m.end()]))
-    return out
+    taken = [(x.start, x.end) for x in out]
+    for m in BARE_MILLIONS.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken) or PEOPLE_MILLIONS.match(text, m.end()):
+            continue
+        # this sentence and the one before it ("en avgift på 1 m.kr. Dvs från 6 miljoner till 7 miljoner.")
+        left = text.rfind(".", 0, max(0, text.rfind(".", 0, max(0, m.start() - 1)) - 1))
+        left = max(left, text.rfind("\n\n", 0, m.start()))
+        right = text.find(". ", m.end())
+        sentence = text[left + 1:right if right >= 0 else len(text)]
+        if not MONEY_CONTEXT.search(sentence.replace(m[0], " ")):
+            continue
+        start = m.start("num")
+        out.append(Money(to_sek(number_value(m["num"]), "mkr"), None, None, "mkr", start, m.end(), text[start:m.end()]))
+    return sorted(out, key=lambda x: x.start)
 
 
 def parse_amount(text: str, unit: str | None = None) -> Money | None:
