@@ -31,7 +31,7 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nya", re.compile(r"nyinskriv\w*|påbörja\w*|\bnya\b|skrivits in", re.I)),
     ("other", re.compile(r"^\s*(?:som ingår i|med \w+ utbildning|utan |förgymnasial|\w+ utbildning)", re.I)),
 )
-COUNTED = re.compile(rf"(?<![\d,.\-]){_COUNT} (?P<noun>deltagare|personer|person|individer|individ|unga|kvinnor|"
+COUNTED = re.compile(rf"(?<![\w,.\-]){_COUNT} (?P<noun>deltagare|personer|person|individer|individ|unga|kvinnor|"
                      r"kvinna|män|man|ungdomar)\b", re.I)
 BARE_ENDED = re.compile(r"\b(?:har (?P<n>\d{1,5}) (?:avslutat|avslutats|skrivits ut)|"
                         r"(?<![\d,.])(?P<m>\d{1,5}) (?:har )?(?:avslutats|avslutat|avslutades|skrivits ut))\b", re.I)
@@ -61,6 +61,8 @@ PROSE_SHARES = (
 )
 PROSE_COUNT = re.compile(rf"\b{_WENT} (?P<n>\d{{1,5}}) (?:deltagare |personer )?(?:vidare |ut |direkt )*(?:till|i) {_WHAT}\b",
                          re.I)
+# A goal, not a result: "målet är att 20 procent ska ha gått vidare till arbete".
+TARGET = re.compile(r"\b(mål(?:et|en)?|målsättning\w*|ska ha|skall ha|bör ha|förväntas)\b", re.I)
 OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5}) (?:som )?(?:avslutade|avslutat)\b")
 JOBS = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:nya )?(?:jobb|anställningar)\b", re.I)
 PERIOD_ISO = re.compile(r"((?:19|20)\d{2}-\d{2}-\d{2})\s*(?:[-–]|till|t\.o\.m\.?)\s*((?:19|20)\d{2}-\d{2}-\d{2})")
@@ -196,7 +198,7 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         else:
             add("arbete" if "arbete" in what else "studier", share=share)
     for m in (m for pattern in PROSE_SHARES for m in pattern.finditer(sentence)):
-        if any(a <= m.start("p") < b for a, b in taken):
+        if any(a <= m.start("p") < b for a, b in taken) or TARGET.search(sentence[:m.end()]):
             continue
         at = m.start()
         add(_prose_category(m["what"].lower()), share=round(float(m["p"].replace(",", ".")) / 100, 4))
