@@ -13,7 +13,7 @@ from .decisions import decisions_of_section, reported_decisions
 from .forbund import author_of
 from .items import Heading
 from .layout import Line, lines_of
-from .meetings import meeting_of
+from .meetings import document_year, meeting_of, reported_meetings
 from .mentions import mentions_in
 from .outcomes import outcomes_in
 from .parts import MINUTES, PartSpan, part_at, report_date
@@ -85,6 +85,9 @@ def extract_record(text: Text) -> Record:
                                              page=text.page_at(p.start)))
         else:
             date = report_date(lines, p)
+            if not p.attached and p.type == "other":
+                told = reported_meetings(_within(lines, p.start, p.end), document_year(doc))
+                meetings.extend(replace(m, page=text.page_at(m.span[0]) if m.span else None) for m in told)
             if not p.attached:
                 people.extend(_person(g, e, ln, text) for g, e, ln in list_people(_within(lines, p.start, p.end)))
         part_facts.append(Part(type=p.type, title=p.title, date=date, page=text.page_at(p.start),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from samarkiv.normalize.dates import find_dates, parse_time_range
+from samarkiv.normalize.dates import compact, find_dates, parse_time_range
 
 from .items import Heading
 from .layout import Line, squash
@@ -64,3 +64,53 @@ def meeting_of(head: list[Line], part: PartSpan, headings: list[Heading]) -> Mee
     paragraphs = (str(numbers[0]), str(numbers[-1])) if numbers and part.type == "protokoll" else None
     return Meeting(date=date, start=times[0] if times else None, end=times[1] if times else None,
                    place=place, paragraphs=paragraphs, span=span)
+
+
+# A meeting a report or news item tells of: a meeting word near its date ("styrelsemötet 17
+# september", "vid mötet 200924", "styrelsen beslutade den 25 november", "Protokollet från
+# styrelsens möte 210527"). A meeting still to come is not one the file records.
+MEETING_WORD = re.compile(r"\b(?:styrelse(?:mötet?|sammanträdet?|ns möte|ns sammanträde)|sammanträdet?|mötet?|"
+                          r"förbundsstämma\w*|stämma\w*|styrelse(?:n|ns)? (?:beslutade|behandlade|fastställde|antog|"
+                          r"godkände|sammanträdde)|styrelseprotokoll|protokollet från)\b", re.I)
+COMPACT_DAY = re.compile(r"(?<![\d\-])(\d{6})(?![\d\-])")
+UPCOMING = re.compile(r"\b(nästa|kommande|planerade?|inställ\w*|ställer in|ställt in|nästkommande)\s+(?:\w+\s+)?$", re.I)
+NEAR = 60  # characters between a meeting word and its date
+
+
+def reported_meetings(lines: list[Line], year: int | None) -> list[Meeting]:
+    """Meetings a report or news item records, by date, each once."""
+    out: dict[str, Meeting] = {}
+    for ln in lines:
+        if ln.is_row or ln.blank:
+            continue
+        text = ln.text
+        for m in MEETING_WORD.finditer(text):
+            if UPCOMING.search(text[max(0, m.start() - 30):m.start()]):
+                continue
+            window = text[m.end():m.end() + NEAR]
+            window = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
+            sentence_years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
+            found = find_dates(window, sentence_years[0] if sentence_years else year)
+            compact_hit = COMPACT_DAY.search(window)
+            date = None
+            at = None
+            if found and found[0].start < 25:
+                date, at = found[0].iso, found[0].start
+            elif compact_hit and compact_hit.start() < 25 and compact(compact_hit[1]):
+                date, at = compact(compact_hit[1]), compact_hit.start()
+            if date and date not in out:
+                a = ln.start + m.end() + (at or 0)
+                out[date] = Meeting(date=date, span=(a, a + 10))
+    return list(out.values())
+
+
+def document_year(text: str) -> int | None:
+    """The year a document is about, from its first full date, else its first year."""
+    m = re.search(r"\b((?:19|20)\d{2})-\d{2}-\d{2}\b", text[:5000])
+    if m:
+        return int(m[1])
+    c = next((compact(t) for t in COMPACT_DAY.findall(text[:5000]) if compact(t)), None)
+    if c:
+        return int(c[:4])
+    y = re.search(r"\b((?:19|20)\d{2})\b", text[:5000])
+    return int(y[1]) if y else None

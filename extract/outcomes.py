@@ -64,6 +64,8 @@ PROSE_COUNT = re.compile(rf"\b{_WENT} (?P<n>\d{{1,5}}) (?:deltagare |personer )?
 # A goal, not a result: "målet är att 20 procent ska ha gått vidare till arbete".
 TARGET = re.compile(r"\b(mål(?:et|en)?|målsättning\w*|ska ha|skall ha|bör ha|förväntas)\b", re.I)
 OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5}) (?:som )?(?:avslutade|avslutat)\b")
+GOT_WORK = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:personer |deltagare |av dem |av deltagarna )?(?:har )?"
+                      r"(?:fått|fick|erhållit) (?:ett |en )?(?:jobb|arbete|anställning)\b", re.I)
 JOBS = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:nya )?(?:jobb|anställningar)\b", re.I)
 PERIOD_ISO = re.compile(r"((?:19|20)\d{2}-\d{2}-\d{2})\s*(?:[-–]|till|t\.o\.m\.?)\s*((?:19|20)\d{2}-\d{2}-\d{2})")
 PERIOD_COMPACT = re.compile(r"(?<!\d)(\d{6})\s*[-–]\s*(\d{6})(?!\d)")
@@ -210,6 +212,10 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
     for m in OF_ENDED.finditer(sentence):
         at = m.start()
         add("avslutade", count=int(m["n"]))
+        taken.append((m.start(), m.end()))
+    for m in GOT_WORK.finditer(sentence):
+        at = m.start()
+        add("arbete", count=int(m["n"]))
         taken.append((m.start(), m.end()))
     for m in JOBS.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken) or STAFF.search(sentence):
