@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from samarkiv.normalize.amounts import find_money
 
-from .layout import Block, Line, blocks_of, sentences, units_of
+from .layout import Block, Line, blocks_of, sentences, squash, units_of
 from .structure import Section
 
 # Decision kinds, first match wins: the specific verbs before the general ones.
@@ -51,6 +51,9 @@ BODY_DECIDES = re.compile(
     r"Paragrafen|Beslutet|[A-ZÅÄÖ][\wåäö\-]+(?: [\wåäö\-]+){0,12}? upphör)\s+(?:\w+(?:ar|er|r|s)\b|att gälla)")
 # Said in a decision block, but no decision: who abstained or did not take part.
 NOT_DECIDED = re.compile(r"\b(deltar inte i (?:beslutet|beslut)|avstår från att rösta|deltar ej i beslutet)\b", re.I)
+# What follows a decision in a flattened § and is not part of it.
+STOP_SENTENCE = re.compile(r"^(?:Sammanfattning|Beslutsunderlag|Beslutsgång|Bakgrund|Ärendebeskrivning|Reservation|"
+                           r"Protokollsanteckning|Beslutet skickas|Yrkanden|Förslag till beslut)\b")
 PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)
 TWO_POINTS = re.compile(r"^(?P<first>.+?) samt (?P<second>(?:godkänner|fastställer|antar|väljer|utser|"
                         r"beviljar|uppdrar|ger) .*)$")
@@ -170,6 +173,21 @@ def _point_lines(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _sentence_points(block: Block) -> list[Block]:
+    """A paragraph cut before each sentence that opens a new decided point, the rest of its
+    sentences kept with the point before them."""
+    out: list[Block] = []
+    for a, z, sentence in sentences(block):
+        opens = BODY_DECIDES.match(sentence) or STOP_SENTENCE.match(sentence) or (
+            sentence[:1].isupper() and DECISION_WORDS.search(sentence.split(",")[0]))
+        if out and not opens:
+            prev = out[-1]
+            out[-1] = Block(prev.start, z, prev.text + " " + sentence)
+        else:
+            out.append(Block(a, z, sentence))
+    return out
+
+
 def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Found]:
     """Decisions of one § section read from its blocks: every decision block ("Beslut",
     "Nämndens beslut", "Stämman beslutade"), and in an utskott's own minutes its "Förslag till
@@ -184,9 +202,16 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
     for b in decided:
         head = b.lines[0]
         following = blocks_of(_point_lines(list(b.lines[1:])))
+        if b.content is not None:
+            # the decision's text on the heading's own line: a page that lost its line breaks
+            inline = Block(b.content, head.end, squash(head.text[b.content - head.start:]))
+            for text, a, z in _beslut_block(_sentence_points(inline) + following, block=True):
+                out.extend(_make(text, a, z))
+            continue
         m = BESLUT_HEADING.match(head.stripped)
         rest = (m["rest"] or "").strip() if m and m["rest"] else ""
-        if not m and b.kind == "beslut" and DECISION_WORDS.search(head.stripped) and len(head.stripped.split()) > 3:
+        if (not m and b.kind == "beslut" and DECISION_WORDS.search(head.stripped) and len(head.stripped.split()) > 3
+                and not re.match(r"beslut\b", head.stripped, re.I)):
             rest = head.stripped  # "Stämman beslutade att …" opens the block and decides
         if rest:
             following = [Block(head.start + head.text.find(rest), head.end, rest), *following]

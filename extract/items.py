@@ -19,6 +19,7 @@ RANGE_AFTER = re.compile(r"^[-–]\s*\d")
 AGENDA_HEAD = re.compile(r"^(?P<num>[\dlI]\d?)[.,)]\s+(?P<rest>\S.*)$")
 # "Anna Ek, specialist" or "Anna Ek (M)": a person line of a heading's lists.
 PERSON_LINE = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéü]+){1,3}\s*(?:,|\([A-Za-zÅÄÖ]{1,4}\))")
+DOT_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\b")
 TRAILING_PAGE = re.compile(r"\s+\d{1,3}$")
 # What OCR makes of bold markup ("**") and quotes before a heading's first word: stray punctuation,
 # a lone lowercase letter or a capital glued to the capital of the word ("FGodkännande", "»x7.").
@@ -62,8 +63,29 @@ def strip_junk(text: str) -> str:
 def paragraph_headings(lines: list[Line]) -> list[Heading]:
     """Every § heading, body or table-of-contents row, in order, with the ones OCR garbled
     recovered where the sequence of numbers shows a gap."""
-    found = _in_sequence(_paragraph_headings(lines), lines)
+    found = _longest_run(_in_sequence(_paragraph_headings(lines), lines))
     return sorted(found + _recovered(lines, found), key=lambda h: h.start)
+
+
+def _longest_run(found: list[Heading]) -> list[Heading]:
+    """Body headings that keep the order of the minutes: the longest run of numbers that never
+    goes down; a § number out of that order is a reference ("Kommunstyrelsen 2019-05-28, § 133")."""
+    body = [h for h in found if not h.toc and h.number.isdigit()]
+    if len(body) < 3:
+        return found
+    nums = [int(h.number) for h in body]
+    best = [1] * len(nums)
+    prev = [-1] * len(nums)
+    for i in range(len(nums)):
+        for j in range(i):
+            if nums[j] <= nums[i] and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    i = max(range(len(nums)), key=lambda k: best[k])
+    keep: set[int] = set()
+    while i >= 0:
+        keep.add(body[i].start)
+        i = prev[i]
+    return [h for h in found if h.toc or not h.number.isdigit() or h.start in keep]
 
 
 def _in_sequence(found: list[Heading], lines: list[Line]) -> list[Heading]:
@@ -86,6 +108,8 @@ def _in_sequence(found: list[Heading], lines: list[Line]) -> list[Heading]:
             following = [ln for ln in lines[by_start[h.start] + 1:by_start[h.start] + 3] if not ln.blank]
             if following and PERSON_LINE.match(following[0].text.strip()):
                 continue
+        if line is not None and PERSON_LINE.match(re.sub(r"^\W*§+\s*\d+\s*", "", line.text.strip())):
+            continue
         out.append(h)
         last = n
     return out
@@ -102,7 +126,7 @@ def _paragraph_headings(lines: list[Line]) -> list[Heading]:
         if m["ocr"] and not (rest[:1].isupper() and not rest[:1].isdigit()):
             continue
         # A row of a table of contents ends in its page number; OCR also puts tabs into wide spaces.
-        toc = "\t" in rest and bool(TRAILING_PAGE.search(rest.rstrip()))
+        toc = ("\t" in rest and bool(TRAILING_PAGE.search(rest.rstrip()))) or bool(DOT_LEADERS.search(rest))
         if toc:
             cells = [c for c in rest.split("\t") if c.strip()]
             title = clean_title(cells[0]) if cells else None
@@ -112,9 +136,13 @@ def _paragraph_headings(lines: list[Line]) -> list[Heading]:
                 title = _continue_bold(rest, lines[i + 1:])
         else:
             title = _next_title(lines[i + 1:])
-            following = next((x for x in lines[i + 1:i + 4] if not x.blank), None)
-            # "§ 30   Dnr …" over "Title ........ 3": a table-of-contents entry on two lines
-            toc = toc or bool(following and re.search(r"(?:\.\s?){4,}\s*\d+\s*$", following.text))
+        # "§ 30   Dnr …" over "Title … ........ 3": a table-of-contents entry on lines of its own
+        for following in [x for x in lines[i + 1:i + 6] if not x.blank][:4]:
+            if PARAGRAPH_HEAD.match(following.text.strip()):
+                break
+            if re.search(r"(?:\.\s?){4,}\s*\d+\s*$", following.text):
+                toc = True
+                break
         out.append(Heading(m["num"], title, ln.start, ln.end, "paragraph", toc))
     return out
 

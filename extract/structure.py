@@ -69,14 +69,23 @@ BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"ekonomiska konsekvenser|yttrande)\s*:?$", re.I)),
 )
 BLOCK_WORDS = 12  # a block heading is a short line
+# A block heading at the start of a flattened line, its text after it.
+INLINE_BLOCK = re.compile(
+    r"^\s*(?P<head>(?i:(?:förslag|förlag) till beslut(?: (?:i|till|på) [\wåäö]+)?|beslut(?:et)?(?:\s+[-–]\s+[^.]{0,60}?)?|"
+    r"[\wåäö]+s beslut|beslutsgång|yrkanden?|reservationer?|protokollsanteckningar?|beslutet skickas till|"
+    r"beslutsunderlag|sammanfattning(?: av ärendet)?|ärendebeskrivning|bakgrund|beslutsmotivering|expedieras till)"
+    r"\s*:?)\s+(?P<body>[A-ZÅÄÖ§\d])")
 # Where a flattened line is cut: a § heading, a capitalised label, a part heading in capitals,
 # a block heading, a bullet.
 FLAT_CUTS = re.compile(
-    r"(?<![\w,(])(?=(?:[A-ZÅÄÖ]{1,4}\s?)?§§?\s?\d{1,3}\b(?![\d\-–]|\s*(?:kap|st|mom|och|,)\b)[.:]?\s+[A-ZÅÄÖ\"])"
-    r"|(?<=[\s.])(?=(?:Plats och tid|Beslutande|Ledamöter|Tjänstgörande ersättare|Ersättare|Övriga närvarande|"
+    r"(?<![\w,(])(?<!,\s)(?=(?:[A-ZÅÄÖ]{1,4}\s?)?§§?\s?\d{1,3}\b(?![\d\-–]|\s*(?:kap|st|mom|och|,)\b)[.:]?\s+[A-ZÅÄÖ\"])"
+    r"|(?<=[\s.])(?<!,\s)(?=(?:Ordförande|Protokolljusterare|Justerare|Justerande)\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])"
+    r"|(?<=\s)(?=\|\s*\d{1,2}[.)]?\s*\|)"
+    r"|(?<=[\s.])(?<!,\s)(?=(?:Plats och tid|Beslutande|Ledamöter|Tjänstgörande ersättare|Ersättare|Övriga närvarande|"
     r"Övriga deltagande|Övriga|Närvarande|Ej beslutande|Anmält förhinder|Frånvarande|Tjänstepersoner|Tjänstemän|"
-    r"Utses att justera|Justeringens plats och tid|Justering|Underskrifter|Paragrafer|Sekreterare|"
-    r"ANSLAG|Anslag|Beslutsunderlag|Beslutsgång|Beslutet skickas till|Förslag till beslut|Reservation|"
+    r"Utses att justera|Justeringens plats och tid|Justering|Underskrifter|Paragrafer|Sekreterare|ANSLAG|Anslag)\b"
+    r"(?![\wåäö]))"
+    r"|(?<=[\s.,])(?=(?:Beslutsunderlag|Beslutsgång|Beslutet skickas till|Förslag till beslut|Reservation|"
     r"Protokollsanteckning|Sammanfattning|Bakgrund|Ärendebeskrivning|Beslut)\b(?![\wåäö]))"
     r"|(?<=\s)(?=(?:KALLELSE|PROTOKOLL|SAMMANTRÄDESPROTOKOLL|DAGORDNING|FÖREDRAGNINGSLISTA|UNDERRÄTTELSE)\b)"
     r"|(?<=\s)(?=[•▪]\s)")
@@ -84,6 +93,7 @@ FLAT_AGENDA = re.compile(r"(?<=\s)(?=(?P<num>\d{1,2})[.)]\s+[A-ZÅÄÖ])")
 # An utskott decides by proposing to the board: its own "Förslag till beslut i kommunstyrelsen" is
 # what it decided.
 UTSKOTT = re.compile(r"\b(arbetsutskott\w*|utskott\w*|beredning(?:en|sgrupp\w*)?|presidi\w+|AU)\b", re.I)
+UTSKOTT_WORDS = 40  # of a page whose line breaks were lost, the words that hold its letterhead
 UTSKOTT_PREFIX = re.compile(r"^\s*(?:[A-ZÅÄÖ]{0,4}AU|AU)\s*§", re.M)
 
 
@@ -112,6 +122,7 @@ class Block:
     end: int
     lines: tuple[Line, ...]
     addressee: str | None = None
+    content: int | None = None  # where text on the heading's own line begins, as in a flattened page
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,34 +239,44 @@ def _zone_fields(lines: list[Line]) -> list[Field]:
     return found
 
 
-def _block_kind(ln: Line) -> tuple[str, str | None] | None:
+def _block_kind(ln: Line) -> tuple[str, str | None, int | None] | None:
+    """The kind of block a line opens, the body a Förslag is addressed to, and, where the line
+    also holds the block's text (a page whose line breaks were lost), where that text begins."""
     text = ln.stripped.strip(" *")
-    if not text or len(text.split()) > BLOCK_WORDS or ln.is_row:
+    if not text or ln.is_row:
         return None
+    if len(text.split()) > BLOCK_WORDS:
+        m = INLINE_BLOCK.match(ln.text)
+        if not m:
+            return None
+        found = _block_kind(Line(ln.start, ln.start + m.end("head"), m["head"]))
+        return (found[0], found[1], ln.start + m.start("body")) if found else None
     for kind, pattern in BLOCK_HEADINGS:
         m = pattern.match(text)
         if m:
             to = (m.groupdict().get("to") or m.groupdict().get("to2") or "").strip(" :.") or None
-            return kind, to
+            return kind, to, None
     return None
 
 
 def _blocks(lines: list[Line]) -> list[Block]:
     out: list[Block] = []
     kind, heading, addressee = "text", None, None
+    content: int | None = None
     cur: list[Line] = []
     start = lines[0].start if lines else 0
     for ln in lines[1:] if lines else []:
         found = _block_kind(ln)
         if found:
             if cur:
-                out.append(Block(kind, heading, start, cur[-1].end, tuple(cur), addressee))
-            kind, addressee = found
-            heading, start, cur = ln.stripped, ln.start, [ln]
+                out.append(Block(kind, heading, start, cur[-1].end, tuple(cur), addressee, content))
+            kind, addressee, content = found
+            heading = ln.stripped if content is None else ln.text[:content - ln.start].strip()
+            start, cur = ln.start, [ln]
             continue
         cur.append(ln)
     if cur:
-        out.append(Block(kind, heading, start, cur[-1].end, tuple(cur), addressee))
+        out.append(Block(kind, heading, start, cur[-1].end, tuple(cur), addressee, content))
     return out
 
 
@@ -351,6 +372,8 @@ def structure_of(text: str) -> Document:
             built.append(Section(h, h.start, end, tuple(_blocks(sec_lines))))
         nodes.append(PartNode(p, zone, tuple(built), tuple(own_lines)))
     head = text[:2000]
+    first_words = " ".join(" ".join(ln.text for ln in lines_of(head)[:40]).split()[:UTSKOTT_WORDS])
     utskott = bool(UTSKOTT_PREFIX.search(text)) or any(
-        UTSKOTT.search(ln.text) for ln in lines_of(head)[:20] if len(ln.text.split()) <= 8)
+        UTSKOTT.search(ln.text) for ln in lines_of(head)[:20] if len(ln.text.split()) <= 8) or (
+        len(lines_of(head)) < 5 and bool(UTSKOTT.search(first_words)))
     return Document(text, tuple(lines), tuple(nodes), tuple(headings), utskott, tuple(warnings))
