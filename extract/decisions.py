@@ -21,8 +21,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"avvakta\w* med)\b", re.I)),
     ("elect", re.compile(r"\b(utses|utser|utse|valdes|väljs|väljer (?!att)|representerar|företräder|deltar vid|"
                          r"till justerare|till ordförande)\b", re.I)),
-    ("assign", re.compile(r"\b(i uppdrag|uppdrar|uppdras|överlämnar till \w+ att|beslutar att (?:förbundschefen|kansliet|"
-                          r"presidiet|förbundssekreteraren|ordföranden?)\b(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
+    ("assign", re.compile(r"\b(i uppdrag|uppdrar|uppdras|överlämnar till \w+ att|"
+                          r"beslutar att (?:förbundschefen|kansliet|presidiet|förbundssekreteraren|ordföranden?)\b(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
     ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*|utökar \w+ ramar?)\b", re.I)),
     ("approve", re.compile(r"\b(godkänn\w*|godkändes|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"
                            r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|beslutad av|ger bifall|"

@@ -24,6 +24,7 @@ NAME_STOP = re.compile(r"^(sammanträdesdatum|datum|organ|plats|tid|protokoll\w*
                        re.I)
 OWN_FORM_USES = 5  # a document naming itself this often in one form is reported in that form
 LETTERHEAD_LINES = 8
+CAPS_SCAN = 3000
 LETTERHEAD_WORDS = 10  # a letterhead line is short; a longer one is running text or a flattened page
 KIND_RANK = {"samordningsforbund": 0, "kommun": 1, "region": 1, "myndighet": 2}
 
@@ -80,7 +81,7 @@ def author_of(text: str, heading_end: int) -> str | None:
     """Canonical name of the organisation that produced the document."""
     head = _letterhead(text)
     joined = "\n".join(head)
-    for body, form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
+    for body, _form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
         if pattern.search(joined):
             named = forbund_of(text, heading_end)
             return named if named in body.forms else body.name
@@ -92,7 +93,15 @@ def author_of(text: str, heading_end: int) -> str | None:
                 hits.append((KIND_RANK[body.kind], line_no, body))
     if hits:
         return min(hits, key=lambda h: (h[0], h[1]))[2].name
-    return forbund_of(text, heading_end)
+    named = forbund_of(text, heading_end)
+    if named:
+        return named
+    # a letterhead set in capitals inside a page whose line breaks were lost ("KUNGSBACKA KOMMUN")
+    head_text = text[:CAPS_SCAN]
+    for body, pattern in _author_patterns():
+        if any(m[0].isupper() and len(m[0]) > 5 for m in pattern.finditer(head_text)):
+            return body.name
+    return None
 
 
 def forbund_of(text: str, heading_end: int) -> str | None:

@@ -89,9 +89,8 @@ def _longest_run(found: list[Heading]) -> list[Heading]:
 
 
 def _in_sequence(found: list[Heading], lines: list[Line]) -> list[Heading]:
-    """Body headings without the § references that a line break put at the start of a line: a
-    number below the § before it followed by running text ("§ 63. Efter juridiska …"), and a
-    bare "§ 96" over a name (an attendance note of the heading's lists)."""
+    """Body headings without attendance notes of the heading's lists: a bare "§ 96" over a name,
+    or a "§ 96" a name follows on its line."""
     out: list[Heading] = []
     last: int | None = None
     by_start = {ln.start: i for i, ln in enumerate(lines)}
@@ -101,9 +100,6 @@ def _in_sequence(found: list[Heading], lines: list[Line]) -> list[Heading]:
             continue
         n = int(h.number)
         line = lines[by_start[h.start]] if h.start in by_start else None
-        words = len(line.text.split()) if line else 0
-        if last is not None and n < last and words > 8:
-            continue
         if line is not None and re.fullmatch(r"\W*§+\s*\d+\W*", line.text.strip()):
             following = [ln for ln in lines[by_start[h.start] + 1:by_start[h.start] + 3] if not ln.blank]
             if following and PERSON_LINE.match(following[0].text.strip()):

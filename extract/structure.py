@@ -245,18 +245,17 @@ def _block_kind(ln: Line) -> tuple[str, str | None, int | None] | None:
     text = ln.stripped.strip(" *")
     if not text or ln.is_row:
         return None
-    if len(text.split()) > BLOCK_WORDS:
-        m = INLINE_BLOCK.match(ln.text)
-        if not m:
-            return None
-        found = _block_kind(Line(ln.start, ln.start + m.end("head"), m["head"]))
-        return (found[0], found[1], ln.start + m.start("body")) if found else None
-    for kind, pattern in BLOCK_HEADINGS:
-        m = pattern.match(text)
-        if m:
-            to = (m.groupdict().get("to") or m.groupdict().get("to2") or "").strip(" :.") or None
-            return kind, to, None
-    return None
+    if len(text.split()) <= BLOCK_WORDS:
+        for kind, pattern in BLOCK_HEADINGS:
+            m = pattern.match(text)
+            if m:
+                to = (m.groupdict().get("to") or m.groupdict().get("to2") or "").strip(" :.") or None
+                return kind, to, None
+    m = INLINE_BLOCK.match(ln.text)
+    if not m:
+        return None
+    found = _block_kind(Line(ln.start, ln.start + m.end("head"), m["head"]))
+    return (found[0], found[1], ln.start + m.start("body")) if found else None
 
 
 def _blocks(lines: list[Line]) -> list[Block]:
