@@ -13,10 +13,15 @@ from .layout import Line, squash
 # "§ 71 Titel", "§71. Titel", "§ 67" (title on a later line); OCR reads "§" as "8", "S", "$", "&" or "£".
 SECTION_SIGN_OCR = "8S$&£"
 PARAGRAPH_HEAD = re.compile(
-    rf"^(?:§§?\s?|(?P<ocr>[{SECTION_SIGN_OCR}])\s)(?P<num>\d{{1,3}})(?![\d\-–])\s*[.:]?\s*(?P<rest>.*)$")
+    rf"^(?:(?:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{{0,4}}\s?)?§§?\s?|[Pp]aragraf\s|(?P<ocr>[{SECTION_SIGN_OCR}])\s)"
+    rf"(?P<num>\d{{1,3}})(?![\d\-–])\s*[.:]?\s*(?P<rest>.*)$")
+# "FHR 29", "BN 12": a body's letters before the number with no sign, trusted only in a run.
+PREFIXED_HEAD = re.compile(r"^(?P<prefix>[A-ZÅÄÖ]{2,4})\s(?P<num>\d{1,3})(?![\d\-–:/.,])\s+(?P<rest>[A-ZÅÄÖ].*)$")
+DNR = re.compile(r"^(?:dnr|diarienummer|diarienr)\b\s*:?", re.I)
 RANGE_AFTER = re.compile(r"^[-–]\s*\d")
 # "7. Titel"; OCR reads the period as a comma and "1" as "l" or "I".
-AGENDA_HEAD = re.compile(r"^(?P<num>[\dlI]\d?)[.,)]\s+(?P<rest>\S.*)$")
+AGENDA_HEAD = re.compile(r"^(?:(?P<word>[Ää]rende|ÄRENDE|[Pp]unkt|PUNKT)\s+)?(?P<num>[\dlI]\d?)"
+                         r"(?:[.,)]|(?(word)(?=\s+[A-ZÅÄÖ])|(?!)))\s+(?P<rest>\S.*)$")
 # "Anna Ek, specialist" or "Anna Ek (M)": a person line of a heading's lists.
 PERSON_LINE = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéü]+){1,3}\s*(?:,|\([A-Za-zÅÄÖ]{1,4}\))")
 DOT_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\b")
@@ -63,8 +68,24 @@ def strip_junk(text: str) -> str:
 def paragraph_headings(lines: list[Line]) -> list[Heading]:
     """Every § heading, body or table-of-contents row, in order, with the ones OCR garbled
     recovered where the sequence of numbers shows a gap."""
-    found = _longest_run(_in_sequence(_paragraph_headings(lines), lines))
+    found = _longest_run(_in_sequence(_paragraph_headings(lines) + _prefixed_headings(lines), lines))
     return sorted(found + _recovered(lines, found), key=lambda h: h.start)
+
+
+def _prefixed_headings(lines: list[Line]) -> list[Heading]:
+    """Headings that print a body's letters instead of "§" ("FHR 29 Val av justerare"), where
+    the same letters open at least two lines with numbers in order."""
+    found = [(ln, m) for ln in lines if (m := PREFIXED_HEAD.match(ln.text.strip()))]
+    by_prefix: dict[str, list[tuple[Line, re.Match[str]]]] = {}
+    for ln, m in found:
+        by_prefix.setdefault(m["prefix"], []).append((ln, m))
+    out: list[Heading] = []
+    for run in by_prefix.values():
+        nums = [int(m["num"]) for _, m in run]
+        if len(run) < 2 or nums != sorted(nums) or nums[-1] - nums[0] > 3 * len(nums):
+            continue
+        out.extend(Heading(m["num"], clean_title(m["rest"]), ln.start, ln.end, "paragraph") for ln, m in run)
+    return out
 
 
 def _longest_run(found: list[Heading]) -> list[Heading]:
@@ -126,7 +147,7 @@ def _paragraph_headings(lines: list[Line]) -> list[Heading]:
         if toc:
             cells = [c for c in rest.split("\t") if c.strip()]
             title = clean_title(cells[0]) if cells else None
-        elif rest.strip(" *"):
+        elif rest.strip(" *") and not DNR.match(rest.strip(" *")):
             title = clean_title(rest)
             if rest.strip().startswith("**") and not rest.strip().endswith("**"):
                 title = _continue_bold(rest, lines[i + 1:])
@@ -136,7 +157,7 @@ def _paragraph_headings(lines: list[Line]) -> list[Heading]:
         for following in [x for x in lines[i + 1:i + 6] if not x.blank][:4]:
             if PARAGRAPH_HEAD.match(following.text.strip()):
                 break
-            if re.search(r"(?:\.\s?){4,}\s*\d+\s*$", following.text):
+            if re.search(r"(?:\.\s?){3,}\s*\d+\s*$", following.text):
                 toc = True
                 break
         out.append(Heading(m["num"], title, ln.start, ln.end, "paragraph", toc))

@@ -73,7 +73,8 @@ MEETING_WORD = re.compile(r"\b(?:styrelse(?:mötet?|sammanträdet?|ns möte|ns s
                           r"förbundsstämma\w*|stämma\w*|styrelse(?:n|ns)? (?:beslutade|behandlade|fastställde|antog|"
                           r"godkände|sammanträdde)|styrelseprotokoll|protokollet från)\b", re.I)
 COMPACT_DAY = re.compile(r"(?<![\d\-])(\d{6})(?![\d\-])")
-UPCOMING = re.compile(r"\b(nästa|kommande|planerade?|inställ\w*|ställer in|ställt in|nästkommande)\s+(?:\w+\s+)?$", re.I)
+UPCOMING = re.compile(r"\b(nästa|kommande|planerade?|inställ\w*|ställer in|ställt in|nästkommande|extra|tills|till|"
+                      r"inför)\s+(?:\w+\s+){0,2}$", re.I)
 NEAR = 60  # characters between a meeting word and its date
 
 
