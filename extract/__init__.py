@@ -4,6 +4,7 @@ decisions, amounts, outcomes)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from difflib import SequenceMatcher
 
 from samarkiv.normalize import Text
 from samarkiv.normalize.dates import years_in
@@ -206,13 +207,19 @@ def _heading_people(node: PartNode, text: Text) -> list[Person]:
         known = [p.name.casefold() for p in found]
         for g, e, ln in spotted:
             low = e.name.casefold()
-            if any(f" {k} " in f" {low} " or f" {low} " in f" {k} " for k in known):
+            if any(f" {k} " in f" {low} " or f" {low} " in f" {k} " or _ocr_variant(k, low) for k in known):
                 continue
             known.append(low)
             found.append(_person(g, e, ln, text))
     return found
 
 
+def _ocr_variant(a: str, b: str) -> bool:
+    """Two spellings of one name that OCR told apart ("Roger Törnqvist", "Höger Törnqvist")."""
+    return a.split()[-1:] == b.split()[-1:] and SequenceMatcher(None, a, b).ratio() >= OCR_VARIANT
+
+
+OCR_VARIANT = 0.85
 GROUP_OF_LABEL: dict[str, str | None] = {"beslutande": "beslutande", "ovriga": "ovriga", "franvarande": "franvarande",
                   "sekreterare": "ovriga", "ordforande": "beslutande", "justerare": "beslutande",
                   "justera": "beslutande", "underskrifter": "beslutande"}

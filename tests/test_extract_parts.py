@@ -39,9 +39,14 @@ def test_forbund_from_gazetteer() -> None:
     assert extract_record(as_text(MINUTES)).forbund == "Samordningsförbundet Västmanland"
 
 
-def test_forbund_in_genitive_form_as_the_document_uses_it() -> None:
+def test_forbund_in_genitive_form_is_reported_by_its_canonical_name() -> None:
     text = "Verksamhetsplan 2022\n\nSydöstra Skånes samordningsförbund bildades 2009. " \
            "Sydöstra Skånes samordningsförbund ska stödja samverkan.\n"
+    assert extract_record(as_text(text)).forbund == "Samordningsförbundet Sydöstra Skåne"
+
+
+def test_forbund_keeps_the_form_a_document_names_itself_by_throughout() -> None:
+    text = "Verksamhetsplan 2022\n\n" + "Sydöstra Skånes samordningsförbund ska stödja samverkan. " * 5 + "\n"
     assert extract_record(as_text(text)).forbund == "Sydöstra Skånes samordningsförbund"
 
 
