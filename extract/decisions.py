@@ -54,6 +54,7 @@ NOT_DECIDED = re.compile(r"\b(deltar inte i (?:beslutet|beslut)|avstår från at
 # What follows a decision in a flattened § and is not part of it.
 STOP_SENTENCE = re.compile(r"^(?:Sammanfattning|Beslutsunderlag|Beslutsgång|Bakgrund|Ärendebeskrivning|Reservation|"
                            r"Protokollsanteckning|Beslutet skickas|Yrkanden|Förslag till beslut)\b")
+FLAT_SECTION_WORDS = 40
 PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)
 TWO_POINTS = re.compile(r"^(?P<first>.+?) samt (?P<second>(?:godkänner|fastställer|antar|väljer|utser|"
                         r"beviljar|uppdrar|ger) .*)$")
@@ -219,4 +220,11 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
             out.extend(_make(text, a, z))
     if decided:
         return out
-    return section_decisions([ln for b in section.blocks for ln in b.lines])
+    lines = [ln for b in section.blocks for ln in b.lines]
+    head = lines[0] if lines else None
+    if head is not None and (len(lines) == 1 or len(head.text.split()) > FLAT_SECTION_WORDS):
+        # a section whose line breaks were lost: its text follows the title on the heading's line
+        title = section.heading.title or ""
+        at = head.text.find(title) + len(title) if title and title in head.text else 0
+        lines = [head, Line(head.start + at, head.end, head.text[at:]), *lines[1:]]
+    return section_decisions(lines)

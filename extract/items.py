@@ -97,11 +97,13 @@ def _longest_run(found: list[Heading]) -> list[Heading]:
     nums = [int(h.number) for h in body]
     best = [1] * len(nums)
     prev = [-1] * len(nums)
+    first = list(range(len(nums)))
     for i in range(len(nums)):
         for j in range(i):
             if nums[j] <= nums[i] and best[j] + 1 > best[i]:
-                best[i], prev[i] = best[j] + 1, j
-    i = max(range(len(nums)), key=lambda k: best[k])
+                best[i], prev[i], first[i] = best[j] + 1, j, first[j]
+    # of runs as long, the one whose numbers lie closest together
+    i = max(range(len(nums)), key=lambda k: (best[k], -(nums[k] - nums[first[k]])))
     keep: set[int] = set()
     while i >= 0:
         keep.add(body[i].start)
@@ -127,6 +129,9 @@ def _in_sequence(found: list[Heading], lines: list[Line]) -> list[Heading]:
                 continue
         if line is not None and PERSON_LINE.match(re.sub(r"^\W*§+\s*\d+\s*", "", line.text.strip())):
             continue
+        before = [ln for ln in lines[:by_start.get(h.start, 0)][-3:] if not ln.blank]
+        if before and re.search(r"(,|\boch|\benligt|\bi)\s*$", before[-1].text):
+            continue  # the line before runs on into this "§ 133": a reference
         out.append(h)
         last = n
     return out

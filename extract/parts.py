@@ -45,6 +45,7 @@ COVER_KIND = {"delårsrapport": "delarsrapport", "årsredovisning": "arsredovisn
               "verksamhetsberättelse": "verksamhetsberattelse", "verksamhetsplan": "verksamhetsplan",
               "tertialrapport": "tertialrapport"}
 AGENDA_POINT = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]|§\s*\d+|Ärende\s+\d+)\s", re.M)
+MINUTES_HEADING_WORDS = 6
 UNDERLAG = re.compile(r"^(beslutsunderlag|handlingar i ärendet|underlag|bilagor|handlingar)\s*:?\s*$", re.I)
 SIGNED_DATE = re.compile(r"förbund\w*\s+(\d{6}|\d{8}|(?:19|20)\d{2}-\d{2}-\d{2})\s*$", re.I)
 
@@ -129,7 +130,8 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
             if not early and ptype == "kallelse" and not AGENDA_POINT.search(text, ln.end):
                 continue
         elif ptype in MINUTES:
-            pass
+            if ln.stripped.endswith(".") or len(ln.stripped.split()) > MINUTES_HEADING_WORDS:
+                continue  # a sentence that mentions a kallelse or protokoll, not a heading
         elif current in MINUTES:
             if not (strong or bilaga) or (not bilaga and _listed_as_underlag(lines, i)):
                 continue

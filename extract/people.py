@@ -366,27 +366,28 @@ def _zone_role(after: str) -> tuple[str | None, str | None]:
 
 
 def _names_in(text: str, known: list[str]) -> list[str]:
-    """The names in a signature value, in order: known heading names first, else runs of two words."""
+    """The names in a signature value, in order: the heading's own names where they occur, and
+    between them runs of capitalised words read two by two."""
     text = ZONE_PARTY.sub(" ", re.sub(r"[._…]{2,}", " ", text))
-    hits = sorted((m.start(), n) for n in known for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text))
-    if hits:
-        out: list[str] = []
-        last = -1
-        for pos, n in hits:
-            if pos >= last:
-                out.append(n)
-                last = pos + len(n)
-        return out
-    out = []
-    for m in ZONE_NAME.finditer(text):
-        tokens = m[0].split()
-        if len(tokens) > 3 and len(tokens) % 2 == 0:
-            out.extend(" ".join(tokens[k:k + 2]) for k in range(0, len(tokens), 2))
-        else:
-            found = _name_in(m[0])
-            if found:
-                out.append(found[1])
-    return out
+    hits = sorted((m.start(), m.end(), n) for n in known
+                  for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text))
+    chosen: list[tuple[int, int, str]] = []
+    for a, z, n in hits:
+        if not chosen or a >= chosen[-1][1]:
+            chosen.append((a, z, n))
+    out: list[tuple[int, str]] = [(a, n) for a, _, n in chosen]
+    gaps = [(0, chosen[0][0] if chosen else len(text))]
+    gaps += [(chosen[i][1], chosen[i + 1][0] if i + 1 < len(chosen) else len(text)) for i in range(len(chosen))]
+    for a, z in gaps:
+        for m in ZONE_NAME.finditer(text, a, z):
+            tokens = m[0].split()
+            if len(tokens) > 3 and len(tokens) % 2 == 0:
+                out.extend((m.start(), " ".join(tokens[k:k + 2])) for k in range(0, len(tokens), 2))
+            else:
+                found = _name_in(m[0])
+                if found:
+                    out.append((m.start(), found[1]))
+    return [n for _, n in sorted(out)]
 
 
 def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line], people: list[Person],
@@ -407,6 +408,8 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
             if key not in ("underskrifter",):
                 run = []
             continue
+        if not re.sub(r"[\s._…\-]+", "", value):
+            value = ""  # the dotted line the name is signed on
         names = _names_in(value, known) if value else []
         if not value:
             run.append(key)

@@ -262,9 +262,9 @@ def _blocks(lines: list[Line]) -> list[Block]:
     out: list[Block] = []
     kind, heading, addressee = "text", None, None
     content: int | None = None
-    cur: list[Line] = []
+    cur: list[Line] = lines[:1]
     start = lines[0].start if lines else 0
-    for ln in lines[1:] if lines else []:
+    for ln in lines[1:]:
         found = _block_kind(ln)
         if found:
             if cur:
