@@ -13,13 +13,13 @@ from .amounts import find_amounts, mark_granted
 from .decisions import decisions_of_section, reported_decisions
 from .forbund import author_of
 from .items import Heading
-from .layout import Line, lines_of
+from .layout import Line
 from .meetings import document_year, meeting_of, reported_meetings
 from .mentions import mentions_in
 from .outcomes import outcomes_in
 from .parts import MINUTES, PartSpan, part_at, report_date
 from .people import Entry, heading_people, list_people, zone_people, zone_signatories
-from .structure import Document, PartNode, structure_of
+from .structure import Document, PartNode, physical_lines, structure_of
 from .types import (
     Amount,
     Decision,
@@ -96,7 +96,7 @@ def extract_record(text: Text) -> Record:
 
     decisions = _decisions(tree, text)
     boundaries = {p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections}
-    amounts = mark_granted(find_amounts(doc, lines_of(doc), paragraph_at, boundaries, text.page_at), decisions)
+    amounts = mark_granted(find_amounts(doc, physical_lines(doc), paragraph_at, boundaries, text.page_at), decisions)
     amounts = _budget_tables(amounts, parts)
     outcomes: list[Outcome] = []
     for p, fact in zip(parts, part_facts, strict=True):

@@ -17,6 +17,11 @@ from .items import Heading, agenda_headings, paragraph_headings
 from .layout import Line, lines_of
 from .parts import MINUTES, PartSpan, find_parts, part_at
 
+# A text is double-spaced where no more than this share of its lines follow one another directly
+# and at least the second share are one blank line apart.
+ADJACENT_SHARE = 0.05
+DOUBLE_SPACED_SHARE = 0.5
+DOUBLE_SPACED_MIN = 10
 # A line longer than this holds a whole page or paragraph whose line breaks were lost.
 FLAT_LINE = 300
 
@@ -189,7 +194,36 @@ def logical_lines(text: str, extra: frozenset[int] = frozenset()) -> list[Line]:
                 out.append(Line(ln.start + pos, ln.start + cut, ln.text[pos:cut].rstrip()))
                 pos = cut
         out.append(Line(ln.start + pos, ln.end, ln.text[pos:]))
-    return [Line(ln.start, ln.start + len(ln.text), ln.text) for ln in out]
+    out = [Line(ln.start, ln.start + len(ln.text), ln.text) for ln in out]
+    return _single_spaced(out)
+
+
+def physical_lines(text: str) -> list[Line]:
+    """The document's lines as printed (no cuts), a double-spaced text single-spaced: what the
+    readers of table rows take."""
+    return _single_spaced(lines_of(text))
+
+
+def _single_spaced(lines: list[Line]) -> list[Line]:
+    """Lines of a double-spaced text (a blank line after every line, as some converters write)
+    without the blank lines that only space it; a paragraph break is then two blank lines or more."""
+    nonblank = [i for i, ln in enumerate(lines) if not ln.blank]
+    if len(nonblank) < DOUBLE_SPACED_MIN:
+        return lines
+    gaps = [b - a for a, b in zip(nonblank, nonblank[1:], strict=False)]
+    if gaps.count(1) > ADJACENT_SHARE * len(gaps) or gaps.count(2) < DOUBLE_SPACED_SHARE * len(gaps):
+        return lines
+    out: list[Line] = []
+    run = 0
+    for ln in lines:
+        if ln.blank:
+            run += 1
+            if run == 2:
+                out.append(ln)
+            continue
+        run = 0
+        out.append(ln)
+    return out
 
 
 def _zone_fields(lines: list[Line]) -> list[Field]:
