@@ -415,7 +415,7 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
             run.append(key)
             nxt_index = fields[n + 1][1] if n + 1 < len(fields) else len(lines)
             below: list[str] = []
-            for ln in lines[index + 1:min(nxt_index, index + 8)]:
+            for ln in lines[index + 1:min(nxt_index + 1, index + 8)]:
                 text = ln.stripped.strip(" .…_")
                 if not text:
                     continue
