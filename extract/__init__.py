@@ -232,7 +232,7 @@ def _signatories(node: PartNode, people: list[Person], doc: str) -> Signatories:
     fields = []
     for f in zone.fields:
         i = next((index[s] for s in sorted(index, reverse=True) if s <= f.start), 0)
-        fields.append((f.key, i, f.value, f.end))
+        fields.append((f.key, i, f.value, f.start))
     justera = [f.value for f in zone.fields if f.key == "justera" and f.value]
     body = doc[node.part.start:node.part.end]
     if justera:

@@ -394,7 +394,7 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
                      body: str) -> Signatories:
     """Sekreterare, ordförande and justerare of a minutes heading zone.
 
-    `fields` are (key, line index, value, label end) for every label of the zone in order. A
+    `fields` are (key, line index, value, label start) for every label of the zone in order. A
     label's name is its value on the same line, else the names on the lines below it; labels
     printed in a row take the names that follow the row, in order. What the labels do not give
     comes from the heading's people and from the § that elects the justerare."""
@@ -414,8 +414,13 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
         if not value:
             run.append(key)
             nxt_index = fields[n + 1][1] if n + 1 < len(fields) else len(lines)
+            if nxt_index < len(lines):
+                nxt_line = lines[nxt_index]
+                indent = len(nxt_line.text) - len(nxt_line.text.lstrip())
+                if fields[n + 1][3] > nxt_line.start + indent:
+                    nxt_index += 1  # the next label stands in a right column: the name before it is ours
             below: list[str] = []
-            for ln in lines[index + 1:min(nxt_index + 1, index + 8)]:
+            for ln in lines[index + 1:min(nxt_index, index + 8)]:
                 text = ln.stripped.strip(" .…_")
                 if not text:
                     continue
