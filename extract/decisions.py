@@ -22,7 +22,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("elect", re.compile(r"\b(utses|utser|utse|valdes|väljs|väljer (?!att)|representerar|företräder|deltar vid|"
                          r"till justerare|till ordförande)\b", re.I)),
     ("assign", re.compile(r"\b(i uppdrag|uppdrar|uppdras|överlämnar till \w+ att|"
-                          r"beslutar att (?:förbundschefen|kansliet|presidiet|förbundssekreteraren|ordföranden?)\b(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
+                          r"beslutar att (?:förbundschefen|kansliet|presidiet|förbundssekreteraren|ordföranden?)\b"
+                          r"(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
     ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*|utökar \w+ ramar?)\b", re.I)),
     ("approve", re.compile(r"\b(godkänn\w*|godkändes|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"
                            r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|beslutad av|ger bifall|"
@@ -221,8 +222,8 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
     if decided:
         return out
     lines = [ln for b in section.blocks for ln in b.lines]
-    head = lines[0] if lines else None
-    if head is not None and (len(lines) == 1 or len(head.text.split()) > FLAT_SECTION_WORDS):
+    if lines and (len(lines) == 1 or len(lines[0].text.split()) > FLAT_SECTION_WORDS):
+        head = lines[0]
         # a section whose line breaks were lost: its text follows the title on the heading's line
         title = section.heading.title or ""
         at = head.text.find(title) + len(title) if title and title in head.text else 0

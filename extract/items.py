@@ -115,13 +115,11 @@ def _in_sequence(found: list[Heading], lines: list[Line]) -> list[Heading]:
     """Body headings without attendance notes of the heading's lists: a bare "§ 96" over a name,
     or a "§ 96" a name follows on its line."""
     out: list[Heading] = []
-    last: int | None = None
     by_start = {ln.start: i for i, ln in enumerate(lines)}
     for h in found:
         if h.toc or not h.number.isdigit():
             out.append(h)
             continue
-        n = int(h.number)
         line = lines[by_start[h.start]] if h.start in by_start else None
         if line is not None and re.fullmatch(r"\W*§+\s*\d+\W*", line.text.strip()):
             following = [ln for ln in lines[by_start[h.start] + 1:by_start[h.start] + 3] if not ln.blank]
@@ -133,7 +131,6 @@ def _in_sequence(found: list[Heading], lines: list[Line]) -> list[Heading]:
         if before and re.search(r"(,|\boch|\benligt|\bi)\s*$", before[-1].text):
             continue  # the line before runs on into this "§ 133": a reference
         out.append(h)
-        last = n
     return out
 
 

@@ -55,11 +55,13 @@ _WHAT = r"(?P<what>arbete (?:eller|och|/) ?studier|studier (?:eller|och|/) ?arbe
 _WENT = r"(?:gick|har gått|gått|kom|har kommit|gick över|övergick)"
 _PCT = r"(?:drygt |cirka |ca |nästan |närmare |över |knappt )?(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|procent)"
 PROSE_SHARES = (
-    re.compile(rf"{_PCT}(?: av (?:de |alla )?(?:\w+ )?(?:deltagarna|deltagare|avslutade|de avslutade))?(?: \w+){{0,3}}? "
+    re.compile(rf"{_PCT}(?: av (?:de |alla )?(?:\w+ )?(?:deltagarna|deltagare|avslutade|de avslutade))?"
+               rf"(?: \w+){{0,3}}? "
                rf"{_WENT} (?:vidare |ut |direkt )*(?:till|i) {_WHAT}", re.I),
     re.compile(rf"{_WENT} {_PCT} (?:vidare |ut |direkt )*(?:till|i) {_WHAT}", re.I),
 )
-PROSE_COUNT = re.compile(rf"\b{_WENT} (?P<n>\d{{1,5}}) (?:deltagare |personer )?(?:vidare |ut |direkt )*(?:till|i) {_WHAT}\b",
+PROSE_COUNT = re.compile(rf"\b{_WENT} (?P<n>\d{{1,5}}) (?:deltagare |personer )?(?:vidare |ut |direkt )*"
+                         rf"(?:till|i) {_WHAT}\b",
                          re.I)
 # A goal, not a result: "målet är att 20 procent ska ha gått vidare till arbete".
 TARGET = re.compile(r"\b(mål(?:et|en)?|målsättning\w*|ska ha|skall ha|bör ha|förväntas)\b", re.I)

@@ -39,8 +39,11 @@ CAPS_HEADING = re.compile(r"^(?:KALLELSE|SAMMANTRÄDESPROTOKOLL|PROTOKOLL|DAGORD
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|…{2,}")
 # The § heading line before a title ("§ 99   Dnr BN-2025-00112", "KS § 12").
 PARAGRAPH_LINE = re.compile(r"^(?:[A-ZÅÄÖ]{1,4}\s?)?§\s*\d+(?:\s+(?:dnr|diarienummer)\b.*)?$", re.I)
-SELF_DESCRIBED_ANY = re.compile(r"\bavger\s+(?:följande\s+)?(?P<kind>delårsrapport|årsredovisning|verksamhetsberättelse)",
+SELF_DESCRIBED_ANY = re.compile(r"\bavger\s+(?:följande\s+)?"
+                                r"(?P<kind>delårsrapport|årsredovisning|verksamhetsberättelse)",
                                 re.I)
+COVER_TITLE = re.compile(r"^(?:\S+\s+){0,2}"
+                         r"(?P<kind>Delårsrapport|Årsredovisning|Verksamhetsberättelse|Tertialrapport)\b")
 COVER_KIND = {"delårsrapport": "delarsrapport", "årsredovisning": "arsredovisning",
               "verksamhetsberättelse": "verksamhetsberattelse", "verksamhetsplan": "verksamhetsplan",
               "tertialrapport": "tertialrapport"}
@@ -137,8 +140,9 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
                 continue
         elif not bilaga:
             continue
-        title = squash(letterhead[1] if letterhead else (CAPS_HEADING.match(ln.stripped) or [ln.stripped])[0])
-        title = title.strip(" .") or None
+        caps = CAPS_HEADING.match(ln.stripped)
+        printed = letterhead[1] if letterhead else caps[0] if caps else ln.stripped
+        title = squash(printed).strip(" .") or None
         start = ln.start if found else 0
         found.append((ptype, title, start, bilaga and bool(found)))
     if not found:
@@ -147,8 +151,7 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
         if described is None and said:
             described = COVER_KIND[said["kind"].lower()]
         first = next((ln.stripped for ln in lines if not ln.blank), "")
-        cover = re.match(r"^(?:\S+\s+){0,2}(?P<kind>Delårsrapport|Årsredovisning|Verksamhetsberättelse|Tertialrapport)\b",
-                         first)
+        cover = COVER_TITLE.match(first)
         if described is None and cover:
             described = COVER_KIND[cover["kind"].lower()]
         fallback = "protokoll" if len(paragraph_starts) >= 2 else "other"

@@ -296,7 +296,8 @@ def signatories(lines: list[Line], people: list[Person]) -> Signatories:
 _UPPER = "A-ZÅÄÖÉÈÜØÆŠŽČĆÁÍÓÚÑ"
 _LOWER = "a-zåäöéèüøæšžčćáíóúñëïôçğı"
 ZONE_NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
-ZONE_NAME = re.compile(rf"(?<![\w\-&])(?:{ZONE_NAME_TOKEN})(?:[ \t]+(?:(?:de|af|von|van|der|den|da|di|el|al|bin)[ \t]+)?"
+ZONE_NAME = re.compile(rf"(?<![\w\-&])(?:{ZONE_NAME_TOKEN})"
+                       rf"(?:[ \t]+(?:(?:de|af|von|van|der|den|da|di|el|al|bin)[ \t]+)?"
                        rf"{ZONE_NAME_TOKEN}){{0,3}}(?![\w\-])")
 ZONE_PARTY = re.compile(r"\s*\(\s*(?P<party>[A-Za-zÅÄÖåäö]{1,4})\s*\)")
 # What may follow a name in a list: its party, a comma, a wide gap, an attendance note, the end.
@@ -326,7 +327,8 @@ STOP_TOKENS = {
 
 def _zone_stop(token: str) -> bool:
     low = token.casefold()
-    return low in STOP_TOKENS or low in ROLE_WORDS or any(w in low for w in ORG_WORDS) or low.endswith(("gatan", "vägen"))
+    return (low in STOP_TOKENS or low in ROLE_WORDS or any(w in low for w in ORG_WORDS)
+            or low.endswith(("gatan", "vägen")))
 
 
 def _name_in(candidate: str) -> tuple[int, str] | None:

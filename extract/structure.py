@@ -76,7 +76,8 @@ BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
 BLOCK_WORDS = 12  # a block heading is a short line
 # A block heading at the start of a flattened line, its text after it.
 INLINE_BLOCK = re.compile(
-    r"^\s*(?P<head>(?i:(?:förslag|förlag) till beslut(?: (?:i|till|på) [\wåäö]+)?|beslut(?:et)?(?:\s+[-–]\s+[^.]{0,60}?)?|"
+    r"^\s*(?P<head>(?i:(?:förslag|förlag) till beslut(?: (?:i|till|på) [\wåäö]+)?|"
+    r"beslut(?:et)?(?:\s+[-–]\s+[^.]{0,60}?)?|"
     r"[\wåäö]+s beslut|beslutsgång|yrkanden?|reservationer?|protokollsanteckningar?|beslutet skickas till|"
     r"beslutsunderlag|sammanfattning(?: av ärendet)?|ärendebeskrivning|bakgrund|beslutsmotivering|expedieras till)"
     r"\s*:?)\s+(?P<body>[A-ZÅÄÖ§\d])")
@@ -338,7 +339,7 @@ BARE_NUMBER = re.compile(r"(?<![\S])(?P<num>\d{1,3}) (?=[A-ZÅÄÖ][a-zåäö]{2
 MIN_RUN = 3
 
 
-def _unsigned_paragraphs(text: str, start: int, end: int) -> list[tuple[int, str, str]]:
+def _unsigned_paragraphs(text: str, start: int, end: int) -> list[tuple[int, str, str | None]]:
     """(offset, number, title) of § headings that lost their sign, from the longest run of
     numbers that each repeat or follow the one before."""
     found = [(m.start(), int(m["num"])) for m in BARE_NUMBER.finditer(text, start, end) if int(m["num"]) > 1]

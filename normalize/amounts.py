@@ -28,13 +28,15 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _PER_ALT = "|".join(sorted(PER, key=len, reverse=True))
 
 MONEY = re.compile(
-    rf"(?:(?<=\bca)|(?<![\w,.\-−–]))(?:(?P<sign>{MINUS}(?=\d))|(?P<spaced>(?<=[a-zåäö:(] )[-−–]\s(?=\d)))?(?P<num>{NUMBER})"
+    rf"(?:(?<=\bca)|(?<![\w,.\-−–]))(?:(?P<sign>{MINUS}(?=\d))|(?P<spaced>(?<=[a-zåäö:(] )[-−–]\s(?=\d)))?"
+    rf"(?P<num>{NUMBER})"
     rf"(?:\s*{MINUS}\s*(?P<max>{NUMBER}))?"
     rf"\s*(?P<unit>{_UNIT_ALT})(?![\wåäö])(?:\s*/\s*(?P<per>{_PER_ALT})\b)?",
     re.IGNORECASE)
 # "6 miljoner", "2,2 milj": millions without a currency word, money only where the sentence speaks
 # of money.
-BARE_MILLIONS = re.compile(rf"(?<![\w,.])(?:ca\.?\s*|cirka\s*)?(?P<num>{NUMBER})\s*(?P<unit>miljoner|milj\.?)(?![\wåäö])",
+BARE_MILLIONS = re.compile(rf"(?<![\w,.])(?:ca\.?\s*|cirka\s*)?(?P<num>{NUMBER})\s*(?P<unit>miljoner|milj\.?)"
+                           r"(?![\wåäö])",
                            re.IGNORECASE)
 MONEY_CONTEXT = re.compile(r"\b(kronor|kr|m\.?kr|mkr|budget\w*|medel|medlemsavgift\w*|avgift\w*|bidrag\w*|"
                            r"kostnad\w*|anslag\w*|finansier\w*|utrymme|tilldelning|statsbidrag|pengar)\b", re.I)

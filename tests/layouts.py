@@ -13,7 +13,8 @@ from collections.abc import Callable
 from samarkiv.extract.structure import BLOCK_HEADINGS, ZONE_LABEL
 
 # The sign of a § heading line, a part heading, or a block heading: the lines a printer sets apart.
-HEADING_LINE = re.compile(r"^\s*(?:(?:[A-ZÅÄÖ]{1,4}\s?)?§+\s*\d+|(?:sammanträdes|styrelse)?protokoll\b|kallelse\b)", re.I)
+HEADING_LINE = re.compile(r"^\s*(?:(?:[A-ZÅÄÖ]{1,4}\s?)?§+\s*\d+|(?:sammanträdes|styrelse)?protokoll\b|kallelse\b)",
+                          re.I)
 # Words OCR damages lightly: only lower-case words of five letters or more, never a capitalised
 # word (names, places, bodies), never digits.
 NOISY_WORD = re.compile(r"(?<![\w\-])[a-zåäö]{5,}(?![\w\-])")
@@ -35,7 +36,8 @@ def labels_on_own_lines(text: str) -> str:
     for line in text.split("\n"):
         m = ZONE_LABEL.match(line)
         rest = line[m.end():] if m else ""
-        if m and line[:1].isupper() and rest.strip() and rest[:1] in " \t:" and not rest.strip().startswith(("och", "för")):
+        beside = rest.strip() and rest[:1] in " \t:" and not rest.strip().startswith(("och", "för"))
+        if m and line[:1].isupper() and beside:
             out.append(line[:m.end()].rstrip(" :"))
             out.append(rest.strip(" :\t"))
         else:

@@ -170,7 +170,8 @@ def test_decision_blocks_of_any_body() -> None:
     for heading, subject in (("Beslut", "Nämnden"), ("Styrelsens beslut", "Styrelsen"),
                              ("Nämndens beslut", "Nämnden"), ("Arbetsutskottets beslut", "Arbetsutskottet"),
                              ("Kommunfullmäktiges beslut", "Kommunfullmäktige")):
-        text = f"Protokoll\n\n§ 4 Taxa\n\n{heading}\n{subject} fastställer taxan.\n\nBeslutsgång\nOrdföranden finner bifall.\n"
+        text = (f"Protokoll\n\n§ 4 Taxa\n\n{heading}\n{subject} fastställer taxan.\n\n"
+                "Beslutsgång\nOrdföranden finner bifall.\n")
         decisions = record(text).decisions
         assert [(d.paragraph, d.kind, d.text) for d in decisions] == [("4", "approve", f"{subject} fastställer taxan.")]
 
@@ -221,7 +222,8 @@ def test_the_producer_of_every_kind_of_author() -> None:
         "REGION HALLAND\nRegionstyrelsen\nProtokoll 2023-01-01\n": "Region Halland",
         "Försäkringskassan\nRapport\n\nText om samverkan.\n": "Försäkringskassan",
         "Finnvedens samordningsförbunds logga\n\nStyrelsemötet 210527\n": "Finnvedens samordningsförbund",
-        "Protokoll\n\nSamordningsförbundet Nordanvind Sammanträdesdatum 2022-01-10\n": "Samordningsförbundet Nordanvind",
+        "Protokoll\n\nSamordningsförbundet Nordanvind Sammanträdesdatum 2022-01-10\n":
+            "Samordningsförbundet Nordanvind",
     }
     for text, producer in cases.items():
         assert record(text).forbund == producer, text

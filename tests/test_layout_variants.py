@@ -43,7 +43,8 @@ KNOWN_GAPS: dict[tuple[str, str, str], float] = {
     ("seeds", "labels_on_own_lines", "signatories"): 0.19,
     ("seeds", "crlf_blank_lines", "signatories"): 0.15,
 }
-CORPORA: dict[str, tuple[Path, Path]] = {"seeds": (SEEDS, GOLD), "dev": (FIXTURES / "dev" / "text", FIXTURES / "dev" / "gold")}
+CORPORA: dict[str, tuple[Path, Path]] = {"seeds": (SEEDS, GOLD),
+                                         "dev": (FIXTURES / "dev" / "text", FIXTURES / "dev" / "gold")}
 
 
 def _as_written(corpus: str, path: Path) -> str:
