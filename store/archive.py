@@ -30,6 +30,7 @@ from samarkiv.ingest import SourceFile
 from samarkiv.normalize import Text
 
 from . import search
+from .procedure import write_procedure
 from .models import (
     AmountRow,
     DecisionRow,
@@ -221,6 +222,7 @@ class Archive:
             s.flush()
             s.add_all(_fact_rows(doc.id, record))
             s.flush()
+            write_procedure(s, doc.id, record)
             search.index_document(s, doc.id)
             s.execute(delete(Failure).where(Failure.path == path))
             return doc.id
@@ -255,6 +257,7 @@ class Archive:
             s.flush()
             s.add_all(_fact_rows(document_id, record))
             s.flush()
+            write_procedure(s, document_id, record)
             search.index_document(s, document_id)
 
     def mark_original_kept(self, sha256: str) -> None:
