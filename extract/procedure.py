@@ -114,7 +114,7 @@ class Member:
 
     def label(self) -> str:
         who = self.name or self.group or (self.role or "").capitalize()
-        return f"{who} ({self.party})" if self.party and not (self.group and not self.name) else who
+        return f"{who} ({self.party})" if self.party else who
 
 
 @dataclass(frozen=True, slots=True)
