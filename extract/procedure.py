@@ -94,7 +94,7 @@ TOC_ROW = re.compile(r"\.{4,}\s*\d+\s*$|\t\s*\d{1,3}\s*$")
 # The nämnd or styrelse whose minutes a document is, from its heading zone.
 BODY = re.compile(
     r"^\s*(?P<body>(?:Nämnden|Styrelsen|Direktionen|Utskottet)\s+för\s+[^\t|]+?|"
-    r"(?:[A-ZÅÄÖ][\wåäö\-]*?)?(?:nämnden|styrelsen|styrelsens\s+arbetsutskott|fullmäktige|"
+    r"(?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+[a-zåäö]*?|[A-ZÅÄÖ][\wåäö\-]*?)?(?:nämnden|styrelsen|styrelsens\s+arbetsutskott|fullmäktige|"
     r"förbundsstyrelsen|direktionen|arbetsutskottet|utskottet|beredningen|kommunstyrelsens\s+\w*utskott))"
     r"(?:\s+(?:Datum|Sammanträdesdatum|Protokoll)\b.*)?\s*$")
 BODY_ZONE_LINES = 40
@@ -340,7 +340,7 @@ def procedure_in(section: str, paragraph: str, *, present: int | None = None, of
         if abstain := ABSTAIN_VERB.search(s.text):
             members = _members(s.text[:abstain.start()])
             if members:
-                found.reservations.append(Reservation(paragraph, "avstar", members, s.text, span=span))
+                found.reservations.append(Reservation(paragraph, "avstar", members, _flat(s.text), span=span))
                 continue
         if s.block == "note" or NOTE_VERB.search(s.text):
             note = _note(sentences, i - 1, paragraph)
@@ -365,7 +365,7 @@ def procedure_in(section: str, paragraph: str, *, present: int | None = None, of
             continue
         if PROPOSITION.search(s.text) or (s.block == "procedure" and FINDS.search(s.text)):
             result = FINDS.search(s.text)
-            found.propositions.append(Proposition(paragraph, s.text, _clean(result["result"]) if result else None,
+            found.propositions.append(Proposition(paragraph, _flat(s.text), _clean(result["result"]) if result else None,
                                                   span=span))
     for start, end, ballots in tables:
         _vote_table(found, paragraph, (start, end), ballots)
@@ -390,7 +390,8 @@ def _read(section: str, offset: int) -> tuple[list[_Sentence], list[tuple[int, i
     def close() -> None:
         nonlocal cur
         if cur:
-            body = re.sub(r"\s+", " ", " ".join(t for _, t in cur)).strip()
+            # Line breaks are kept: a subject may start on a line of its own after a title.
+            body = re.sub(r"[ \t]+", " ", "\n".join(t.strip() for _, t in cur)).strip()
             start, end = cur[0][0], cur[-1][0] + len(cur[-1][1])
             if paragraphs and _continues(paragraphs[-1][2], body) and paragraphs[-1][3] == block:
                 p = paragraphs.pop()
@@ -468,8 +469,12 @@ def _continues(before: str, after: str) -> bool:
             and after[:1].isalpha())
 
 
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _clean(text: str) -> str:
-    return text.strip().rstrip(".").strip()
+    return _flat(text).rstrip(".").strip()
 
 
 # --- who ----------------------------------------------------------------------------------------
@@ -477,6 +482,13 @@ def _clean(text: str) -> str:
 def _members(subject: str) -> tuple[Member, ...]:
     """The people or groups a sentence's subject names ("Anna Berg (S), ordförande Lisa Andersson (M)
     och Fredrik Kollberg (KD)", "Ledamöterna för Moderaterna"); empty when it names none."""
+    found = _named(_flat(subject))
+    if not found and "\n" in subject.strip():
+        found = _named(_flat(subject.strip().rsplit("\n", 1)[1]))
+    return found
+
+
+def _named(subject: str) -> tuple[Member, ...]:
     subject = subject.strip().strip(",").strip()
     if not subject or len(subject) > 300:
         return ()
@@ -559,7 +571,7 @@ def _reservation(sentence: str, paragraph: str, span: tuple[int, int], written_t
     against = re.search(r"\bmot\s+(?P<what>.+?)(?=\s+(?:till|i)\s+förmån\s+för|\s+med\s+(?:följande\s+)?motivering|"
                         r"\s+och\s+kan\s+inte|\s*[:;]|\.?$)", after, re.IGNORECASE)
     reason = re.search(r"motivering\w*\s*:?\s*(?P<why>.+)$", after, re.IGNORECASE)
-    text = sentence if not written_text else f"{sentence} {written_text}"
+    text = _flat(sentence if not written_text else f"{sentence} {written_text}")
     return Reservation(paragraph, "reservation", members, text,
                        against=_clean(against["what"]) if against else None,
                        reason=_clean(reason["why"]) if reason else (written_text.strip("\"”“ ") or None),
@@ -576,7 +588,7 @@ def _quoted_after(sentences: list[_Sentence], i: int) -> str:
         parts.append(sentences[i].text)
         sentences[i].quoted = True
         i += 1
-    return " ".join(parts)
+    return _flat(" ".join(parts))
 
 
 def _note(sentences: list[_Sentence], i: int, paragraph: str) -> tuple[Reservation, int] | None:
@@ -587,7 +599,7 @@ def _note(sentences: list[_Sentence], i: int, paragraph: str) -> tuple[Reservati
     if first.block == "note":
         while j < len(sentences) and sentences[j].block == "note" and not _fact_sentence(sentences[j].text):
             j += 1
-    text = " ".join(s.text for s in sentences[i:j])
+    text = _flat(" ".join(s.text for s in sentences[i:j]))
     verb = re.search(r"\s(?:anser|vill|anför|noterar|framför|påpekar|får|lämnar|gör|anmäler|önskar|"
                      r"konstaterar|yttrar|tycker|menar)\b", first.text)
     members = _members(first.text[:verb.start()]) if verb else ()
@@ -615,7 +627,7 @@ def _jav(sentence: str, paragraph: str, span: tuple[int, int]) -> Jav | None:
         who = _members(re.sub(r"^ersättare(?:n)?\s+", "", by["who"].strip(), flags=re.IGNORECASE))
         replacement = who[0] if len(who) == 1 and who[0].name else None
     left = bool(JAV_LEAVES.search(sentence) or replacement)
-    return Jav(paragraph, people[0], sentence, replacement, left, span=span)
+    return Jav(paragraph, people[0], _flat(sentence), replacement, left, span=span)
 
 
 # --- votes ------------------------------------------------------------------------------------
