@@ -719,6 +719,8 @@ def _checked(vote: Vote, present: int | None) -> Vote:
         if vote.ja is None and vote.nej is None:
             vote = replace(vote, ja=tally["ja"], nej=tally["nej"], avstar=tally["avstar"])
         else:
+            if vote.avstar is None:  # a table with an avstår column tells that none abstained
+                vote = replace(vote, avstar=tally["avstar"])
             for choice, printed in (("ja", vote.ja), ("nej", vote.nej), ("avstar", vote.avstar)):
                 if printed is not None and printed != tally[choice]:
                     warnings.append(f"{choice} printed as {printed} but the voting table has {tally[choice]}")

@@ -117,7 +117,9 @@ def test_a_voting_table_gives_each_members_ballot_and_is_checked_against_the_pri
     assert [(b.member.name, b.member.party, b.vote) for b in v.ballots] == [
         ("Eva Strand", "M", "ja"), ("Kalle Berg", "S", "nej"), ("Lisa Nord", "C", "ja"), ("Omar Ali", "V", "avstar")]
     assert v.ballots[0].member.role == "ordförande"
-    assert v.warnings == ("nej printed as 2 but the voting table has 1",)
+    assert v.avstar == 1  # not printed: the table tells
+    assert v.warnings == ("nej printed as 2 but the voting table has 1",
+                          "ja 2 + nej 2 + avstår 1 = 5, but 4 members were present")
 
 
 def test_a_tab_separated_voting_table_alone_gives_the_counts() -> None:
