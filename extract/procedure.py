@@ -365,8 +365,8 @@ def procedure_in(section: str, paragraph: str, *, present: int | None = None, of
             continue
         if PROPOSITION.search(s.text) or (s.block == "procedure" and FINDS.search(s.text)):
             result = FINDS.search(s.text)
-            found.propositions.append(Proposition(paragraph, _flat(s.text), _clean(result["result"]) if result else None,
-                                                  span=span))
+            found.propositions.append(Proposition(paragraph, _flat(s.text),
+                                                  _clean(result["result"]) if result else None, span=span))
     for start, end, ballots in tables:
         _vote_table(found, paragraph, (start, end), ballots)
     votes = [_checked(v, present) for v in found.votes]

@@ -30,7 +30,6 @@ from samarkiv.ingest import SourceFile
 from samarkiv.normalize import Text
 
 from . import search
-from .procedure import write_procedure
 from .models import (
     AmountRow,
     DecisionRow,
@@ -47,6 +46,7 @@ from .models import (
     SignatoryRow,
     utcnow,
 )
+from .procedure import write_procedure
 
 FACT_TABLES = (PartRow, MeetingRow, SignatoryRow, PersonRow, ItemRow, DecisionRow, AmountRow, OutcomeRow,
                MentionRow)

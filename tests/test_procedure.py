@@ -96,9 +96,9 @@ def test_a_vote_whose_counts_do_not_add_up_gets_a_warning() -> None:
 
 
 def test_counts_in_words_are_read() -> None:
-    p = procedure_in(section("Omröstning begärs.",
-                             "Ordföranden finner att nämnden med fem ja-röster mot fyra nej-röster bifaller förslaget."),
-                     "12", present=9)
+    p = procedure_in(section(
+        "Omröstning begärs.",
+        "Ordföranden finner att nämnden med fem ja-röster mot fyra nej-röster bifaller förslaget."), "12", present=9)
     assert (p.votes[0].ja, p.votes[0].nej, p.votes[0].warnings) == (5, 4, ())
 
 
