@@ -162,6 +162,7 @@ class Vote:
     result: str | None = None
     ballots: tuple[Ballot, ...] = ()
     present: int | None = None
+    from_table: bool = False
     page: int | None = None
     span: tuple[int, int] | None = None
     warnings: tuple[str, ...] = ()
@@ -285,8 +286,27 @@ def procedure_of(text: Text, present: int | None = None) -> Procedure:
         votes += [replace(m, page=_page(text, m.span)) for m in p.votes]
         reservations += [replace(m, page=_page(text, m.span)) for m in p.reservations]
         javs += [replace(m, page=_page(text, m.span)) for m in p.javs]
-    return replace(found, motions=tuple(motions), propositions=tuple(propositions), votes=tuple(votes),
-                   reservations=tuple(reservations), javs=tuple(javs))
+    return replace(found, motions=tuple(motions), propositions=tuple(propositions),
+                   votes=tuple(_placed(votes, present)), reservations=tuple(reservations), javs=tuple(javs))
+
+
+def _placed(votes: list[Vote], present: int | None) -> list[Vote]:
+    """Voting tables printed apart from their vote (in a bilaga, after the last §) joined to the
+    vote they tally: the nearest earlier vote without ballots whose printed counts they match."""
+    out: list[Vote] = []
+    for v in votes:
+        if v.from_table:
+            tally = (sum(b.vote == "ja" for b in v.ballots), sum(b.vote == "nej" for b in v.ballots))
+            home = next((k for k in range(len(out) - 1, -1, -1) if not out[k].ballots and not out[k].from_table
+                         and (out[k].ja, out[k].nej) in (tally, (None, None))), None)
+            if home is not None:
+                raw = replace(out[home], ballots=v.ballots, warnings=())
+                if (raw.ja, raw.nej) == (None, None):
+                    raw = replace(raw, ja=None, nej=None, avstar=None)
+                out[home] = _checked(raw, present)
+                continue
+        out.append(v)
+    return out
 
 
 def _page(text: Text, span: tuple[int, int] | None) -> int | None:
@@ -705,7 +725,7 @@ def _vote_table(found: _Found, paragraph: str, span: tuple[int, int], rows: list
         ballots.append(Ballot(replace(member, role=role or member.role), choice))
     target = next((k for k in range(len(found.votes) - 1, -1, -1) if not found.votes[k].ballots), None)
     if target is None:
-        found.votes.append(Vote(paragraph, ballots=tuple(ballots), span=span))
+        found.votes.append(Vote(paragraph, ballots=tuple(ballots), from_table=True, span=span))
     else:
         found.votes[target] = replace(found.votes[target], ballots=tuple(ballots))
 

@@ -223,3 +223,21 @@ def test_the_body_is_read_from_the_heading_zone() -> None:
     assert body_of("Sammanträdesprotokoll\nNämnden för Kultur & Fritid Datum\n2024-11-20\n") == \
         "Nämnden för Kultur & Fritid"
     assert body_of("PROTOKOLL\nStyrelsen för Samordningsförbundet Väst\n") == "Styrelsen för Samordningsförbundet Väst"
+
+
+def test_a_voting_list_in_a_bilaga_joins_the_vote_of_its_paragraph() -> None:
+    from samarkiv.extract.procedure import procedure_of
+    from samarkiv.ingest import read_bytes
+    from samarkiv.normalize import normalize_pages
+
+    doc = "\n".join([
+        "Kommunfullmäktige", "", "§ 45 Dnr KS 2025/12", "Taxor för 2026", "",
+        "Omröstning begärs och verkställs. Omröstningsresultat, se bilaga 1.", "",
+        "Med 2 ja-röster mot 1 nej-röst beslutar fullmäktige enligt kommunstyrelsens förslag.", "",
+        "§ 46 Dnr KS 2025/13", "Avslutning", "", "Ordföranden förklarar sammanträdet avslutat.", "",
+        "Bilaga 1, voteringslista § 45", "",
+        "| Ledamot | Ja | Nej |", "| --- | --- | --- |",
+        "| Eva Strand (M) | X |  |", "| Kalle Berg (S) |  | X |", "| Lisa Nord (C) | X |  |", ""])
+    source = read_bytes(doc.encode())
+    (vote,) = procedure_of(normalize_pages(source.pages), present=3).votes
+    assert (vote.paragraph, vote.ja, vote.nej, len(vote.ballots), vote.warnings) == ("45", 2, 1, 3, ())
