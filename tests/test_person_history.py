@@ -4,6 +4,7 @@ per name, förbund and party; votes, reservations and yrkanden by förbund and y
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -109,3 +110,30 @@ def test_votes_and_reservations_by_forbund_and_year_in_json(archive_db: str) -> 
     assert vote["warnings"] == ["ja 4 + nej 5 + avstår 0 = 9, but 10 members were present"]
     csv = CliRunner().invoke(app, ["motions", "--db", archive_db, "--format", "csv"])
     assert csv.output.splitlines()[1].endswith("88,Tove Ek (SD),bifall,yrkar bifall till eget förslag,teknik.txt,")
+
+
+def test_serves_canned_queries_answer_the_same(tmp_path: Path) -> None:
+    import sqlite3
+
+    from samarkiv.browse import QUERIES
+
+    db = str(tmp_path / "archive.sqlite")
+    with Archive(db) as archive:
+        tove = Person("Tove Ek", "beslutande", "ledamot", "SD")
+        save(archive, "teknik", minutes("Ale kommun", "2025-09-24", "", tove, procedure=PROCEDURE))
+        save(archive, "kultur", minutes("Ale kommun", "2026-01-20", "Nämnden för Kultur",
+                                        Person("Tove Ek", "beslutande", "ersättare", None)))
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    (vote,) = conn.execute(QUERIES["votes_held"]["sql"], {"forbund": "ale", "year": "2025"}).fetchall()
+    assert (vote["body"], vote["ja"], vote["nej"], vote["ballots"]) == ("Nämnden för Teknik", 4, 5, "Tove Ek (SD): nej")
+    (res,) = conn.execute(QUERIES["reservations_made"]["sql"], {"who": "moderat", "kind": ""}).fetchall()
+    assert (res["who"], res["against"]) == ("Moderaterna (M)", "beslutet")
+    history = conn.execute(QUERIES["person_history"]["sql"], {"name": "tove"}).fetchall()
+    assert [(r["year"], r["body"], r["role"], r["affiliation"]) for r in history] == [
+        ("2025", "Nämnden för Teknik", "ledamot", "SD"), ("2026", "Nämnden för Kultur", "ersättare", "SD")]
+    assert len({r["person"] for r in history}) == 1
+    conn.close()
+    cli = CliRunner().invoke(app, ["people", "--db", db, "--history", "Tove Ek", "--format", "csv"])
+    assert cli.exit_code == 0, cli.output
+    assert [line.split(",")[3] for line in cli.output.splitlines()[1:]] == ["2025", "2026"]
