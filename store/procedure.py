@@ -11,6 +11,7 @@ records are recomputed, name by name, for the names of each document saved.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -47,9 +48,15 @@ def _member(m: Member) -> dict[str, str | None]:
     return {"name": m.name, "party": m.party, "role": m.role, "group": m.group}
 
 
-def write_procedure(session: Session, document_id: int, record: Record) -> None:
+def names_in(session: Session, *where: Any) -> set[str]:
+    """The names of the people of the documents `where` selects (before they are replaced)."""
+    return set(session.scalars(select(PersonRow.name).join(Document).where(*where)))
+
+
+def write_procedure(session: Session, document_id: int, record: Record,
+                    before: Collection[str] = ()) -> None:
     """Replaces a document's procedure rows with those of `record` and brings the person records
-    of its people up to date; a person no document names any more is dropped."""
+    of its people, and of the people it named `before`, up to date."""
     for model in PROCEDURE_TABLES:
         session.execute(delete(model).where(model.document_id == document_id))
     p = record.procedure
@@ -81,9 +88,7 @@ def write_procedure(session: Session, document_id: int, record: Record) -> None:
                            replacement_party=j.replacement.party if j.replacement else None, left=j.left, text=j.text)
                     for i, j in enumerate(p.javs))
     session.flush()
-    link_people(session, {person.name for person in record.people})
-    session.execute(delete(PersonIdentity).where(
-        ~select(PersonRole.id).where(PersonRole.person_id == PersonIdentity.id).exists()))
+    link_people(session, set(before) | {person.name for person in record.people})
 
 
 def name_key(name: str) -> str:
