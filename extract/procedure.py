@@ -37,6 +37,7 @@ HEADINGS = {
     "skriftlig reservation": "reservation", "protokollsanteckning": "note", "protokollsanteckningar": "note",
     "jäv": "jav", "avstår från att rösta": "abstain", "avstår från att delta i beslutet": "abstain",
 }
+HEADING_CHARS = 60  # no block heading is longer, "Heading: text" has its colon before this
 OTHER_HEADINGS = ("beslut", "sammanfattning", "beslutsunderlag", "beslutet skickas till", "expedierat",
                   "bakgrund", "ärendet", "yttrande", "förslag till beslut", "protokollsutdrag")
 
@@ -86,6 +87,10 @@ JA_MEANS = re.compile(r"\bja[-\s]?(?:röst)?\s+(?:innebär|för)\s+(?:att\s+)?(?
                       r"(?:nej[-\s]?(?:röst)?\s+(?:innebär|för)\s+(?:att\s+)?(?P<nej>.+?)\.?$)?", re.IGNORECASE)
 OWN_MOTION = re.compile(r"\b(?:till|i)\s+förmån\s+för\s+(?:eget|egna|sitt|sina|\w+s?)\s+(?:\w+\s+)?yrkande\w*",
                         re.IGNORECASE)
+VOTE_WORD = re.compile(r"\b(?:ja|nej)\b", re.IGNORECASE)
+# Words without which a § holds none of these facts: most §§ are read no further than this.
+ANY_FACT = re.compile(r"yrka|reserv|jäv|jävig|röst|votering|omröstning|proposition|anteckning|avst[åo]|prövar|"
+                      r"finner|ställer|frågar|konstaterar|\bja\b|\bnej\b", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”]?\s+(?=[\"”]?[A-ZÅÄÖ0-9])")
 TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$|\t")
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -331,12 +336,14 @@ def procedure_in(section: str, paragraph: str, *, present: int | None = None, of
     `offset` is where the section starts in the document (spans are document offsets); `present`
     the number of members deciding, which a vote's counts must add up to."""
     found = _Found()
+    if not ANY_FACT.search(section):
+        return Procedure()
     sentences, tables = _read(section, offset)
     i = 0
     while i < len(sentences):
         s = sentences[i]
         i += 1
-        if s.quoted:
+        if s.quoted or (s.block != "note" and not ANY_FACT.search(s.text)):
             continue
         span = (s.start, s.end)
         if JAV.search(s.text):
@@ -470,6 +477,8 @@ def _read(section: str, offset: int) -> tuple[list[_Sentence], list[tuple[int, i
 def _heading(line: str) -> tuple[str | None, str]:
     """("reservation", rest) for a block heading, with the text after "Heading:" where it goes on;
     ("", "") for a heading that closes those blocks (Beslut, Beslutsunderlag, …); (None, "") otherwise."""
+    if len(line) > HEADING_CHARS and ":" not in line[:HEADING_CHARS]:
+        return None, ""
     head, sep, rest = line.partition(":")
     key = head.strip().casefold().rstrip(".")
     if key in HEADINGS and (sep or not rest):
@@ -659,6 +668,8 @@ def _number(word: str) -> int:
 def _counts(sentence: str) -> dict[str, int]:
     """Ja, nej and avstår counts a sentence prints ("med 5 Nej-röster och 4 Ja-röster", "Ja: 7")."""
     out: dict[str, int] = {}
+    if not VOTE_WORD.search(sentence):
+        return out
     for m in COUNT_BEFORE.finditer(sentence):
         if m["what"]:
             if m["n"].isdigit() or re.search(r"röst", m.group(0), re.IGNORECASE):
