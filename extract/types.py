@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .procedure import Procedure
+
 SCHEMA = "samarkiv.extraction/1"
 
 PART_TYPES = ("protokoll", "kallelse", "delarsrapport", "tertialrapport", "verksamhetsplan", "budget",
@@ -143,6 +145,8 @@ class Record:
     amounts: tuple[Amount, ...] = ()
     outcomes: tuple[Outcome, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    # How the §§ were decided (yrkanden, votes, reservations, jäv) and by which body; archive only.
+    procedure: Procedure = field(default_factory=Procedure)
 
 
 def contract_record(record: Record, *, source: str, sha256: str) -> dict[str, Any]:

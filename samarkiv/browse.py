@@ -192,6 +192,81 @@ _TABLES: dict[str, dict[str, Any]] = {
             "page": "Page, 1-based (links to the page text).",
         },
     },
+    "bodies": {
+        "description": "The nämnd, styrelse or utskott whose minutes a document is.",
+        "columns": {"name": "The body as its heading names it (Nämnden för Teknik, Kommunstyrelsen, …)."},
+    },
+    "motions": {
+        "description": "Yrkanden: who moved what in a §, as written.",
+        "facets": ["kind"],
+        "sortable_columns": ["paragraph", "kind", "page"],
+        "columns": {
+            "paragraph": "§ the yrkande was made in.",
+            "movers": "Who moved it: names with party letters, a party group or the chair.",
+            "members": "The movers one by one: name, party, role and group.",
+            "kind": "bifall, avslag, aterremiss, bordlaggning, andring, tillagg or eget (an own proposal).",
+            "text": "The yrkande as written, from its verb.",
+        },
+    },
+    "propositions": {
+        "description": "What the chair put to the body in the beslutsgång, and what it was found to decide.",
+        "columns": {"paragraph": "§.", "text": "The sentence as written.", "result": "What the chair found."},
+    },
+    "votes": {
+        "description": "Votes (omröstning, votering) in §§: counts, what ja and nej stood for, the result.",
+        "sortable_columns": ["paragraph", "ja", "nej", "avstar"],
+        "columns": {
+            "paragraph": "§ the vote was held in.",
+            "ja": "Ja votes, as printed or as the voting table tallies them.",
+            "nej": "Nej votes.",
+            "avstar": "Members who abstained (avstår från att rösta).",
+            "present": "Members deciding, as the heading of the minutes lists them.",
+            "ja_means": "What a ja vote stood for (propositionsordning).",
+            "nej_means": "What a nej vote stood for.",
+            "result": "The result as written.",
+            "warnings": "Counts that do not add up to the members present or to the voting table.",
+        },
+    },
+    "ballots": {
+        "description": "Each member's vote in a voting table.",
+        "facets": ["vote", "party"],
+        "columns": {"vote_id": "The vote (links to it).", "name": "Member as printed.", "party": "Party letters.",
+                    "vote": "ja, nej or avstar."},
+    },
+    "reservations": {
+        "description": "Reservations against decisions, protokollsanteckningar and declared abstentions.",
+        "facets": ["kind"],
+        "sortable_columns": ["paragraph", "kind", "page"],
+        "columns": {
+            "paragraph": "§.",
+            "kind": "reservation, protokollsanteckning or avstar.",
+            "who": "Who made it: names with party letters, or a party group.",
+            "members": "The same one by one: name, party, role and group.",
+            "against": "What the reservation is against, as written.",
+            "reason": "The motivation or written text of the reservation.",
+            "own_motion": "1 when made in favour of the members' own yrkande (till förmån för eget yrkande).",
+            "written": "1 for a written (skriftlig) reservation.",
+            "text": "As written.",
+        },
+    },
+    "jav": {
+        "description": "Members who declared jäv in a § and left it, with who served instead.",
+        "columns": {"paragraph": "§.", "name": "Member as printed.", "party": "Party letters.",
+                    "replacement": "Who served instead, where printed.", "replacement_party": "Their party.",
+                    "left": "1 when the member took no part in the §.", "text": "As written."},
+    },
+    "persons": {
+        "description": "One person across documents: a name within one förbund or kommun, with party or "
+                       "organisation. Names alike with different parties or organisations are different people.",
+        "sortable_columns": ["name", "scope", "affiliation"],
+        "columns": {"name": "Name as most often written.", "name_key": "The name as compared (casefolded).",
+                    "scope": "The förbund or kommun of the documents.",
+                    "affiliation": "Party letters or organisation printed beside the name."},
+    },
+    "person_roles": {
+        "description": "Which people rows (a document's heading and board lists) are which person.",
+        "columns": {"person_id": "The person.", "people_id": "The row of people.", "document_id": "The document."},
+    },
     "alembic_version": {"hidden": True},
 }
 
@@ -273,6 +348,53 @@ SELECT * FROM (
 )
 ORDER BY date, document_id, page, how""".strip(),
     },
+    "votes_held": {
+        "title": "Votes held",
+        "description": "Omröstningar by förbund, body, date and §, with counts, what ja and nej stood for, the "
+                       "result and each member's ballot. Leave a field empty for all.",
+        "sql": f"""
+SELECT d.forbund AS forbund, b.name AS body, {DOCUMENT_DATE} AS date, v.paragraph AS paragraph, v.ja AS ja,
+       v.nej AS nej, v.avstar AS avstar, v.present AS present, v.ja_means AS ja_means, v.nej_means AS nej_means,
+       v.result AS result,
+       (SELECT group_concat(x.name || coalesce(' (' || x.party || ')', '') || ': ' || x.vote, '; ')
+        FROM (SELECT * FROM ballots WHERE vote_id = v.id ORDER BY position) x) AS ballots,
+       v.warnings AS warnings, d.id AS document_id, v.page AS page
+FROM votes v JOIN documents d ON d.id = v.document_id LEFT JOIN bodies b ON b.document_id = d.id
+WHERE (:forbund = '' OR d.forbund LIKE '%' || :forbund || '%')
+  AND (:year = '' OR substr({DOCUMENT_DATE}, 1, 4) = :year)
+ORDER BY d.forbund, date, d.id, v.position""".strip(),
+    },
+    "reservations_made": {
+        "title": "Reservations and protokollsanteckningar",
+        "description": "Who reserved against which decision (or wrote a protokollsanteckning, or declared an "
+                       "abstention), with the written text. A name or party, or empty for all.",
+        "sql": f"""
+SELECT d.forbund AS forbund, b.name AS body, {DOCUMENT_DATE} AS date, r.paragraph AS paragraph, r.kind AS kind,
+       r.who AS who, r.against AS against, r.own_motion AS own_motion, r.written AS written, r.reason AS reason,
+       d.id AS document_id, r.page AS page
+FROM reservations r JOIN documents d ON d.id = r.document_id LEFT JOIN bodies b ON b.document_id = d.id
+WHERE (:who = '' OR r.who LIKE '%' || :who || '%') AND (:kind = '' OR r.kind = :kind)
+ORDER BY d.forbund, date, d.id, r.position""".strip(),
+    },
+    "person_history": {
+        "title": "A person across the years",
+        "description": "Each person whose name contains the term, one row per document and role, by year: the "
+                       "body, the meeting date and the document. One person is one name within a förbund or "
+                       "kommun and a party or organisation.",
+        "sql": f"""
+SELECT * FROM (
+  SELECT ps.id AS person, ps.name AS name, ps.affiliation AS affiliation,
+         substr({DOCUMENT_DATE}, 1, 4) AS year, {DOCUMENT_DATE} AS date, d.forbund AS forbund, b.name AS body,
+         p.role AS role, p.grp AS grp, d.source AS source, d.id AS document_id, p.page AS page
+  FROM persons ps
+  JOIN person_roles pr ON pr.person_id = ps.id
+  JOIN people p ON p.id = pr.people_id
+  JOIN documents d ON d.id = pr.document_id
+  LEFT JOIN bodies b ON b.document_id = d.id
+  WHERE :name != '' AND ps.name_key LIKE '%' || lower(:name) || '%'
+)
+ORDER BY name, person, date, source""".strip(),
+    },
     "page": {
         "title": "Page text",
         "description": "One page of a document, normalized and as read.",
@@ -299,7 +421,7 @@ def metadata() -> dict[str, Any]:
     for name, table in _TABLES.items():
         table = dict(table)
         if name in ("parts", "meetings", "justerare", "people", "items", "decisions", "amounts", "outcomes",
-                    "mentions"):
+                    "mentions", "motions", "propositions", "votes", "reservations", "jav"):
             table["columns"] = _FACT_COLUMNS | table.get("columns", {})
         tables[name] = table
     return {

@@ -406,15 +406,78 @@ def people(
     name: Annotated[str | None, typer.Option(help="Only people whose name contains this.")] = None,
     group: Annotated[str | None, typer.Option(help="beslutande, ovriga, franvarande, ledamot, ersattare, other.")]
     = None,
+    history: Annotated[str | None, typer.Option("--history", show_default=False,
+                                                help="One person across documents, by year: a row per "
+                                                     "document and role, with the body and the date.")] = None,
     format: FormatOption = None,
 ) -> None:
     """People named in minutes' headings and board lists, with role and organisation.
 
-    Example: samarkiv people --name persson
+    Examples: samarkiv people --name persson
+              samarkiv people --history "Anna Berg"
     """
     from samarkiv.store import query
 
+    if history:
+        _query(db, lambda s: query.people_history(s, _filters(forbund, year, None, None), history),
+               f"History: {history}", format)
+        return
     _query(db, lambda s: query.people(s, _filters(forbund, year, None, None, group), name), "People", format)
+
+
+@app.command()
+def votes(
+    db: DbOption = "archive.sqlite",
+    forbund: ForbundOption = None,
+    year: YearOption = None,
+    format: FormatOption = None,
+) -> None:
+    """Votes held in §§ (omröstning, votering): ja, nej and avstår counts, what ja and nej stood
+    for, the result and each member's ballot where printed; a warning where the counts do not add
+    up to the members present.
+
+    Example: samarkiv votes --forbund kungsbacka --year 2025
+    """
+    from samarkiv.store import query
+
+    _query(db, lambda s: query.votes(s, _filters(forbund, year, None, None)), "Votes", format)
+
+
+@app.command()
+def reservations(
+    db: DbOption = "archive.sqlite",
+    forbund: ForbundOption = None,
+    year: YearOption = None,
+    kind: Annotated[str | None, typer.Option(help="reservation, protokollsanteckning or avstar.")] = None,
+    format: FormatOption = None,
+) -> None:
+    """Reservations against decisions, protokollsanteckningar and declared abstentions: who, against
+    what, and the written text where printed.
+
+    Example: samarkiv reservations --kind reservation --format csv
+    """
+    from samarkiv.store import query
+
+    _query(db, lambda s: query.reservations(s, _filters(forbund, year, None, None, kind)), "Reservations", format)
+
+
+@app.command()
+def motions(
+    db: DbOption = "archive.sqlite",
+    forbund: ForbundOption = None,
+    year: YearOption = None,
+    kind: Annotated[str | None, typer.Option(help="bifall, avslag, aterremiss, bordlaggning, andring, tillagg, "
+                                                  "eget.")] = None,
+    name: Annotated[str | None, typer.Option(help="Only yrkanden by someone whose name contains this.")] = None,
+    format: FormatOption = None,
+) -> None:
+    """Yrkanden: who moved what in which §, as written.
+
+    Example: samarkiv motions --kind aterremiss
+    """
+    from samarkiv.store import query
+
+    _query(db, lambda s: query.motions(s, _filters(forbund, year, None, None, kind), name), "Motions", format)
 
 
 @app.command()

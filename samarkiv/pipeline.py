@@ -6,10 +6,11 @@ database to the caller, so that one writer commits each document in one transact
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from samarkiv.extract import Record, extract_record
+from samarkiv.extract.procedure import procedure_of
 from samarkiv.ingest import IngestOptions, SourceFile, read_source
 from samarkiv.normalize import Text, normalize_pages
 
@@ -23,10 +24,18 @@ class Processed:
     record: Record
 
 
+def extract(text: Text) -> Record:
+    """The facts of one document's normalized text, with how its §§ were decided (votes are
+    checked against the members the heading lists as deciding)."""
+    record = extract_record(text)
+    present = sum(p.group == "beslutande" for p in record.people)
+    return replace(record, procedure=procedure_of(text, present=present))
+
+
 def process_source(source: SourceFile) -> Processed:
     """Normalizes and extracts an already-read file."""
     text = normalize_pages(source.pages)
-    return Processed(source=source, text=text, record=extract_record(text))
+    return Processed(source=source, text=text, record=extract(text))
 
 
 def process_path(path: Path, options: IngestOptions | None = None) -> Processed:

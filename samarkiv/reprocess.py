@@ -15,9 +15,9 @@ from enum import StrEnum
 from sqlalchemy import select
 
 from samarkiv import PIPELINE_VERSION
-from samarkiv.extract import extract_record
 from samarkiv.ingest import Method, Page
 from samarkiv.normalize import Span, Text, normalize_pages
+from samarkiv.pipeline import extract
 from samarkiv.store import Archive
 from samarkiv.store.models import Document, PageRow
 
@@ -68,7 +68,7 @@ def reprocess_document(archive: Archive, document_id: int, stage: Stage) -> None
         page_texts = text.page_texts()
     else:
         text = stored_text([r.number for r in rows], [r.text or "" for r in rows])
-    archive.replace_facts(document_id, extract_record(text), page_texts)
+    archive.replace_facts(document_id, extract(text), page_texts)
 
 
 def reprocess(archive: Archive, stage: Stage = Stage.EXTRACT, everything: bool = False,

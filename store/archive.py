@@ -46,6 +46,7 @@ from .models import (
     SignatoryRow,
     utcnow,
 )
+from .procedure import names_in, write_procedure
 
 FACT_TABLES = (PartRow, MeetingRow, SignatoryRow, PersonRow, ItemRow, DecisionRow, AmountRow, OutcomeRow,
                MentionRow)
@@ -207,6 +208,7 @@ class Archive:
                     existing.original_kept = existing.original_kept or original_kept
                     s.execute(delete(Failure).where(Failure.path == path))
                     return existing.id
+            before = names_in(s, Document.sha256 == source.sha256)
             s.execute(delete(Document).where(Document.sha256 == source.sha256))
             doc = Document(sha256=source.sha256, source=Path(path).name, size=source.size, kind=source.kind.value,
                            encoding=source.encoding, page_count=len(source.pages), status="archived",
@@ -221,6 +223,7 @@ class Archive:
             s.flush()
             s.add_all(_fact_rows(doc.id, record))
             s.flush()
+            write_procedure(s, doc.id, record, before)
             search.index_document(s, doc.id)
             s.execute(delete(Failure).where(Failure.path == path))
             return doc.id
@@ -243,6 +246,7 @@ class Archive:
             doc = s.get(Document, document_id)
             if doc is None:
                 raise ArchiveError(f"no document with id {document_id}")
+            before = names_in(s, Document.id == document_id)
             for model in FACT_TABLES:
                 s.execute(delete(model).where(model.document_id == document_id))
             if page_texts is not None:
@@ -255,6 +259,7 @@ class Archive:
             s.flush()
             s.add_all(_fact_rows(document_id, record))
             s.flush()
+            write_procedure(s, document_id, record, before)
             search.index_document(s, document_id)
 
     def mark_original_kept(self, sha256: str) -> None:

@@ -207,3 +207,115 @@ class MentionRow(_Fact, Base):
     document_id: Mapped[int] = _document_fk()
     label: Mapped[str] = mapped_column(String(8), index=True)
     text: Mapped[str] = mapped_column(Text, index=True)
+
+
+class BodyRow(Base):
+    """The nämnd, styrelse or utskott whose minutes a document is ("Nämnden för Teknik")."""
+
+    __tablename__ = "bodies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), unique=True)
+    name: Mapped[str] = mapped_column(Text)
+
+
+class MotionRow(_Fact, Base):
+    """A yrkande in a §: who moved it and what, as written."""
+
+    __tablename__ = "motions"
+    document_id: Mapped[int] = _document_fk()
+    paragraph: Mapped[str] = mapped_column(String(16))
+    movers: Mapped[str] = mapped_column(Text, doc="Who moved it, as named: 'Anna Berg (S), Moderaterna'.")
+    members: Mapped[list[dict[str, str | None]]] = mapped_column(JSON, default=list)
+    kind: Mapped[str] = mapped_column(String(16), index=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class PropositionRow(_Fact, Base):
+    """A question the chair put in the beslutsgång, and what the body was found to decide."""
+
+    __tablename__ = "propositions"
+    document_id: Mapped[int] = _document_fk()
+    paragraph: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
+
+
+class VoteRow(_Fact, Base):
+    """An omröstning (votering) in a §, with its counts and what ja and nej stood for."""
+
+    __tablename__ = "votes"
+    document_id: Mapped[int] = _document_fk()
+    paragraph: Mapped[str] = mapped_column(String(16))
+    ja: Mapped[int | None] = mapped_column(Integer)
+    nej: Mapped[int | None] = mapped_column(Integer)
+    avstar: Mapped[int | None] = mapped_column(Integer)
+    present: Mapped[int | None] = mapped_column(Integer, doc="Members deciding, as the heading lists them.")
+    ja_means: Mapped[str | None] = mapped_column(Text)
+    nej_means: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class BallotRow(Base):
+    """One member's vote in an omröstning, from the voting table."""
+
+    __tablename__ = "ballots"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    vote_id: Mapped[int] = mapped_column(ForeignKey("votes.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(Text)
+    party: Mapped[str | None] = mapped_column(String(8))
+    vote: Mapped[str] = mapped_column(String(8), doc="ja, nej or avstar.")
+
+
+class ReservationRow(_Fact, Base):
+    """A reservation, protokollsanteckning or declared abstention in a §."""
+
+    __tablename__ = "reservations"
+    document_id: Mapped[int] = _document_fk()
+    paragraph: Mapped[str] = mapped_column(String(16))
+    kind: Mapped[str] = mapped_column(String(24), index=True)
+    who: Mapped[str] = mapped_column(Text)
+    members: Mapped[list[dict[str, str | None]]] = mapped_column(JSON, default=list)
+    against: Mapped[str | None] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)
+    own_motion: Mapped[bool] = mapped_column(Boolean, default=False)
+    written: Mapped[bool] = mapped_column(Boolean, default=False)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class JavRow(_Fact, Base):
+    """A member who declared jäv in a § and left it, with who served instead."""
+
+    __tablename__ = "jav"
+    document_id: Mapped[int] = _document_fk()
+    paragraph: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(Text)
+    party: Mapped[str | None] = mapped_column(String(8))
+    replacement: Mapped[str | None] = mapped_column(Text)
+    replacement_party: Mapped[str | None] = mapped_column(String(8))
+    left: Mapped[bool] = mapped_column(Boolean, default=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class PersonIdentity(Base):
+    """One person across documents: a name within one förbund or kommun, with the party or
+    organisation printed beside it (a name printed alone joins the only one known)."""
+
+    __tablename__ = "persons"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    name_key: Mapped[str] = mapped_column(Text, index=True, doc="The name casefolded, spaces collapsed.")
+    scope: Mapped[str | None] = mapped_column(Text, doc="The förbund or kommun of the documents.")
+    affiliation: Mapped[str | None] = mapped_column(Text, doc="Party letters or organisation.")
+
+
+class PersonRole(Base):
+    """A person's appearance in one document's heading or board list (a row of `people`)."""
+
+    __tablename__ = "person_roles"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
+    people_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
+    document_id: Mapped[int] = _document_fk()

@@ -14,7 +14,22 @@ from sqlalchemy.orm import Session
 
 from samarkiv.errors import SamarkivError
 
-from .models import AmountRow, DecisionRow, Document, MentionRow, OutcomeRow, PageRow, PersonRow
+from .models import (
+    AmountRow,
+    BallotRow,
+    BodyRow,
+    DecisionRow,
+    Document,
+    MentionRow,
+    MotionRow,
+    OutcomeRow,
+    PageRow,
+    PersonIdentity,
+    PersonRole,
+    PersonRow,
+    ReservationRow,
+    VoteRow,
+)
 from .search import document_dates
 
 
@@ -252,3 +267,83 @@ def mentions(session: Session, filters: Filters, name: str, label: str | None = 
 def _num(paragraph: str | None) -> tuple[int, str]:
     digits = "".join(c for c in paragraph or "" if c.isdigit())
     return (int(digits) if digits else 0, paragraph or "")
+
+
+def _bodies(session: Session, ids: set[int] | None) -> dict[int, str]:
+    stmt = _restrict(select(BodyRow.document_id, BodyRow.name), BodyRow, ids)
+    return {doc: name for doc, name in session.execute(stmt)}
+
+
+def votes(session: Session, filters: Filters) -> list[dict[str, Any]]:
+    """Votes held in §§ (omröstning, votering): the counts, what ja and nej stood for, the result,
+    each member's ballot where printed, and a warning where the counts do not add up."""
+    ids = _document_filter(session, filters)
+    stmt = _restrict(select(VoteRow, Document).join(Document), VoteRow, ids)
+    found = session.execute(stmt.order_by(VoteRow.document_id, VoteRow.position)).all()
+    doc_ids = {doc.id for _, doc in found}
+    dates, bodies = document_dates(session, doc_ids), _bodies(session, doc_ids)
+    ballots: dict[int, list[str]] = {}
+    for b in session.scalars(select(BallotRow).where(BallotRow.vote_id.in_([v.id for v, _ in found]))
+                             .order_by(BallotRow.vote_id, BallotRow.position)):
+        who = f"{b.name} ({b.party})" if b.party else b.name
+        ballots.setdefault(b.vote_id, []).append(f"{who}: {b.vote}")
+    rows = [{"forbund": doc.forbund, "body": bodies.get(doc.id), "date": dates.get(doc.id), "paragraph": v.paragraph,
+             "ja": v.ja, "nej": v.nej, "avstar": v.avstar, "present": v.present, "ja_means": v.ja_means,
+             "nej_means": v.nej_means, "result": v.result, "ballots": "; ".join(ballots.get(v.id, [])),
+             "warnings": v.warnings or [], "source": doc.source, "page": v.page} for v, doc in found]
+    return sorted(rows, key=lambda r: (r["forbund"] or "", r["date"] or "", _num(r["paragraph"])))
+
+
+def reservations(session: Session, filters: Filters) -> list[dict[str, Any]]:
+    """Reservations, protokollsanteckningar and declared abstentions (`filters.kind` picks one):
+    who, against what, and the written text where printed."""
+    ids = _document_filter(session, filters)
+    stmt = _restrict(select(ReservationRow, Document).join(Document), ReservationRow, ids)
+    if filters.kind:
+        stmt = stmt.where(ReservationRow.kind == filters.kind)
+    found = session.execute(stmt.order_by(ReservationRow.document_id, ReservationRow.position)).all()
+    doc_ids = {doc.id for _, doc in found}
+    dates, bodies = document_dates(session, doc_ids), _bodies(session, doc_ids)
+    rows = [{"forbund": doc.forbund, "body": bodies.get(doc.id), "date": dates.get(doc.id), "paragraph": r.paragraph,
+             "kind": r.kind, "who": r.who, "against": r.against, "own_motion": r.own_motion, "written": r.written,
+             "reason": r.reason, "text": r.text, "source": doc.source, "page": r.page} for r, doc in found]
+    return sorted(rows, key=lambda r: (r["forbund"] or "", r["date"] or "", _num(r["paragraph"])))
+
+
+def motions(session: Session, filters: Filters, name: str | None = None) -> list[dict[str, Any]]:
+    """Yrkanden: who moved what in which §, `filters.kind` one of the motion kinds."""
+    ids = _document_filter(session, filters)
+    stmt = _restrict(select(MotionRow, Document).join(Document), MotionRow, ids)
+    if filters.kind:
+        stmt = stmt.where(MotionRow.kind == filters.kind)
+    if name:
+        stmt = stmt.where(func.lower(MotionRow.movers).contains(name.casefold()))
+    found = session.execute(stmt.order_by(MotionRow.document_id, MotionRow.position)).all()
+    doc_ids = {doc.id for _, doc in found}
+    dates, bodies = document_dates(session, doc_ids), _bodies(session, doc_ids)
+    rows = [{"forbund": doc.forbund, "body": bodies.get(doc.id), "date": dates.get(doc.id), "paragraph": m.paragraph,
+             "movers": m.movers, "kind": m.kind, "text": m.text, "source": doc.source, "page": m.page}
+            for m, doc in found]
+    return sorted(rows, key=lambda r: (r["forbund"] or "", r["date"] or "", _num(r["paragraph"])))
+
+
+def people_history(session: Session, filters: Filters, name: str) -> list[dict[str, Any]]:
+    """Each person whose name contains `name`, one row per document and role, by year: the body,
+    the meeting date and the document's source. One person is one name within a förbund and party."""
+    ids = _document_filter(session, filters)
+    stmt = _restrict(select(PersonIdentity, PersonRow, Document).join(PersonRole, PersonRole.person_id ==
+                                                                        PersonIdentity.id)
+                     .join(PersonRow, PersonRow.id == PersonRole.people_id)
+                     .join(Document, Document.id == PersonRole.document_id), PersonRole, ids)
+    stmt = stmt.where(PersonIdentity.name_key.contains(" ".join(name.split()).casefold()))
+    found = session.execute(stmt).all()
+    doc_ids = {doc.id for _, _, doc in found}
+    dates, bodies = document_dates(session, doc_ids), _bodies(session, doc_ids)
+    rows = []
+    for person, p, doc in found:
+        date = dates.get(doc.id)
+        rows.append({"person": person.id, "name": person.name, "affiliation": person.affiliation,
+                     "year": int(date[:4]) if date else None, "date": date, "forbund": doc.forbund,
+                     "body": bodies.get(doc.id), "role": p.role, "group": p.group, "source": doc.source,
+                     "page": p.page})
+    return sorted(rows, key=lambda r: (r["name"], r["person"], r["date"] or "", r["source"]))

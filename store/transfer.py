@@ -14,7 +14,7 @@ from samarkiv.errors import ArchiveError
 
 from . import search
 from .archive import Archive
-from .models import Base, Document, Failure
+from .models import Base, Document, Failure, PersonIdentity
 
 BATCH = 2000
 """Rows read and written at a time, so that memory stays flat on a large archive."""
@@ -38,6 +38,7 @@ def copy_archive(source: str | Path, target: str | Path, *, replace: bool = Fals
         with src.engine.connect() as reader, dst.session() as session, session.begin():
             session.execute(delete(Document))  # facts, pages and paths go with their documents
             session.execute(delete(Failure))
+            session.execute(delete(PersonIdentity))  # the one table that does not hang on a document
             writer = session.connection()
             for table in Base.metadata.sorted_tables:
                 copied[table.name] = 0
