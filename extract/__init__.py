@@ -19,6 +19,8 @@ from .mentions import mentions_in
 from .outcomes import outcomes_in
 from .parts import MINUTES, PartSpan, part_at, report_date
 from .people import Entry, heading_people, list_people, zone_people, zone_signatories
+from .procedure import Section as ProcedureSection
+from .procedure import procedure_of
 from .structure import Document, PartNode, physical_lines, structure_of
 from .types import (
     Amount,
@@ -107,7 +109,10 @@ def extract_record(text: Text) -> Record:
         found_outcomes = outcomes_in(own, years[0] if years else None)
         outcomes.extend(replace(o, page=text.page_at(o.span[0]) if o.span else None) for o in found_outcomes)
     zone = lines[HEADING_ZONE_LINES].start if len(lines) > HEADING_ZONE_LINES else len(doc)
+    present = sum(p.group == "beslutande" for p in _unique_people(people))
+    procedure = procedure_of(text, present=present, sections=_paragraph_sections(tree))
     return Record(
+        procedure=procedure,
         forbund=author_of(doc, min(zone, doc.find("\f") if "\f" in doc else zone)),
         parts=tuple(part_facts),
         meetings=tuple(meetings),
@@ -119,6 +124,13 @@ def extract_record(text: Text) -> Record:
         outcomes=tuple(outcomes),
         mentions=mentions_in(text),
     )
+
+
+def _paragraph_sections(tree: Document) -> list[ProcedureSection]:
+    """The § sections of the document's minutes, for reading how each was decided."""
+    return [ProcedureSection(s.heading.number, s.start, s.end, tree.text[s.start:s.end])
+            for node in tree.parts if node.part.type == "protokoll"
+            for s in node.sections if s.heading.kind == "paragraph"]
 
 
 def _budget_tables(amounts: list[Amount], parts: list[PartSpan]) -> list[Amount]:

@@ -274,9 +274,10 @@ def _heading_rest(rest: str) -> bool:
 
 # --- the whole document ---------------------------------------------------------------------
 
-def procedure_of(text: Text, present: int | None = None) -> Procedure:
+def procedure_of(text: Text, present: int | None = None, sections: list[Section] | None = None) -> Procedure:
     """Everything `procedure_in` finds in each § of the document, with pages, and its body.
-    `present` is the number of members deciding, which a vote's counts are checked against."""
+    `present` is the number of members deciding, which a vote's counts are checked against;
+    `sections` are the document's § sections (from the structure step), found here when not given."""
     found = Procedure(body=body_of(text.text))
     present = present or None  # no members found in the heading: nothing to check a vote against
     motions: list[Motion] = []
@@ -284,7 +285,7 @@ def procedure_of(text: Text, present: int | None = None) -> Procedure:
     votes: list[Vote] = []
     reservations: list[Reservation] = []
     javs: list[Jav] = []
-    for section in paragraph_sections(text.text):
+    for section in paragraph_sections(text.text) if sections is None else sections:
         p = procedure_in(section.text, section.number, present=present, offset=section.start)
         motions += [replace(m, page=_page(text, m.span)) for m in p.motions]
         propositions += [replace(m, page=_page(text, m.span)) for m in p.propositions]

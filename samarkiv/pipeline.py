@@ -6,11 +6,10 @@ database to the caller, so that one writer commits each document in one transact
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from samarkiv.extract import Record, extract_record
-from samarkiv.extract.procedure import procedure_of
 from samarkiv.ingest import IngestOptions, SourceFile, read_source
 from samarkiv.normalize import Text, normalize_pages
 
@@ -25,11 +24,8 @@ class Processed:
 
 
 def extract(text: Text) -> Record:
-    """The facts of one document's normalized text, with how its §§ were decided (votes are
-    checked against the members the heading lists as deciding)."""
-    record = extract_record(text)
-    present = sum(p.group == "beslutande" for p in record.people)
-    return replace(record, procedure=procedure_of(text, present=present))
+    """The facts of one document's normalized text, with how its §§ were decided."""
+    return extract_record(text)
 
 
 def process_source(source: SourceFile) -> Processed:
