@@ -42,7 +42,7 @@ def _patterns() -> tuple[tuple[Body, str, re.Pattern[str]], ...]:
 
 
 @cache
-def _author_patterns() -> tuple[tuple[Body, re.Pattern[str]], ...]:
+def _author_patterns() -> tuple[tuple[Body, str, re.Pattern[str]], ...]:
     """Forms of kommuner, regions and authorities that name the body itself ("Kungsbacka kommun",
     "KUNGSBACKA KOMMUN", "Region Halland", "Landstinget i Uppsala län", "Försäkringskassan")."""
     out = []
@@ -55,8 +55,13 @@ def _author_patterns() -> tuple[tuple[Body, re.Pattern[str]], ...]:
                 continue
             dash = r"[\s\-–]+"
             pattern = r"(?<![\wåäö])" + dash.join(re.escape(w) for w in words) + r"s?(?![\wåäö])"
-            out.append((body, re.compile(pattern, re.I)))
+            out.append((body, form, re.compile(pattern, re.I)))
     return tuple(out)
+
+
+def _may_occur(form: str, low: str) -> bool:
+    """Every word of `form` occurs in the casefolded text: a cheap test before the pattern."""
+    return all(w.casefold().rstrip("s") in low for w in re.split(r"[\s\-–]+", form) if w)
 
 
 def _letterhead(text: str) -> list[str]:
@@ -81,13 +86,15 @@ def author_of(text: str, heading_end: int) -> str | None:
     """Canonical name of the organisation that produced the document."""
     head = _letterhead(text)
     joined = "\n".join(head)
-    for body, _form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
-        if pattern.search(joined):
+    low_head = joined.casefold()
+    for body, form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
+        if _may_occur(form, low_head) and pattern.search(joined):
             named = forbund_of(text, heading_end)
             return named if named in body.forms else body.name
     hits: list[tuple[int, int, Body]] = []
+    candidates = [(body, pattern) for body, form, pattern in _author_patterns() if _may_occur(form, low_head)]
     for line_no, ln in enumerate(head):
-        for body, pattern in _author_patterns():
+        for body, pattern in candidates:
             m = pattern.search(ln)
             if m:
                 hits.append((KIND_RANK[body.kind], line_no, body))
@@ -98,8 +105,9 @@ def author_of(text: str, heading_end: int) -> str | None:
         return named
     # a letterhead set in capitals inside a page whose line breaks were lost ("KUNGSBACKA KOMMUN")
     head_text = text[:CAPS_SCAN]
-    for body, pattern in _author_patterns():
-        if any(m[0].isupper() and len(m[0]) > 5 for m in pattern.finditer(head_text)):
+    low_text = head_text.casefold()
+    for body, form, pattern in _author_patterns():
+        if _may_occur(form, low_text) and any(m[0].isupper() and len(m[0]) > 5 for m in pattern.finditer(head_text)):
             return body.name
     return None
 
@@ -109,7 +117,10 @@ def forbund_of(text: str, heading_end: int) -> str | None:
     scores: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
     taken: list[tuple[int, int]] = []
+    low = text.casefold()
     for body, form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
+        if not _may_occur(form, low):
+            continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
