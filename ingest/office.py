@@ -1,0 +1,401 @@
+"""Reads word-processor documents natively: DOCX through python-docx, ODT through odfpy.
+
+A paragraph becomes a line, a table row a line of tab-separated cells, as the PDF path lays out
+a table. Pages are where the file says they are: page breaks the word processor rendered when it
+last saved the file (`w:lastRenderedPageBreak`, `text:soft-page-break`), hard page breaks and
+section breaks; a document without any is one page. The header of the first page is kept at the
+top of page 1, where a Word template puts the förbund's name and the date; repeated headers and
+footers are page furniture and left out.
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from samarkiv.errors import CorruptInput, EmptyInput, EncryptedInput, TooLarge
+
+from .types import IngestOptions, Method, Page
+
+# More entries than any word-processor file holds; a ZIP with more is not one.
+MAX_ZIP_ENTRIES = 10_000
+
+
+def check_zip(data: bytes, options: IngestOptions) -> None:
+    """Refuses a ZIP whose members would unpack to more than the limit, before any is read.
+
+    The sizes are the ones the ZIP's directory declares; Python's zipfile never inflates a
+    member past its declared size, so a member that lies fails as damaged instead.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise CorruptInput(f"a damaged ZIP container (truncated or broken: {exc})") from exc
+    if len(members) > MAX_ZIP_ENTRIES:
+        raise TooLarge(f"the ZIP container holds {len(members)} entries, over the limit of {MAX_ZIP_ENTRIES}")
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > options.max_unpacked_bytes:
+        raise TooLarge(f"the document would unpack to {unpacked / 2**20:.0f} MiB, over the limit of "
+                       f"{options.max_unpacked_bytes / 2**20:.0f} MiB (a ZIP bomb?)")
+
+
+class _Pages:
+    """Collects lines into pages; a break with nothing written since the last one starts no page."""
+
+    def __init__(self) -> None:
+        self.pages: list[list[str]] = [[]]
+
+    def line(self, text: str) -> None:
+        self.pages[-1].extend(text.split("\n"))
+
+    def page_break(self) -> None:
+        if any(x.strip() for x in self.pages[-1]):
+            self.pages.append([])
+
+    def build(self, method: Method, header: list[str]) -> list[Page]:
+        pages = [p for p in self.pages if any(x.strip() for x in p)] or [[]]
+        if any(x.strip() for x in header):
+            pages[0] = [*header, "", *pages[0]]
+        return [Page(number=i, text=_clean("\n".join(lines)), method=method) for i, lines in enumerate(pages, 1)]
+
+
+def _clean(text: str) -> str:
+    # Word keeps soft hyphens and zero-width marks the reader never sees.
+    text = text.replace("\u00ad", "").replace("\u200b", "").replace("\r", "")
+    return unicodedata.normalize("NFC", text)
+
+
+def _single_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _row(cells: list[str]) -> str:
+    """A table row as one line; every cell is kept, empty ones too, so columns stay aligned with
+    the header row. An empty row is no line."""
+    return "\t".join(cells) if any(cells) else ""
+
+
+# --- DOCX -------------------------------------------------------------------------------------
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+_P, _TBL, _TR, _TC, _SDT, _SDT_CONTENT, _CUSTOM_XML = (_w(t) for t in (
+    "p", "tbl", "tr", "tc", "sdt", "sdtContent", "customXml"))
+_T, _TAB, _BR, _CR, _RENDERED_BREAK, _NB_HYPHEN, _PTAB = (_w(t) for t in (
+    "t", "tab", "br", "cr", "lastRenderedPageBreak", "noBreakHyphen", "ptab"))
+_TYPE, _VAL = _w("type"), _w("val")
+
+
+def _docx_runs() -> Callable[[Any], list[Any]]:
+    from lxml import etree
+
+    # Runs of a paragraph in reading order: plain, in links, tracked insertions, fields and
+    # content controls; deleted text (w:del, w:moveFrom) and text boxes are left out.
+    return etree.XPath(
+        "./w:r | ./w:hyperlink/w:r | ./w:ins/w:r | ./w:moveTo/w:r | ./w:smartTag/w:r | ./w:fldSimple/w:r"
+        " | ./w:sdt/w:sdtContent/w:r | ./w:hyperlink/w:ins/w:r | ./w:customXml/w:r", namespaces={"w": W})
+
+
+class _DocxWalker:
+    def __init__(self, with_pages: bool) -> None:
+        self.runs = _docx_runs()
+        self.out = _Pages()
+        self.with_pages = with_pages
+
+    def blocks(self, parent: Any) -> None:
+        for child in parent.iterchildren():
+            tag = child.tag
+            if tag == _P:
+                self.paragraph(child)
+            elif tag == _TBL:
+                self.table(child)
+            elif tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    self.blocks(content)
+            elif tag == _CUSTOM_XML:
+                self.blocks(child)
+
+    def _break(self) -> None:
+        if self.with_pages:
+            self.out.page_break()
+
+    def paragraph(self, p: Any) -> None:
+        ppr = p.find(_w("pPr"))
+        if ppr is not None:
+            before = ppr.find(_w("pageBreakBefore"))
+            if before is not None and before.get(_VAL, "true") not in ("0", "false", "off"):
+                self._break()
+        parts: list[str] = []
+        broken = False
+        for run in self.runs(p):
+            for item in run.iterchildren():
+                tag = item.tag
+                if tag == _T:
+                    parts.append(item.text or "")
+                elif tag in (_TAB, _PTAB):
+                    parts.append("\t")
+                elif tag == _BR and item.get(_TYPE) == "page" or tag == _RENDERED_BREAK:
+                    if parts:
+                        self.out.line("".join(parts))
+                        parts = []
+                    self._break()
+                    broken = True
+                elif tag in (_BR, _CR):
+                    parts.append("\n")
+                elif tag == _NB_HYPHEN:
+                    parts.append("-")
+        if parts or not broken:
+            self.out.line("".join(parts))
+        section = ppr.find(_w("sectPr")) if ppr is not None else None
+        if section is not None:
+            kind = section.find(_w("type"))
+            if kind is None or kind.get(_VAL) not in ("continuous",):
+                self._break()
+
+    def cell_text(self, tc: Any) -> str:
+        texts: list[str] = []
+        for child in tc.iterchildren():
+            if child.tag == _P:
+                texts.append("".join((x.text or "") if x.tag == _T else " "
+                                     for run in self.runs(child) for x in run.iterchildren()
+                                     if x.tag in (_T, _TAB, _BR, _CR)))
+            elif child.tag == _TBL:
+                texts.extend(self.cell_text(c) for tr in child.iterchildren(_TR) for c in tr.iterchildren(_TC))
+            elif child.tag == _SDT:
+                content = child.find(_SDT_CONTENT)
+                if content is not None:
+                    texts.append(self.cell_text(content))
+        return _single_line(" ".join(texts))
+
+    def table(self, tbl: Any) -> None:
+        for tr in tbl.iterchildren(_TR):
+            if self.with_pages and next(tr.iter(_RENDERED_BREAK), None) is not None:
+                self._break()
+            cells: list[Any] = []
+            for child in tr.iterchildren():
+                if child.tag == _TC:
+                    cells.append(child)
+                elif child.tag == _SDT:  # a cell wrapped in a content control
+                    content = child.find(_SDT_CONTENT)
+                    cells.extend(content.iterchildren(_TC) if content is not None else ())
+            row = _row([self.cell_text(tc) for tc in cells])
+            if row:
+                self.out.line(row)
+
+
+def read_docx(data: bytes, options: IngestOptions, method: Method = Method.DOCX) -> list[Page]:
+    """The pages of a Word document (.docx)."""
+    import docx
+    from lxml import etree
+
+    check_zip(data, options)
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, EOFError) as exc:
+        raise CorruptInput(f"not a readable Word document (damaged: {exc})") from exc
+    except ValueError as exc:  # python-docx refuses a macro-enabled or template main part
+        raise CorruptInput(f"not a Word document that samarkiv reads: {exc}") from exc
+    walker = _DocxWalker(with_pages=True)
+    walker.blocks(document.element.body)
+    header: list[str] = []
+    if document.sections:
+        section = document.sections[0]
+        first = section.first_page_header if section.different_first_page_header_footer else section.header
+        if not first.is_linked_to_previous:
+            head = _DocxWalker(with_pages=False)
+            head.blocks(first._element)
+            header = head.out.pages[0]
+    return _limited(walker.out.build(method, header), options)
+
+
+def _limited(pages: list[Page], options: IngestOptions) -> list[Page]:
+    if len(pages) > options.max_pages:
+        raise TooLarge(f"the document has {len(pages)} pages, over the limit of {options.max_pages} (--max-pages)")
+    if not any(p.text.strip() for p in pages):
+        raise EmptyInput("the document holds no text")
+    return pages
+
+
+# --- ODT --------------------------------------------------------------------------------------
+
+TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+FO_NS = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
+MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+
+_BLOCK_CONTAINERS = {"section", "list", "list-item", "list-header", "index-body", "table-of-content",
+                     "illustration-index", "alphabetical-index", "bibliography", "user-index"}
+_ROW_GROUPS = {"table-header-rows", "table-rows", "table-row-group"}
+# Inline elements whose text is not running text: notes, annotations, frames, tracked deletions.
+_SKIPPED_INLINE = {"note", "annotation", "frame", "tracked-changes", "ruby-text"}
+
+
+def _is_encrypted_odf(data: bytes) -> bool:
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        try:
+            manifest = archive.read("META-INF/manifest.xml")
+        except KeyError:
+            return False
+    root = etree.fromstring(manifest)
+    return root.find(f".//{{{MANIFEST_NS}}}encryption-data") is not None
+
+
+class _OdtWalker:
+    def __init__(self, breaks_before: set[str], breaks_after: set[str], with_pages: bool) -> None:
+        self.out = _Pages()
+        self.breaks_before = breaks_before
+        self.breaks_after = breaks_after
+        self.with_pages = with_pages
+
+    def _break(self) -> None:
+        if self.with_pages:
+            self.out.page_break()
+
+    def blocks(self, parent: Any) -> None:
+        for child in parent.childNodes:
+            if child.nodeType != child.ELEMENT_NODE:
+                continue
+            ns, name = child.qname
+            if ns == TEXT_NS and name in ("p", "h"):
+                self.paragraph(child)
+            elif ns == TEXT_NS and name == "soft-page-break":
+                self._break()
+            elif ns == TABLE_NS and name == "table":
+                self.table(child)
+            elif ns == TEXT_NS and name in _BLOCK_CONTAINERS:
+                self.blocks(child)
+
+    def _style(self, element: Any) -> str:
+        return element.attributes.get((TEXT_NS, "style-name"), "")
+
+    def paragraph(self, p: Any) -> None:
+        style = self._style(p)
+        if style in self.breaks_before:
+            self._break()
+        parts: list[str] = []
+        broken = False
+
+        def inline(node: Any) -> None:
+            nonlocal parts, broken
+            for child in node.childNodes:
+                if child.nodeType == child.TEXT_NODE:
+                    parts.append(child.data)
+                    continue
+                if child.nodeType != child.ELEMENT_NODE:
+                    continue
+                ns, name = child.qname
+                if ns == TEXT_NS and name == "s":
+                    parts.append(" " * int(child.attributes.get((TEXT_NS, "c"), "1") or 1))
+                elif ns == TEXT_NS and name == "tab":
+                    parts.append("\t")
+                elif ns == TEXT_NS and name == "line-break":
+                    parts.append("\n")
+                elif ns == TEXT_NS and name == "soft-page-break":
+                    if parts:
+                        self.out.line("".join(parts))
+                        parts = []
+                    self._break()
+                    broken = True
+                elif name not in _SKIPPED_INLINE:
+                    inline(child)
+
+        inline(p)
+        if parts or not broken:
+            self.out.line("".join(parts))
+        if style in self.breaks_after:
+            self._break()
+
+    def cell_text(self, cell: Any) -> str:
+        inner = _OdtWalker(set(), set(), with_pages=False)
+        inner.blocks(cell)
+        return _single_line(" ".join(inner.out.pages[0]))
+
+    def _rows(self, parent: Any) -> Iterable[Any]:
+        for child in parent.childNodes:
+            if child.nodeType != child.ELEMENT_NODE or child.qname[0] != TABLE_NS:
+                continue
+            if child.qname[1] == "table-row":
+                yield child
+            elif child.qname[1] in _ROW_GROUPS:
+                yield from self._rows(child)
+
+    def table(self, table: Any) -> None:
+        for row in self._rows(table):
+            cells: list[str] = []
+            for cell in row.childNodes:
+                if cell.nodeType != cell.ELEMENT_NODE or cell.qname != (TABLE_NS, "table-cell"):
+                    continue  # covered cells are the hidden part of a merged cell
+                text = self.cell_text(cell)
+                repeat = int(cell.attributes.get((TABLE_NS, "number-columns-repeated"), "1") or 1)
+                cells.extend([text] * min(repeat, 64))
+            line = _row(cells)
+            if line:
+                self.out.line(line)
+
+
+def _page_break_styles(document: Any) -> tuple[set[str], set[str]]:
+    """Names of paragraph styles that start or end a page (fo:break-before/after, or a change of
+    page style), following each style's parents."""
+    own: dict[str, tuple[str, str]] = {}
+    for container in (document.styles, document.automaticstyles):
+        for style in container.childNodes:
+            if style.nodeType != style.ELEMENT_NODE or style.qname != (STYLE_NS, "style"):
+                continue
+            name = style.attributes.get((STYLE_NS, "name"), "")
+            parent = style.attributes.get((STYLE_NS, "parent-style-name"), "")
+            flags = "b" if style.attributes.get((STYLE_NS, "master-page-name"), "") else ""
+            for props in style.childNodes:
+                if props.nodeType == props.ELEMENT_NODE and props.qname == (STYLE_NS, "paragraph-properties"):
+                    flags += "b" if props.attributes.get((FO_NS, "break-before")) == "page" else ""
+                    flags += "a" if props.attributes.get((FO_NS, "break-after")) == "page" else ""
+            own[name] = (parent, flags)
+
+    def inherited(name: str, flag: str, depth: int = 0) -> bool:
+        entry = own.get(name)
+        if entry is None or depth > 20:
+            return False
+        return flag in entry[1] or inherited(entry[0], flag, depth + 1)
+
+    return ({n for n in own if inherited(n, "b")}, {n for n in own if inherited(n, "a")})
+
+
+def read_odt(data: bytes, options: IngestOptions) -> list[Page]:
+    """The pages of an OpenDocument text (.odt)."""
+    from odf.opendocument import load
+    from xml.sax import SAXException
+
+    check_zip(data, options)
+    if _is_encrypted_odf(data):
+        raise EncryptedInput("the OpenDocument file is protected by a password")
+    try:
+        document = load(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, SAXException, EOFError, ValueError) as exc:
+        raise CorruptInput(f"not a readable OpenDocument text (damaged: {exc})") from exc
+    before, after = _page_break_styles(document)
+    walker = _OdtWalker(before, after, with_pages=True)
+    walker.blocks(document.text)
+    header: list[str] = []
+    for master in document.masterstyles.childNodes:
+        if master.nodeType != master.ELEMENT_NODE or master.qname != (STYLE_NS, "master-page"):
+            continue
+        parts = {c.qname[1]: c for c in master.childNodes if c.nodeType == c.ELEMENT_NODE}
+        first = parts.get("header-first") or parts.get("header")
+        if first is not None:
+            head = _OdtWalker(set(), set(), with_pages=False)
+            head.blocks(first)
+            header = head.out.pages[0]
+        break
+    return _limited(walker.out.build(Method.ODT, header), options)
