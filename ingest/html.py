@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import configparser
 import functools
+import re
 import unicodedata
 from typing import Any
 
@@ -22,6 +23,8 @@ from .types import IngestOptions, Method, Page
 # decision.
 MIN_TEXT = 20
 _BLOCK_SEPARATOR = {"p", "head", "quote", "code", "list", "table", "item", "row", "div"}
+# Whitespace in HTML source, a line break included, is one space; a no-break space is kept.
+_SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
 @functools.cache
@@ -39,7 +42,7 @@ def _config(max_bytes: int) -> configparser.ConfigParser:
 
 def _inline(element: Any) -> str:
     """The text of an element with `<lb/>` as a line break and every other tag as its text."""
-    parts = [element.text or ""]
+    parts = [_SPACE.sub(" ", element.text or "")]
     for child in element:
         if child.tag == "lb":
             parts.append("\n")
@@ -47,12 +50,12 @@ def _inline(element: Any) -> str:
             parts.append("\n" + _inline(child) + "\n")
         else:
             parts.append(_inline(child))
-        parts.append(child.tail or "")
+        parts.append(_SPACE.sub(" ", child.tail or ""))
     return "".join(parts)
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return _SPACE.sub(" ", text).strip()
 
 
 def _lines_of(element: Any) -> list[str]:
@@ -66,7 +69,7 @@ def _lines_of(element: Any) -> list[str]:
     if element.tag == "list":
         return [f"• {line}" for item in element.iter("item")
                 for line in [_one_line(_inline(item))] if line]
-    lines = [" ".join(x.split()) for x in _inline(element).split("\n")]
+    lines = [_one_line(x) for x in _inline(element).split("\n")]
     return [x for x in lines if x]
 
 
