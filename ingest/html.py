@@ -87,7 +87,7 @@ def read_html(data: bytes, options: IngestOptions) -> list[Page]:
         for element in body:
             lines.extend(_lines_of(element))
     if not any(x.strip() for x in lines):
-        raise EmptyInput("the web page holds no readable text (only scripts, styles or navigation)")
+        raise EmptyInput("the web page holds no main text to read (only scripts, styles, menus or a few words)")
     title = _one_line(getattr(document, "title", None) or "")
     if title and _one_line(lines[0]).casefold() != title.casefold():
         lines.insert(0, title)

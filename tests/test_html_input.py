@@ -91,5 +91,5 @@ def test_a_page_saved_by_a_browser_in_latin_1_is_recognised_and_decoded() -> Non
 def test_a_page_of_scripts_only_is_a_clear_failure() -> None:
     page = b"<!DOCTYPE html><html><head><script>var app = init();</script></head><body><script>render(app);" \
            b"</script><noscript></noscript></body></html>"
-    with pytest.raises(EmptyInput, match="web page holds no readable text"):
+    with pytest.raises(EmptyInput, match="web page holds no main text to read"):
         read_bytes(page)
