@@ -140,6 +140,8 @@ def expand_inputs(args: Iterable[str], exclude: ArchiveFiles = NO_ARCHIVE_FILES)
 
     for arg in args:
         path = Path(arg)
+        if path.is_dir() and exclude.is_originals(path):
+            continue
         if path.is_dir():
             found = False
             visited: set[tuple[int, int]] = set()
