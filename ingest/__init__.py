@@ -1,8 +1,9 @@
 """Ingest: input files → pages of raw text with provenance.
 
 `read_source` reads one file of any supported kind (PDF, image, plain text, Word and
-OpenDocument documents, RTF, saved web pages) into a `SourceFile` of `Page`s. It is a pure function of the bytes and the options; the batch runner around it
-decides what to read and where the results go.
+OpenDocument documents, RTF, saved web pages) into a `SourceFile` of `Page`s. It is a pure
+function of the bytes and the options; the batch runner around it decides what to read and
+where the results go.
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from .text import decode, read_text
 from .types import FileKind, IngestOptions, Method, Page, SourceFile
 
 __all__ = ["FileKind", "IngestOptions", "Method", "Page", "SourceFile", "count_pages", "decode", "hash_file",
-           "identify", "read_bytes", "read_pdf_page", "read_source", "sniff", "source_from_pages", "text_layer_is_usable"]
+           "identify", "read_bytes", "read_pdf_page", "read_source", "sniff", "source_from_pages",
+           "text_layer_is_usable"]
 
 _CHUNK = 1 << 20
 

@@ -374,8 +374,9 @@ def _page_break_styles(document: Any) -> tuple[set[str], set[str]]:
 
 def read_odt(data: bytes, options: IngestOptions) -> list[Page]:
     """The pages of an OpenDocument text (.odt)."""
-    from odf.opendocument import load
     from xml.sax import SAXException
+
+    from odf.opendocument import load
 
     check_zip(data, options)
     if _is_encrypted_odf(data):
