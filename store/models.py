@@ -29,7 +29,7 @@ class Document(Base):
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     source: Mapped[str] = mapped_column(Text, doc="File name it was first archived under.")
     size: Mapped[int] = mapped_column(Integer)
-    kind: Mapped[str] = mapped_column(String(16), doc="pdf, image, text, docx, odt, doc, rtf or html, detected from content.")
+    kind: Mapped[str] = mapped_column(String(16), doc="pdf, image, text, docx, odt, doc, rtf or html, from content.")
     encoding: Mapped[str | None] = mapped_column(String(32))
     page_count: Mapped[int] = mapped_column(Integer)
     status: Mapped[str] = mapped_column(String(16), default="archived")
