@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import configparser
 import functools
+import logging
 import re
 import unicodedata
 from typing import Any
@@ -77,6 +78,8 @@ def read_html(data: bytes, options: IngestOptions) -> list[Page]:
     """The main text of a web page, as one page."""
     import trafilatura
 
+    # trafilatura logs a warning for a page it finds nothing in; the error below says it once.
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
     document = trafilatura.bare_extraction(
         data, with_metadata=True, include_tables=True, include_comments=False, include_images=False,
         include_links=False, favor_recall=True, config=_config(options.max_bytes),

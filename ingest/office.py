@@ -16,7 +16,7 @@ import zipfile
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from samarkiv.errors import CorruptInput, EmptyInput, EncryptedInput, TooLarge
+from samarkiv.errors import CorruptInput, EmptyInput, EncryptedInput, TooLarge, UnsupportedInput
 
 from .types import IngestOptions, Method, Page
 
@@ -203,8 +203,9 @@ def read_docx(data: bytes, options: IngestOptions, method: Method = Method.DOCX)
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError, EOFError) as exc:
         raise CorruptInput(f"not a readable Word document (damaged: {exc})") from exc
-    except ValueError as exc:  # python-docx refuses a macro-enabled or template main part
-        raise CorruptInput(f"not a Word document that samarkiv reads: {exc}") from exc
+    except ValueError as exc:  # python-docx refuses a main part of another content type
+        raise UnsupportedInput("a Word file of a kind samarkiv does not read (a macro-enabled document or a "
+                               "template); save it as a .docx") from exc
     walker = _DocxWalker(with_pages=True)
     walker.blocks(document.element.body)
     header: list[str] = []
@@ -393,7 +394,9 @@ def read_odt(data: bytes, options: IngestOptions) -> list[Page]:
         if master.nodeType != master.ELEMENT_NODE or master.qname != (STYLE_NS, "master-page"):
             continue
         parts = {c.qname[1]: c for c in master.childNodes if c.nodeType == c.ELEMENT_NODE}
-        first = parts.get("header-first") or parts.get("header")
+        first = parts.get("header-first")
+        if first is None:
+            first = parts.get("header")
         if first is not None:
             head = _OdtWalker(set(), set(), with_pages=False)
             head.blocks(first)

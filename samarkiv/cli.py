@@ -101,10 +101,12 @@ def ingest(
                                               help="Send the documents to `samarkiv worker`s on this Redis broker "
                                                    "(redis://host:6379/0) instead of reading them here.")] = None,
 ) -> None:
-    """Read documents into the archive: text, born-digital PDFs, scanned PDFs and images.
+    """Read documents into the archive: text, born-digital and scanned PDFs, images, Word and
+    OpenDocument files, RTF and saved web pages.
 
     Files are identified by the SHA-256 of their bytes: a file already archived is skipped (its
-    new path is recorded), unless --force. Bad inputs are reported and the batch goes on.
+    new path is recorded), unless --force. Bad inputs are reported and the batch goes on. The
+    archive's own files (its database and originals) are never read as inputs.
 
     Example: samarkiv ingest protokoll/ 'scans/**/*.tif' --db archive.sqlite
     """
