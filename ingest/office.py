@@ -325,16 +325,20 @@ class _OdtWalker:
         return _single_line(" ".join(inner.out.pages[0]))
 
     def _rows(self, parent: Any) -> Iterable[Any]:
+        """The rows of a table in order, and the soft page breaks between them."""
         for child in parent.childNodes:
-            if child.nodeType != child.ELEMENT_NODE or child.qname[0] != TABLE_NS:
+            if child.nodeType != child.ELEMENT_NODE:
                 continue
-            if child.qname[1] == "table-row":
+            if child.qname in ((TABLE_NS, "table-row"), (TEXT_NS, "soft-page-break")):
                 yield child
-            elif child.qname[1] in _ROW_GROUPS:
+            elif child.qname[0] == TABLE_NS and child.qname[1] in _ROW_GROUPS:
                 yield from self._rows(child)
 
     def table(self, table: Any) -> None:
         for row in self._rows(table):
+            if row.qname == (TEXT_NS, "soft-page-break"):
+                self._break()
+                continue
             cells: list[str] = []
             for cell in row.childNodes:
                 if cell.nodeType != cell.ELEMENT_NODE or cell.qname != (TABLE_NS, "table-cell"):

@@ -136,6 +136,36 @@ def test_odt_pages_break_at_page_styles_and_rendered_page_breaks() -> None:
     assert {p.method for p in source.pages} == {Method.ODT}
 
 
+def test_odt_pages_break_where_libreoffice_laid_them_out_between_table_rows() -> None:
+    from odf import teletype
+    from odf.opendocument import OpenDocumentText
+    from odf.table import Table, TableCell, TableColumn, TableRow
+    from odf.text import P, SoftPageBreak
+
+    document = OpenDocumentText()
+    heading = P()
+    teletype.addTextToElement(heading, "Budget 2021")
+    document.text.addElement(heading)
+    table = Table()
+    table.addElement(TableColumn(numbercolumnsrepeated=2))
+    for number, cells in enumerate([["Medlemsavgifter", "3 084 000"], ["Kanslikostnader", "945 000"]]):
+        if number:
+            table.addElement(SoftPageBreak())
+        row = TableRow()
+        for value in cells:
+            cell = TableCell()
+            paragraph = P()
+            teletype.addTextToElement(paragraph, value)
+            cell.addElement(paragraph)
+            row.addElement(cell)
+        table.addElement(row)
+    document.text.addElement(table)
+    out = io.BytesIO()
+    document.write(out)
+    assert [p.text for p in read_bytes(out.getvalue()).pages] == ["Budget 2021\nMedlemsavgifter\t3 084 000",
+                                                                   "Kanslikostnader\t945 000"]
+
+
 def test_pages_keep_their_method_in_the_archive_and_reprocess(tmp_path: Path, runner) -> None:
     folder = tmp_path / "inkorg"
     folder.mkdir()
