@@ -1,7 +1,7 @@
 """Reads word-processor documents natively: DOCX through python-docx, ODT through odfpy.
 
-A paragraph becomes a line, a table row a line of tab-separated cells, as the PDF path lays out
-a table. Pages are where the file says they are: page breaks the word processor rendered when it
+A paragraph becomes a line (with the number Word draws before it, for a numbered paragraph), a
+table row a line of tab-separated cells, as the PDF path lays out a table. Pages are where the file says they are: page breaks the word processor rendered when it
 last saved the file (`w:lastRenderedPageBreak`, `text:soft-page-break`), hard page breaks and
 section breaks; a document without any is one page. The header of the first page is kept at the
 top of page 1, where a Word template puts the förbund's name and the date; repeated headers and
@@ -105,11 +105,132 @@ def _docx_runs() -> Callable[[Any], list[Any]]:
         " | ./w:sdt/w:sdtContent/w:r | ./w:hyperlink/w:ins/w:r | ./w:customXml/w:r", namespaces={"w": W})
 
 
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def _letters(number: int) -> str:
+    # Word's letter numbering repeats the letter past z: a … z, aa … zz.
+    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1) if number > 0 else ""
+
+
+_FORMATS: dict[str, Callable[[int], str]] = {
+    "decimal": str, "decimalZero": lambda n: f"{n:02d}", "lowerLetter": _letters,
+    "upperLetter": lambda n: _letters(n).upper(), "lowerRoman": _roman, "upperRoman": lambda n: _roman(n).upper(),
+    "none": lambda n: "",
+}
+
+
+class _Numbering:
+    """The numbers Word draws before numbered paragraphs ("§ 72", "3.", "b)"), which the file does
+    not hold as text: computed from numbering.xml as Word counts, per list and level."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstractNumId → level → (start, fmt, text)
+        self.lists: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractNumId, start overrides)
+        self.style_numbering: dict[str, tuple[str, int]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        part = None
+        try:
+            part = document.part.numbering_part
+        except (KeyError, NotImplementedError):
+            pass
+        if part is not None:
+            self._read(part.element)
+        self._read_styles(document.styles.element)
+
+    def _read(self, root: Any) -> None:
+        for abstract in root.iterchildren(_w("abstractNum")):
+            levels: dict[int, tuple[int, str, str]] = {}
+            for lvl in abstract.iterchildren(_w("lvl")):
+                start, fmt, text = lvl.find(_w("start")), lvl.find(_w("numFmt")), lvl.find(_w("lvlText"))
+                levels[int(lvl.get(_w("ilvl"), "0"))] = (
+                    int(start.get(_VAL, "1")) if start is not None else 1,
+                    fmt.get(_VAL, "decimal") if fmt is not None else "decimal",
+                    text.get(_VAL, "") if text is not None else "")
+            self.levels[abstract.get(_w("abstractNumId"), "")] = levels
+        for num in root.iterchildren(_w("num")):
+            abstract_id = num.find(_w("abstractNumId"))
+            overrides = {}
+            for override in num.iterchildren(_w("lvlOverride")):
+                start = override.find(_w("startOverride"))
+                if start is not None:
+                    overrides[int(override.get(_w("ilvl"), "0"))] = int(start.get(_VAL, "1"))
+            if abstract_id is not None:
+                self.lists[num.get(_w("numId"), "")] = (abstract_id.get(_VAL, ""), overrides)
+
+    def _read_styles(self, root: Any) -> None:
+        based: dict[str, str] = {}
+        own: dict[str, tuple[str, int]] = {}
+        for style in root.iterchildren(_w("style")):
+            name = style.get(_w("styleId"), "")
+            parent = style.find(_w("basedOn"))
+            if parent is not None:
+                based[name] = parent.get(_VAL, "")
+            num = style.find(f"{_w('pPr')}/{_w('numPr')}")
+            if num is not None:
+                num_id, ilvl = num.find(_w("numId")), num.find(_w("ilvl"))
+                own[name] = (num_id.get(_VAL, "") if num_id is not None else "",
+                             int(ilvl.get(_VAL, "0")) if ilvl is not None else 0)
+        for name in set(own) | set(based):
+            current: str | None = name
+            for _ in range(20):
+                if current is None or current in own:
+                    break
+                current = based.get(current)
+            if current in own:
+                self.style_numbering[name] = own[current]
+
+    def label(self, ppr: Any) -> str:
+        """The number Word draws before the paragraph whose properties are `ppr`, or ""."""
+        if ppr is None:
+            return ""
+        num_id, level = "", 0
+        style = ppr.find(_w("pStyle"))
+        if style is not None and style.get(_VAL, "") in self.style_numbering:
+            num_id, level = self.style_numbering[style.get(_VAL, "")]
+        own = ppr.find(_w("numPr"))
+        if own is not None:
+            num, ilvl = own.find(_w("numId")), own.find(_w("ilvl"))
+            num_id = num.get(_VAL, "") if num is not None else num_id
+            level = int(ilvl.get(_VAL, "0")) if ilvl is not None else level
+        if num_id in ("", "0") or num_id not in self.lists:
+            return ""
+        abstract_id, overrides = self.lists[num_id]
+        levels = self.levels.get(abstract_id, {})
+        if level not in levels:
+            return ""
+        counters = self.counters.setdefault(abstract_id, {})
+        if num_id not in self.started:
+            self.started.add(num_id)
+            for ilvl, start in overrides.items():
+                counters[ilvl] = start - 1
+        counters[level] = counters.get(level, levels[level][0] - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
+        start, fmt, text = levels[level]
+        if fmt == "bullet":
+            return "•"
+        label = text
+        for ilvl, (lvl_start, lvl_fmt, _) in levels.items():
+            value = counters.get(ilvl, lvl_start)
+            label = label.replace(f"%{ilvl + 1}", _FORMATS.get(lvl_fmt, str)(value))
+        return label.strip()
+
+
 class _DocxWalker:
-    def __init__(self, with_pages: bool) -> None:
+    def __init__(self, with_pages: bool, numbering: _Numbering | None = None) -> None:
         self.runs = _docx_runs()
         self.out = _Pages()
         self.with_pages = with_pages
+        self.numbering = numbering
 
     def blocks(self, parent: Any) -> None:
         for child in parent.iterchildren():
@@ -136,6 +257,9 @@ class _DocxWalker:
             if before is not None and before.get(_VAL, "true") not in ("0", "false", "off"):
                 self._break()
         parts: list[str] = []
+        label = self.numbering.label(ppr) if self.numbering is not None else ""
+        if label:
+            parts.append(label + " ")
         broken = False
         for run in self.runs(p):
             for item in run.iterchildren():
@@ -206,7 +330,7 @@ def read_docx(data: bytes, options: IngestOptions, method: Method = Method.DOCX)
     except ValueError as exc:  # python-docx refuses a main part of another content type
         raise UnsupportedInput("a Word file of a kind samarkiv does not read (a macro-enabled document or a "
                                "template); save it as a .docx") from exc
-    walker = _DocxWalker(with_pages=True)
+    walker = _DocxWalker(with_pages=True, numbering=_Numbering(document))
     walker.blocks(document.element.body)
     header: list[str] = []
     if document.sections:

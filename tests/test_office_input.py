@@ -100,6 +100,37 @@ def test_docx_tables_are_rows_of_tab_separated_cells_and_line_breaks_are_lines()
         "Post\tBudget och utfall 2021", "Kanslikostnader\t\t210 000", "Summa kostnader\t3 785 000\t3 700 000"]
 
 
+def _numbered(document, paragraph, num_id: str, level: int = 0) -> None:
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    ppr = paragraph._p.get_or_add_pPr()
+    numpr = ppr.makeelement(f"{w}numPr")
+    ilvl = numpr.makeelement(f"{w}ilvl", {f"{w}val": str(level)})
+    num = numpr.makeelement(f"{w}numId", {f"{w}val": num_id})
+    numpr.extend([ilvl, num])
+    ppr.append(numpr)
+
+
+def test_numbers_word_draws_before_paragraphs_are_written_out() -> None:
+    from lxml import etree
+
+    document = docx.Document()
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, etree.fromstring(
+        f'<w:abstractNum xmlns:w="{w}" w:abstractNumId="90">'
+        '<w:lvl w:ilvl="0"><w:start w:val="67"/><w:numFmt w:val="decimal"/><w:lvlText w:val="§ %1"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>'
+        '</w:abstractNum>'))
+    numbering.append(etree.fromstring(f'<w:num xmlns:w="{w}" w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for text, level in [("Mötets öppnande", 0), ("Val av justerare", 0), ("att godkänna budgeten", 1),
+                        ("att lägga rapporten till handlingarna", 1), ("Dagordning", 0)]:
+        _numbered(document, document.add_paragraph(text), "90", level)
+    document.add_paragraph("Inför mötet", style="List Number")
+    assert read_bytes(_docx_bytes(document)).pages[0].text.split("\n") == [
+        "§ 67 Mötets öppnande", "§ 68 Val av justerare", "a) att godkänna budgeten",
+        "b) att lägga rapporten till handlingarna", "§ 69 Dagordning", "1. Inför mötet"]
+
+
 def test_the_first_page_header_opens_page_one_and_footers_are_left_out() -> None:
     document = docx.Document()
     section = document.sections[0]
