@@ -1,9 +1,10 @@
 """Reads word-processor documents natively: DOCX through python-docx, ODT through odfpy.
 
-A paragraph becomes a line (with the number Word draws before it, for a numbered paragraph), a
-table row a line of tab-separated cells, as the PDF path lays out a table. Pages are where the file says they are: page breaks the word processor rendered when it
-last saved the file (`w:lastRenderedPageBreak`, `text:soft-page-break`), hard page breaks and
-section breaks; a document without any is one page. The header of the first page is kept at the
+A paragraph becomes a line, opened by the number or bullet the word processor draws before it
+in a numbered list; a table row a line of tab-separated cells, as the PDF path lays out a table.
+Pages are where the file says they are: page breaks the word processor rendered when it last
+saved the file (`w:lastRenderedPageBreak`, `text:soft-page-break`), hard page breaks and section
+breaks; a document without any is one page. The header of the first page is kept at the
 top of page 1, where a Word template puts the förbund's name and the date; repeated headers and
 footers are page furniture and left out.
 """
@@ -359,8 +360,11 @@ STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
 FO_NS = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"
 MANIFEST_NS = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
 
-_BLOCK_CONTAINERS = {"section", "list", "list-item", "list-header", "index-body", "table-of-content",
+_BLOCK_CONTAINERS = {"section", "list-header", "index-body", "table-of-content",
                      "illustration-index", "alphabetical-index", "bibliography", "user-index"}
+_ODF_FORMATS: dict[str, Callable[[int], str]] = {
+    "1": str, "a": _letters, "A": lambda n: _letters(n).upper(), "i": _roman, "I": lambda n: _roman(n).upper(),
+}
 _ROW_GROUPS = {"table-header-rows", "table-rows", "table-row-group"}
 # Inline elements whose text is not running text: notes, annotations, frames, tracked deletions.
 _SKIPPED_INLINE = {"note", "annotation", "frame", "tracked-changes", "ruby-text"}
@@ -378,24 +382,96 @@ def _is_encrypted_odf(data: bytes) -> bool:
     return root.find(f".//{{{MANIFEST_NS}}}encryption-data") is not None
 
 
+# A list style's level: number format ("1", "a", "i", … or "" for none, None for a bullet),
+# prefix, suffix and first number.
+_ListLevel = tuple[str | None, str, str, int]
+
+
+def _list_styles(document: Any) -> dict[str, dict[int, _ListLevel]]:
+    styles: dict[str, dict[int, _ListLevel]] = {}
+    for container in (document.styles, document.automaticstyles):
+        for style in container.childNodes:
+            if style.nodeType != style.ELEMENT_NODE or style.qname != (TEXT_NS, "list-style"):
+                continue
+            levels: dict[int, _ListLevel] = {}
+            for level in style.childNodes:
+                if level.nodeType != level.ELEMENT_NODE:
+                    continue
+                depth = int(level.attributes.get((TEXT_NS, "level"), "1") or 1)
+                if level.qname == (TEXT_NS, "list-level-style-number"):
+                    levels[depth] = (level.attributes.get((STYLE_NS, "num-format"), ""),
+                                     level.attributes.get((STYLE_NS, "num-prefix"), ""),
+                                     level.attributes.get((STYLE_NS, "num-suffix"), ""),
+                                     int(level.attributes.get((TEXT_NS, "start-value"), "1") or 1))
+                elif level.qname == (TEXT_NS, "list-level-style-bullet"):
+                    levels[depth] = (None, "", "", 1)
+            styles[style.attributes.get((STYLE_NS, "name"), "")] = levels
+    return styles
+
+
 class _OdtWalker:
-    def __init__(self, breaks_before: set[str], breaks_after: set[str], with_pages: bool) -> None:
+    def __init__(self, breaks_before: set[str], breaks_after: set[str], with_pages: bool,
+                 list_styles: dict[str, dict[int, _ListLevel]] | None = None) -> None:
         self.out = _Pages()
         self.breaks_before = breaks_before
         self.breaks_after = breaks_after
         self.with_pages = with_pages
+        self.list_styles = list_styles or {}
+        self.counters: dict[str, dict[int, int]] = {}
+
+    def list(self, element: Any, style: str = "", depth: int = 1) -> None:
+        """A list's items, each opened by the number or bullet its list style draws."""
+        style = element.attributes.get((TEXT_NS, "style-name"), "") or style
+        continues = (element.attributes.get((TEXT_NS, "continue-numbering"), "") == "true"
+                     or element.attributes.get((TEXT_NS, "continue-list"), ""))
+        counters = self.counters.setdefault(style, {})
+        if depth == 1 and not continues:
+            counters.clear()
+        level = self.list_styles.get(style, {}).get(depth)
+        for item in element.childNodes:
+            if item.nodeType != item.ELEMENT_NODE or item.qname[0] != TEXT_NS:
+                continue
+            if item.qname[1] == "list-header":
+                self.blocks(item)
+                continue
+            if item.qname[1] != "list-item":
+                continue
+            label = ""
+            if level is not None:
+                fmt, prefix, suffix, start = level
+                restart = item.attributes.get((TEXT_NS, "start-value"), "")
+                counters[depth] = int(restart) if restart else counters.get(depth, start - 1) + 1
+                for deeper in [k for k in counters if k > depth]:
+                    del counters[deeper]
+                label = "•" if fmt is None else (f"{prefix}{_ODF_FORMATS[fmt](counters[depth])}{suffix}"
+                                                if fmt in _ODF_FORMATS else "")
+            for child in item.childNodes:
+                if child.nodeType != child.ELEMENT_NODE:
+                    continue
+                if child.qname == (TEXT_NS, "list"):
+                    self.list(child, style, depth + 1)
+                elif child.qname in ((TEXT_NS, "p"), (TEXT_NS, "h")) and label:
+                    self.paragraph(child, label.strip())
+                    label = ""
+                else:
+                    self.blocks_of([child])
 
     def _break(self) -> None:
         if self.with_pages:
             self.out.page_break()
 
     def blocks(self, parent: Any) -> None:
-        for child in parent.childNodes:
+        self.blocks_of(parent.childNodes)
+
+    def blocks_of(self, nodes: Iterable[Any]) -> None:
+        for child in nodes:
             if child.nodeType != child.ELEMENT_NODE:
                 continue
             ns, name = child.qname
             if ns == TEXT_NS and name in ("p", "h"):
                 self.paragraph(child)
+            elif ns == TEXT_NS and name == "list":
+                self.list(child)
             elif ns == TEXT_NS and name == "soft-page-break":
                 self._break()
             elif ns == TABLE_NS and name == "table":
@@ -406,11 +482,11 @@ class _OdtWalker:
     def _style(self, element: Any) -> str:
         return element.attributes.get((TEXT_NS, "style-name"), "")
 
-    def paragraph(self, p: Any) -> None:
+    def paragraph(self, p: Any, label: str = "") -> None:
         style = self._style(p)
         if style in self.breaks_before:
             self._break()
-        parts: list[str] = []
+        parts: list[str] = [label + " "] if label else []
         broken = False
 
         def inline(node: Any) -> None:
@@ -515,7 +591,7 @@ def read_odt(data: bytes, options: IngestOptions) -> list[Page]:
     except (zipfile.BadZipFile, KeyError, SAXException, EOFError, ValueError) as exc:
         raise CorruptInput(f"not a readable OpenDocument text (damaged: {exc})") from exc
     before, after = _page_break_styles(document)
-    walker = _OdtWalker(before, after, with_pages=True)
+    walker = _OdtWalker(before, after, with_pages=True, list_styles=_list_styles(document))
     walker.blocks(document.text)
     header: list[str] = []
     for master in document.masterstyles.childNodes:

@@ -197,6 +197,47 @@ def test_odt_pages_break_where_libreoffice_laid_them_out_between_table_rows() ->
                                                                    "Kanslikostnader\t945 000"]
 
 
+def test_odt_list_numbers_and_bullets_are_written_out() -> None:
+    from odf import teletype
+    from odf.opendocument import OpenDocumentText
+    from odf.text import List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P
+
+    document = OpenDocumentText()
+    numbered = ListStyle(name="Paragrafer")
+    numbered.addElement(ListLevelStyleNumber(level=1, numformat="1", numprefix="§ ", numsuffix="", startvalue=67))
+    numbered.addElement(ListLevelStyleNumber(level=2, numformat="a", numsuffix=")"))
+    bullets = ListStyle(name="Punkter")
+    bullets.addElement(ListLevelStyleBullet(level=1, bulletchar="•"))
+    document.automaticstyles.addElement(numbered)
+    document.automaticstyles.addElement(bullets)
+
+    def paragraph(text: str) -> P:
+        element = P()
+        teletype.addTextToElement(element, text)
+        return element
+
+    def items(style: str | None, texts: list[str], **attributes) -> List:
+        element = List(stylename=style, **attributes) if style else List()
+        for text in texts:
+            item = ListItem()
+            item.addElement(paragraph(text))
+            element.addElement(item)
+        return element
+
+    first = items("Paragrafer", ["Mötets öppnande", "Val av justerare"])
+    first.childNodes[-1].addElement(items(None, ["att godkänna budgeten", "att lägga rapporten till handlingarna"]))
+    document.text.addElement(first)
+    document.text.addElement(paragraph("Styrelsen beslutar enligt förslaget."))
+    document.text.addElement(items("Paragrafer", ["Dagordning"], continuenumbering="true"))
+    document.text.addElement(items("Punkter", ["Bilaga 1"]))
+    out = io.BytesIO()
+    document.write(out)
+    assert read_bytes(out.getvalue()).pages[0].text.split("\n") == [
+        "§ 67 Mötets öppnande", "§ 68 Val av justerare", "a) att godkänna budgeten",
+        "b) att lägga rapporten till handlingarna", "Styrelsen beslutar enligt förslaget.", "§ 69 Dagordning",
+        "• Bilaga 1"]
+
+
 def test_pages_keep_their_method_in_the_archive_and_reprocess(tmp_path: Path, runner) -> None:
     folder = tmp_path / "inkorg"
     folder.mkdir()
