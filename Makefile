@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEBIAN_PACKAGES := tesseract-ocr tesseract-ocr-swe hunspell-sv fonts-dejavu-core chromium chromium-driver \
-                   postgresql redis-server
+                   postgresql redis-server libreoffice-writer-nogui
 DB ?= archive.sqlite
 export OMP_THREAD_LIMIT = 1
 

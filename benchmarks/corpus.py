@@ -1,5 +1,6 @@
 """The benchmark corpus, built from the repository's fixtures: scanned and born-digital PDFs
-typeset by `samarkiv.synth`, and text documents cut from the seeds and the legacy-OCR texts.
+typeset by `samarkiv.synth`, the same seeds written as Word and OpenDocument files by
+`samarkiv.synth_office`, and text documents cut from the seeds and the legacy-OCR texts.
 
 Every document has bytes of its own (archived bytes would be skipped), and the same arguments
 give the same bytes, so two runs of the benchmark read the same corpus.
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from samarkiv.synth import scan_pages, typeset_pdf
+from samarkiv.synth_office import docx_from_text, odt_from_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -27,6 +29,9 @@ class Corpus:
     texts_large: Path
     scan_pages: int
     born_pages: int
+    docx: Path | None = None
+    odt: Path | None = None
+    office_pages: int = 0
 
 
 def seed_texts() -> list[str]:
@@ -103,6 +108,24 @@ def _write_born(folder: Path) -> int:
     return pages
 
 
+def _write_office(docx_folder: Path, odt_folder: Path) -> int:
+    """Every seed written twice as DOCX and twice as ODT, as `_write_born` typesets it twice
+    (each copy headed by its own registration number, so the bytes differ). Returns the pages the
+    same texts take when typeset as born-digital PDFs, so that rates compare page for page."""
+    import pypdfium2 as pdfium
+
+    docx_folder.mkdir(parents=True)
+    odt_folder.mkdir(parents=True)
+    pages = 0
+    for number, text in enumerate(seed_texts()):
+        pages += 2 * len(pdfium.PdfDocument(typeset_pdf(text)))
+        for copy in range(2):
+            headed = f"Dnr 2021/{number * 2 + copy:05d}\n{text}"
+            (docx_folder / f"office{number}_{copy}.docx").write_bytes(docx_from_text(headed))
+            (odt_folder / f"office{number}_{copy}.odt").write_bytes(odt_from_text(headed))
+    return pages
+
+
 def _write_texts(folder: Path, texts: list[str]) -> None:
     folder.mkdir(parents=True)
     for number, text in enumerate(texts):
@@ -126,5 +149,14 @@ def build(root: Path, *, docs: int, scan_pages_total: int, pages_per_scan: int =
         _write_texts(corpus.texts_large, texts)
         _write_texts(corpus.texts_small, texts[: max(1, docs // 10)])
         done.write_text(str(born_pages))
+    office_done = root / ".done-office"
+    docx, odt = root / "docx", root / "odt"
+    if not office_done.exists():
+        import shutil
+
+        shutil.rmtree(docx, ignore_errors=True)
+        shutil.rmtree(odt, ignore_errors=True)
+        office_done.write_text(str(_write_office(docx, odt)))
     return Corpus(**{**{f: getattr(corpus, f) for f in corpus.__dataclass_fields__},
-                     "born_pages": int(done.read_text())})
+                     "born_pages": int(done.read_text()), "docx": docx, "odt": odt,
+                     "office_pages": int(office_done.read_text())})

@@ -1,8 +1,9 @@
 """Ingest: input files → pages of raw text with provenance.
 
-`read_source` reads one file of any supported kind (PDF, image, plain text) into a `SourceFile`
-of `Page`s. It is a pure function of the bytes and the options; the batch runner around it
-decides what to read and where the results go.
+`read_source` reads one file of any supported kind (PDF, image, plain text, Word and
+OpenDocument documents, RTF, saved web pages) into a `SourceFile` of `Page`s. It is a pure
+function of the bytes and the options; the batch runner around it decides what to read and
+where the results go.
 """
 
 from __future__ import annotations
@@ -13,15 +14,18 @@ from pathlib import Path
 
 from samarkiv.errors import CorruptInput, EmptyInput, SamarkivError, TooLarge, UnsupportedInput
 
-from .detect import sniff
+from .detect import identify, sniff
+from .html import read_html
 from .image import read_image
 from .language import looks_swedish
+from .office import read_docx, read_odt
 from .pdf import count_pages, read_pdf, read_pdf_page, text_layer_is_usable
 from .text import decode, read_text
 from .types import FileKind, IngestOptions, Method, Page, SourceFile
 
 __all__ = ["FileKind", "IngestOptions", "Method", "Page", "SourceFile", "count_pages", "decode", "hash_file",
-           "read_bytes", "read_pdf_page", "read_source", "sniff", "source_from_pages", "text_layer_is_usable"]
+           "identify", "read_bytes", "read_pdf_page", "read_source", "sniff", "source_from_pages",
+           "text_layer_is_usable"]
 
 _CHUNK = 1 << 20
 
@@ -49,7 +53,7 @@ def read_bytes(data: bytes, options: IngestOptions | None = None) -> SourceFile:
     if len(data) > options.max_bytes:
         raise TooLarge(_too_large(len(data), options))
     sha = hashlib.sha256(data).hexdigest()
-    kind = sniff(data[:8192])
+    kind = identify(data)
     encoding = None
     if kind is FileKind.PDF:
         pages = list(read_pdf(data, options))
@@ -57,9 +61,26 @@ def read_bytes(data: bytes, options: IngestOptions | None = None) -> SourceFile:
         pages = list(read_image(data, options))
     elif kind is FileKind.TEXT:
         pages, encoding = read_text(data)
+    elif kind is FileKind.DOCX:
+        pages = read_docx(data, options)
+    elif kind is FileKind.ODT:
+        pages = read_odt(data, options)
+    elif kind is FileKind.DOC or kind is FileKind.RTF:
+        pages = _read_legacy(data, kind, options)
+    elif kind is FileKind.HTML:
+        pages = read_html(data, options)
     else:
-        raise UnsupportedInput(f"unsupported file type: {kind}; samarkiv reads PDF, PNG, JPEG, TIFF and text")
+        raise UnsupportedInput(f"unsupported file type: {kind}; samarkiv reads PDF, PNG, JPEG, TIFF, text, "
+                               "Word (docx, doc), OpenDocument text (odt), RTF and HTML")
     return source_from_pages(sha, len(data), FileKind(kind), pages, encoding)
+
+
+def _read_legacy(data: bytes, kind: FileKind, options: IngestOptions) -> list[Page]:
+    """A .doc or RTF file, converted to DOCX by LibreOffice and read as one."""
+    from .convert import convert
+
+    converted = convert(data, f".{kind.value}", "docx", options.convert_timeout)
+    return read_docx(converted, options, Method(kind.value))
 
 
 def source_from_pages(sha256: str, size: int, kind: FileKind, pages: Sequence[Page],

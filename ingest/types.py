@@ -12,6 +12,11 @@ class Method(StrEnum):
     TEXT_LAYER = "text-layer"
     OCR = "ocr"
     PLAIN = "plain"
+    DOCX = "docx"
+    ODT = "odt"
+    DOC = "doc"
+    RTF = "rtf"
+    HTML = "html"
 
 
 class FileKind(StrEnum):
@@ -20,6 +25,11 @@ class FileKind(StrEnum):
     PDF = "pdf"
     IMAGE = "image"
     TEXT = "text"
+    DOCX = "docx"
+    ODT = "odt"
+    DOC = "doc"
+    RTF = "rtf"
+    HTML = "html"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +57,8 @@ class IngestOptions:
     max_bytes: int = 512 * 1024 * 1024
     ocr_timeout: float = 180.0
     preprocess: bool = True
+    max_unpacked_bytes: int = 256 * 1024 * 1024
+    convert_timeout: float = 120.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,8 +33,8 @@ from samarkiv.ingest import (
     source_from_pages,
 )
 from samarkiv.pipeline import Processed, process_path, process_source
-from samarkiv.store import Archive
-from samarkiv.store.originals import Originals
+from samarkiv.store import Archive, database_url
+from samarkiv.store.originals import Originals, folder_for
 
 
 class Status(StrEnum):
@@ -81,34 +81,82 @@ class Input:
     problem: str | None = None
 
 
-def expand_inputs(args: Iterable[str]) -> Iterator[Input]:
+# SQLite writes these beside the database file; each belongs to the archive as much as it does.
+_DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveFiles:
+    """The archive's own files, never inputs: its SQLite database with the files SQLite keeps
+    beside it, and the folder of kept originals. Paths are absolute, symlinks resolved."""
+
+    database: frozenset[str] = frozenset()
+    originals: str | None = None
+    names: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, db: str | Path) -> ArchiveFiles:
+        """The files of the archive `db` (a path or a database URL; a server's has none here)."""
+        url = database_url(db)
+        database: frozenset[str] = frozenset()
+        if url.startswith("sqlite:///"):
+            base = os.path.realpath(url.removeprefix("sqlite:///"))
+            database = frozenset(base + suffix for suffix in _DATABASE_SUFFIXES)
+        originals = folder_for(db)
+        return cls(database, os.path.realpath(originals) if originals is not None else None,
+                   frozenset(os.path.basename(x) for x in database))
+
+    def is_originals(self, folder: str | Path) -> bool:
+        """True for the originals folder and every folder inside it."""
+        if self.originals is None:
+            return False
+        real = os.path.realpath(folder)
+        return real == self.originals or real.startswith(self.originals + os.sep)
+
+    def is_database(self, path: str | Path) -> bool:
+        """True for the archive's database file and the files SQLite keeps beside it."""
+        return os.path.basename(path) in self.names and os.path.realpath(path) in self.database
+
+    def holds(self, path: str | Path) -> bool:
+        """True when `path` is one of the archive's files (its database or a kept original)."""
+        return self.is_database(path) or self.is_originals(os.path.dirname(os.path.abspath(path)))
+
+
+NO_ARCHIVE_FILES = ArchiveFiles()
+
+
+def expand_inputs(args: Iterable[str], exclude: ArchiveFiles = NO_ARCHIVE_FILES) -> Iterator[Input]:
     """Files named by `args`: files as given, folders recursively (hidden entries skipped,
-    symlinks not followed into loops), and glob patterns. Each file is yielded once."""
+    symlinks not followed into loops), and glob patterns. Each file is yielded once. The
+    archive's own files (`exclude`) are left out silently, wherever they are found."""
     seen: set[str] = set()
 
-    def emit(path: Path) -> Iterator[Input]:
+    def emit(path: Path, walked: bool = False) -> Iterator[Input]:
         key = os.path.abspath(path)
-        if key not in seen:
+        # A walk has left out the archive's files already.
+        if key not in seen and (walked or not exclude.holds(path)):
             seen.add(key)
             yield Input(path)
 
     for arg in args:
         path = Path(arg)
+        if path.is_dir() and exclude.is_originals(path):
+            continue
         if path.is_dir():
             found = False
             visited: set[tuple[int, int]] = set()
             for root, dirs, files in os.walk(path, followlinks=True):
                 st = os.stat(root)
-                if (st.st_dev, st.st_ino) in visited:
+                if (st.st_dev, st.st_ino) in visited or exclude.is_originals(root):
                     dirs[:] = []
                     continue
                 visited.add((st.st_dev, st.st_ino))
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith("."):
+                    if name.startswith(".") or exclude.is_database(Path(root) / name):
                         continue
                     found = True
-                    yield from emit(Path(root) / name)
+                    yield from emit(Path(root) / name, walked=True)
             if not found:
                 yield Input(path, "the folder holds no files to read")
         elif path.exists() or path.is_symlink():
@@ -118,7 +166,7 @@ def expand_inputs(args: Iterable[str]) -> Iterator[Input]:
             if not matches:
                 yield Input(path, "the pattern matches no files")
             for match in matches:
-                yield from expand_inputs([match]) if Path(match).is_dir() else emit(Path(match))
+                yield from expand_inputs([match], exclude) if Path(match).is_dir() else emit(Path(match))
         else:
             yield Input(path, "no such file or folder")
 

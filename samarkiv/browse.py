@@ -71,7 +71,7 @@ _TABLES: dict[str, dict[str, Any]] = {
         "sortable_columns": ["number", "confidence"],
         "columns": {
             "number": "Page number, 1-based.",
-            "method": "How it was read: text-layer, ocr or plain.",
+            "method": "How it was read: text-layer, ocr, plain, docx, odt, doc, rtf or html.",
             "confidence": "Mean OCR word confidence, 0–100 (OCR pages only).",
             "raw_text": "Text as read from the file.",
             "text": "Normalized text; fact offsets point into it.",

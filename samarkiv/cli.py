@@ -101,19 +101,21 @@ def ingest(
                                               help="Send the documents to `samarkiv worker`s on this Redis broker "
                                                    "(redis://host:6379/0) instead of reading them here.")] = None,
 ) -> None:
-    """Read documents into the archive: text, born-digital PDFs, scanned PDFs and images.
+    """Read documents into the archive: text, born-digital and scanned PDFs, images, Word and
+    OpenDocument files, RTF and saved web pages.
 
     Files are identified by the SHA-256 of their bytes: a file already archived is skipped (its
-    new path is recorded), unless --force. Bad inputs are reported and the batch goes on.
+    new path is recorded), unless --force. Bad inputs are reported and the batch goes on. The
+    archive's own files (its database and originals) are never read as inputs.
 
     Example: samarkiv ingest protokoll/ 'scans/**/*.tif' --db archive.sqlite
     """
-    from samarkiv.batch import FileResult, Ingestor, Status, expand_inputs, sigterm_as_interrupt
+    from samarkiv.batch import ArchiveFiles, FileResult, Ingestor, Status, expand_inputs, sigterm_as_interrupt
 
     archive = _open_archive(db)
     originals = _originals(db) if keep_originals else None
     options = IngestOptions(lang=lang, dpi=dpi, max_pages=max_pages, preprocess=preprocess)
-    inputs = list(expand_inputs(paths))
+    inputs = list(expand_inputs(paths, exclude=ArchiveFiles.of(db)))
     show_progress = not quiet and err.is_terminal
     progress = Progress(TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(),
                         TextColumn("files · {task.fields[pages]} pages · {task.fields[rate]} pages/s"),
@@ -616,7 +618,7 @@ def watch(
     Examples: samarkiv watch inkorg/ --db archive.sqlite
               samarkiv watch inkorg/ --once --queue redis://broker:6379/0 --db postgresql+psycopg://…/archive
     """
-    from samarkiv.batch import FileResult, Ingestor, Input, Status, Summary, sigterm_as_interrupt
+    from samarkiv.batch import ArchiveFiles, FileResult, Ingestor, Input, Status, Summary, sigterm_as_interrupt
     from samarkiv.watch import Watch
 
     archive = _open_archive(db)
@@ -647,7 +649,7 @@ def watch(
             err.print(f"[red]error:[/] {exc}", highlight=False)
             raise typer.Exit(2) from None
 
-    watcher = Watch(folder, ingest_batch, settle=settle, interval=interval,
+    watcher = Watch(folder, ingest_batch, settle=settle, interval=interval, exclude=ArchiveFiles.of(db),
                     on_waiting=lambda paths: err.print(f"{len(paths)} file(s) still being written, left for the "
                                                        "next run", highlight=False))
     try:

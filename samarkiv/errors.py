@@ -26,7 +26,7 @@ class SamarkivError(Exception):
 
 
 class UnsupportedInput(SamarkivError):
-    """The file is of a type samarkiv does not read (HTML, a spreadsheet, random bytes)."""
+    """The file is of a type samarkiv does not read (a spreadsheet, random bytes)."""
 
 
 class EmptyInput(SamarkivError):
@@ -38,7 +38,7 @@ class CorruptInput(SamarkivError):
 
 
 class EncryptedInput(SamarkivError):
-    """The PDF is encrypted with a password samarkiv does not have."""
+    """The PDF or office document is encrypted with a password samarkiv does not have."""
 
 
 class TooLarge(SamarkivError):
@@ -47,6 +47,10 @@ class TooLarge(SamarkivError):
 
 class OcrUnavailable(SamarkivError):
     """Tesseract, or its language data, is not installed."""
+
+
+class ConverterUnavailable(SamarkivError):
+    """The program that converts a file's format (LibreOffice) is not installed."""
 
 
 class ArchiveError(SamarkivError):

@@ -1,7 +1,8 @@
 """Watches a folder and ingests files once they are completely written: a file is taken when its
 size and modification time are the same at two looks `settle` seconds apart, so a scanner or a
 copy still writing it is waited for. File-system events (watchdog) say where to look; without
-them the folder is scanned every `interval` seconds.
+them the folder is scanned every `interval` seconds. The archive's own files (its database and
+kept originals, should they be inside the folder) are never taken.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from samarkiv.batch import Input, Summary
+from samarkiv.batch import NO_ARCHIVE_FILES, ArchiveFiles, Input, Summary
 
 Stat = tuple[int, int]  # size, mtime in nanoseconds
 
@@ -27,12 +28,16 @@ def _stat(path: Path) -> Stat | None:
     return (st.st_size, st.st_mtime_ns) if path.is_file() else None
 
 
-def files_under(folder: Path) -> Iterator[Path]:
-    """Files below `folder`, hidden entries skipped (temporary files of copies and editors)."""
+def files_under(folder: Path, exclude: ArchiveFiles = NO_ARCHIVE_FILES) -> Iterator[Path]:
+    """Files below `folder`, hidden entries (temporary files of copies and editors) and the
+    archive's own files skipped."""
     for root, dirs, files in os.walk(folder):
+        if exclude.is_originals(root):
+            dirs[:] = []
+            continue
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not exclude.is_database(Path(root) / name):
                 yield Path(root) / name
 
 
@@ -117,13 +122,15 @@ IngestBatch = Callable[[list[Input]], Summary]
 
 @dataclass
 class Watch:
-    """Ingests what settles in `folder`, by `ingest` (a batch of inputs in, a summary out)."""
+    """Ingests what settles in `folder`, by `ingest` (a batch of inputs in, a summary out),
+    never the archive's own files (`exclude`)."""
 
     folder: Path
     ingest: IngestBatch
     settle: float = 2.0
     interval: float = 1.0
     on_waiting: Callable[[list[Path]], None] | None = None
+    exclude: ArchiveFiles = NO_ARCHIVE_FILES
     settling: Settling = field(init=False)
 
     def __post_init__(self) -> None:
@@ -140,9 +147,9 @@ class Watch:
     def once(self) -> Summary:
         """Ingests what is in the folder now and settled: two looks `settle` seconds apart.
         Files still being written are left for the next run."""
-        self.settling.look(list(files_under(self.folder)))
+        self.settling.look(list(files_under(self.folder, self.exclude)))
         time.sleep(self.settle)
-        ready = self.settling.look(list(files_under(self.folder)))
+        ready = self.settling.look(list(files_under(self.folder, self.exclude)))
         summary = self._ingest_ready(ready) or Summary()
         if self.on_waiting and self.settling.waiting():
             self.on_waiting(self.settling.waiting())
@@ -157,14 +164,14 @@ class Watch:
         ok = True
         # Everything is looked at first; afterwards only what events name, with a full scan
         # now and then in case an event was missed.
-        candidates: set[Path] = set(files_under(self.folder))
+        candidates: set[Path] = set(files_under(self.folder, self.exclude))
         last_scan = time.monotonic()
         try:
             while not stop.is_set():
                 if observer is None or time.monotonic() - last_scan >= 60:
-                    candidates |= set(files_under(self.folder))
+                    candidates |= set(files_under(self.folder, self.exclude))
                     last_scan = time.monotonic()
-                candidates |= events.take()
+                candidates |= {p for p in events.take() if not self.exclude.holds(p)}
                 ready = self.settling.look(sorted(candidates))
                 candidates = set(self.settling.waiting())
                 summary = self._ingest_ready(ready)

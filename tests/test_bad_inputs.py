@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import os
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from samarkiv.ingest import IngestOptions, read_bytes, read_source
 from samarkiv.store import Archive
 from samarkiv.store.models import Document, PageRow
 from samarkiv.synth import find_font, typeset_pdf
+from samarkiv.synth_office import docx_from_text, odt_from_text
 
 from .conftest import requires_ocr, seed_path
 
@@ -82,9 +85,82 @@ def test_pdf_over_the_page_limit() -> None:
         read_bytes(typeset_pdf("\f".join(["sida"] * 12)), IngestOptions(max_pages=10))
 
 
-def test_html_is_unsupported() -> None:
-    with pytest.raises(UnsupportedInput, match="HTML"):
-        read_bytes(b"<!DOCTYPE html>\n<html><body><p>Protokoll</p></body></html>")
+SCRIPTS_ONLY = (b"<!DOCTYPE html>\n<html><head><script src='app.js'></script></head>"
+                b"<body><script>document.body.innerHTML = render();</script></body></html>")
+
+
+def test_html_of_scripts_only_is_refused() -> None:
+    with pytest.raises(EmptyInput, match="web page holds no main text to read"):
+        read_bytes(SCRIPTS_ONLY)
+
+
+def broken_docx() -> bytes:
+    """A Word document cut short: the ZIP's directory, at its end, is gone."""
+    whole = docx_from_text(TEXT)
+    return whole[: len(whole) // 2]
+
+
+def encrypted_docx(password: str) -> bytes:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(docx_from_text(TEXT))).encrypt(password, out)
+    return out.getvalue()
+
+
+def encrypted_odt() -> bytes:
+    """An ODT whose manifest says its content is encrypted, as LibreOffice's "save with password"."""
+    from lxml import etree
+
+    ns = "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+    plain = zipfile.ZipFile(io.BytesIO(odt_from_text(TEXT)))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as odt:
+        for info in plain.infolist():
+            data = plain.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                manifest = etree.fromstring(data)
+                for entry in manifest.iter(f"{{{ns}}}file-entry"):
+                    if entry.get(f"{{{ns}}}full-path") == "content.xml":
+                        etree.SubElement(entry, f"{{{ns}}}encryption-data",
+                                         {f"{{{ns}}}checksum-type": "SHA1/1K", f"{{{ns}}}checksum": "AAAA"})
+                data = etree.tostring(manifest, xml_declaration=True, encoding="UTF-8")
+            odt.writestr(info, data)
+    return out.getvalue()
+
+
+def docx_bomb(unpacked: int = 272 * 2**20) -> bytes:
+    """A small DOCX whose document.xml inflates to `unpacked` bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as bomb:
+        bomb.writestr("[Content_Types].xml", "<Types/>")
+        with bomb.open("word/document.xml", "w", force_zip64=True) as member:
+            chunk = b" " * 2**24
+            for _ in range(unpacked // len(chunk)):
+                member.write(chunk)
+    return out.getvalue()
+
+
+def test_a_docx_that_is_a_broken_zip_is_refused() -> None:
+    with pytest.raises(CorruptInput, match="damaged ZIP"):
+        read_bytes(broken_docx())
+
+
+def test_a_password_protected_word_document_is_refused() -> None:
+    with pytest.raises(EncryptedInput, match="protected by a password"):
+        read_bytes(encrypted_docx("hemligt"))
+
+
+def test_a_password_protected_odt_is_refused() -> None:
+    with pytest.raises(EncryptedInput, match="protected by a password"):
+        read_bytes(encrypted_odt())
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked() -> None:
+    data = docx_bomb()
+    assert len(data) < 2 * 2**20
+    with pytest.raises(TooLarge, match="would unpack to 272 MiB, over the limit of 256 MiB"):
+        read_bytes(data)
 
 
 def test_a_batch_of_bad_inputs_goes_on_and_reports_each_file(tmp_path: Path, runner) -> None:
@@ -95,7 +171,10 @@ def test_a_batch_of_bad_inputs_goes_on_and_reports_each_file(tmp_path: Path, run
     (folder / "krypterad.pdf").write_bytes(encrypted_pdf("hemligt"))
     (folder / "slump.pdf").write_bytes(os.urandom(2048) + b"\x00")
     (folder / "bomb.png").write_bytes(png_header(100_000, 100_000))
-    (folder / "sida.html").write_text("<html><body>hej</body></html>", encoding="utf-8")
+    (folder / "sida.html").write_bytes(SCRIPTS_ONLY)
+    (folder / "trasig.docx").write_bytes(broken_docx())
+    (folder / "krypterad.docx").write_bytes(encrypted_docx("hemligt"))
+    (folder / "bomb.docx").write_bytes(docx_bomb())
     (folder / "bra.txt").write_bytes(seed_path("000").read_bytes())
     (folder / "gammal.txt").write_bytes(TEXT.encode("cp1252"))
     (tmp_path / "tom-mapp").mkdir()
@@ -108,14 +187,18 @@ def test_a_batch_of_bad_inputs_goes_on_and_reports_each_file(tmp_path: Path, run
         failures = {Path(f.path).name: f for f in archive.failures()}
         assert {d["source"] for d in archive.documents()} == {"bra.txt", "gammal.txt"}
     assert set(failures) == {"tom.txt", "trasig.pdf", "krypterad.pdf", "slump.pdf", "bomb.png", "sida.html",
-                             "tom-mapp", "saknas.pdf"}
+                             "trasig.docx", "krypterad.docx", "bomb.docx", "tom-mapp", "saknas.pdf"}
     assert "empty" in failures["tom.txt"].reason
     assert "password" in failures["krypterad.pdf"].reason
     assert failures["bomb.png"].error_type == "TooLarge"
-    assert "HTML" in failures["sida.html"].reason
+    assert "web page holds no main text to read" in failures["sida.html"].reason
+    assert "damaged ZIP" in failures["trasig.docx"].reason
+    assert "password" in failures["krypterad.docx"].reason
+    assert failures["bomb.docx"].error_type == "TooLarge"
     assert "no files" in failures["tom-mapp"].reason
     assert "no such file" in failures["saknas.pdf"].reason
-    for name in ("tom.txt", "trasig.pdf", "krypterad.pdf", "bomb.png", "sida.html"):
+    for name in ("tom.txt", "trasig.pdf", "krypterad.pdf", "bomb.png", "sida.html", "trasig.docx", "krypterad.docx",
+                 "bomb.docx"):
         assert f"{name}: " in result.output.replace("\n", "")
 
     status = runner.invoke(app, ["status", "--failed", "--db", str(db), "--format", "json"])
@@ -216,7 +299,7 @@ def test_a_mixed_batch_reports_every_bad_file_and_archives_every_good_one(tmp_pa
     (folder / "tusen-sidor.pdf").write_bytes(empty_pages_pdf(1000))
     (folder / "gammal.txt").write_bytes("Styrelsen beslutar att godkänna årsredovisningen för 2020.".encode("cp1252"))
     (folder / "english.txt").write_text(ENGLISH, encoding="utf-8")
-    (folder / "sida.html").write_text("<!DOCTYPE html><html><body>Protokoll</body></html>", encoding="utf-8")
+    (folder / "sida.html").write_bytes(SCRIPTS_ONLY)
     (folder / "bra.txt").write_bytes(seed_path("002").read_bytes())
     os.symlink(folder, folder / "slinga")
     db = tmp_path / "a.sqlite"
@@ -237,7 +320,7 @@ def test_a_mixed_batch_reports_every_bad_file_and_archives_every_good_one(tmp_pa
         "slump.pdf": "binary data (NUL bytes), not a text, PDF or image file",
         "bomb.png": failures["bomb.png"],
         "tusen-sidor.pdf": "the PDF has 1000 pages, over the limit of 500 (--max-pages)",
-        "sida.html": "unsupported file type: an HTML or XML document; samarkiv reads PDF, PNG, JPEG, TIFF and text",
+        "sida.html": "the web page holds no main text to read (only scripts, styles, menus or a few words)",
     }
     assert "truncated or damaged" in failures["trasig.pdf"]
     assert "too large" in failures["bomb.png"] or "over the limit" in failures["bomb.png"]
