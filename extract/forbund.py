@@ -25,6 +25,8 @@ NAME_STOP = re.compile(r"^(sammanträdesdatum|datum|organ|plats|tid|protokoll\w*
 OWN_FORM_USES = 5  # a document naming itself this often in one form is reported in that form
 LETTERHEAD_LINES = 8
 CAPS_SCAN = 3000
+HEADING_LABEL = re.compile(r"^(plats och tid|tid och plats|beslutande|närvarande|ledamöter|närvarolista)\b", re.I)
+FRONT_MATTER = re.compile(r"^[a-z_]+:(\s|$)")  # "kommun: kungsbacka", the key lines of a converter's header
 LETTERHEAD_WORDS = 10  # a letterhead line is short; a longer one is running text or a flattened page
 KIND_RANK = {"samordningsforbund": 0, "kommun": 1, "region": 1, "myndighet": 2}
 
@@ -67,8 +69,13 @@ def _may_occur(form: str, low: str) -> bool:
 def _letterhead(text: str) -> list[str]:
     """The first lines of the document and the lines repeated as a running header on its pages."""
     lines = [ln.strip() for ln in re.split(r"[\n\f]", text)]
-    first = [" ".join(ln.split()[:LETTERHEAD_WORDS]) for ln in lines
-             if ln and not ln.startswith(("---", "<!--")) and ":" not in ln[:20]][:LETTERHEAD_LINES]
+    head: list[str] = []
+    for ln in lines:
+        if HEADING_LABEL.match(ln):
+            break  # the heading's lists begin: their members' organisations are no letterhead
+        if ln and not ln.startswith(("---", "<!--")) and not FRONT_MATTER.match(ln):
+            head.append(ln)
+    first = [" ".join(ln.split()[:LETTERHEAD_WORDS]) for ln in head[:LETTERHEAD_LINES]]
     first = [ln for ln in first if not ln.endswith((".", "!", "?"))]
     seen: Counter[str] = Counter(ln for ln in lines if 3 < len(ln) < 120)
     repeated = [ln for ln, n in seen.items() if n >= 2 and not re.fullmatch(r"[\d\s()/.\-–]+", ln)]
