@@ -17,7 +17,7 @@ from .mapped import Mapped
 from .repair import Repairer, apply, front_matter_lines, iter_lines, known_score, last_word, repair_lines
 from .types import Change, Edit, Span, Text
 
-__all__ = ["Change", "Span", "Text", "normalize_pages", "repair_lines"]
+__all__ = ["Change", "Span", "Text", "change_lines", "normalize_pages", "repair_lines"]
 
 
 def fix_encoding(text: str) -> str:
@@ -120,3 +120,18 @@ def normalize_pages(pages: Sequence[Page]) -> Text:
         chunks.append(text.text)
         pos += len(text.text)
     return Text(text="".join(chunks), spans=tuple(spans), changes=tuple(changes))
+
+
+def change_lines(text: Text) -> list[str]:
+    """What repair changed, one line each: page and line, the raw text, what replaced it,
+    confidence and rule ("p1 l3  talmavnen → talmannen  0.93 word")."""
+    out: list[str] = []
+    page_starts = [0]
+    for i, c in enumerate(text.text):
+        if c == "\f":
+            page_starts.append(i + 1)
+    for change in text.changes:
+        start = max(s for s in page_starts if s <= change.start)
+        line = text.text.count("\n", start, change.start) + 1
+        out.append(f"p{change.page} l{line}\t{change.original} → {change.text}\t{change.confidence:.2f} {change.rule}")
+    return out

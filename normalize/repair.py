@@ -449,7 +449,7 @@ class Repairer:
         if split:
             return split[0], split[1], "split"
         low = token.lower()
-        if not self.damaged and token.islower() and low not in self.repeated and _weakest_part(token) == 0.0:
+        if token.islower() and low not in self.repeated and _weakest_part(token) == 0.0:
             mended = mend(low, self.vocabulary)
             if mended:
                 return mended[0], mended[1], "word"
@@ -530,12 +530,13 @@ class Repairer:
         edits: list[Edit] = []
         runs = list(_RUN.finditer(line))
         prev = before
+        codes = _CODE.search(line) is not None
         for k, match in enumerate(runs):
             token = match.group()
             gap = line[runs[k - 1].end():match.start()] if k else line[:match.start()]
             prev_word = prev if gap.strip() in ("", "(", "-") else ""
             nxt = runs[k + 1].group() if k + 1 < len(runs) else ""
-            if self._leave(line, match):
+            if self._leave(line, match, codes):
                 prev = token
                 continue
             special = self._special(token, prev_word, nxt, line, match) if self.damaged else None
@@ -551,14 +552,14 @@ class Repairer:
             prev = fixed
         return _merge(edits, _pattern_edits(line, self.damaged, self.vocabulary))
 
-    def _leave(self, line: str, match: re.Match[str]) -> bool:
+    def _leave(self, line: str, match: re.Match[str], codes: bool) -> bool:
         """Whether a word is left alone: it belongs to a code, or (in a clean document) it opens with a
         bracket ("[ok"), holds a capital inside ("SundmanBirgitta") or a hyphen joins it to another word."""
-        start = line.rfind(" ", 0, match.start()) + 1
-        end = line.find(" ", match.end())
-        chunk = line[start:end if end >= 0 else len(line)]
-        if _CODE.search(chunk):
-            return True
+        if codes:
+            start = line.rfind(" ", 0, match.start()) + 1
+            end = line.find(" ", match.end())
+            if _CODE.search(line[start:end if end >= 0 else len(line)]):
+                return True
         if self.damaged:
             return False
         token = match.group()

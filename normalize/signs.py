@@ -87,6 +87,9 @@ AFTER_I = frozenset({
 _DEFINITE = re.compile(r"[^\W\d_]{3,}(?:en|et|na|an|arna|erna)$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _sign(found: str) -> str:
     return "§§" if len(found) == 2 else "§"
 
@@ -163,8 +166,12 @@ def other_edits(line: str) -> list[Edit]:
 
 def sign_edits(line: str) -> list[Edit]:
     """Every sign repair of one line, left to right, the first of overlapping ones kept."""
-    edits = sorted(paragraph_edits(line) + percent_edits(line) + other_edits(line),
-                   key=lambda e: (e.start, -e.end))
+    edits: list[Edit] = []
+    if _DIGIT.search(line):  # most lines have none: their words are all there is to repair
+        edits += paragraph_edits(line) + percent_edits(line)
+    if "O" in line or "-" in line or " å " in line:
+        edits += other_edits(line)
+    edits.sort(key=lambda e: (e.start, -e.end))
     out: list[Edit] = []
     for e in edits:
         if not out or e.start >= out[-1].end:
