@@ -50,13 +50,14 @@ def _repaired_lines(raw: str, repairer: Repairer, first_word: int, skip: int,
                 pieces += [(fixed[pos:e.start], None), (e.text, e)]
                 pos = e.end
             pieces.append((fixed[pos:], None))
-            for text, e in pieces:
-                if not text and e is None:
+            for text, made_by in pieces:
+                if not text and made_by is None:
                     continue
                 start, end = offset + round(at * scale), offset + round((at + len(text)) * scale)
                 parts.append(Mapped.replaced(text, start, max(end, start + 1) if text else start, word))
-                if e is not None:
-                    log[word] = Edit(e.start, e.end, fixed[e.start:e.end], e.confidence, e.rule)
+                if made_by is not None:
+                    log[word] = Edit(made_by.start, made_by.end, fixed[made_by.start:made_by.end],
+                                     made_by.confidence, made_by.rule)
                 word += 1
                 at += len(text)
         else:

@@ -118,9 +118,9 @@ def mend(token: str, in_document: frozenset[str] = frozenset()) -> tuple[str, fl
         if lex.zipf(word) >= 2.0 and (word not in readings or cost < readings[word]):
             readings[word] = cost
     for word in _suggestions(lex, token):
-        cost = _glyph_cost(token, word, budget)
-        if cost is not None and cost > 0 and (word not in readings or cost < readings[word]):
-            readings[word] = cost
+        steps = _glyph_cost(token, word, budget)
+        if steps is not None and steps > 0 and (word not in readings or steps < readings[word]):
+            readings[word] = steps
     scored: list[tuple[float, str]] = []
     for word, cost in readings.items():
         score = _score(lex, word)

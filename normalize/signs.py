@@ -81,7 +81,7 @@ AFTER_I = frozenset({
     "denna", "detta", "dessa", "den", "det", "de", "vår", "vårt", "våra", "sin", "sitt", "sina", "hans",
     "hennes", "deras", "vilken", "vilket", "vilka", "samband", "övrigt", "behov", "enlighet", "form",
     "huvudsak", "princip", "samverkan", "samråd", "syfte", "slutet", "början", "mitten", "stället",
-    "fråga", "dag", "år", "tid", "landet", "staden", "kommunen", "riksdagen", "frågan", "övrigt", "sådana",
+    "fråga", "dag", "år", "tid", "landet", "staden", "kommunen", "riksdagen", "frågan", "sådana",
     "sådan", "samma", "allmänhet", "synnerhet", "stort", "praktiken", "uppdrag", "egenskap",
 })
 _DEFINITE = re.compile(r"[^\W\d_]{3,}(?:en|et|na|an|arna|erna)$")

@@ -39,11 +39,11 @@ from .models import (
     ItemRow,
     MeetingRow,
     MentionRow,
-    RepairRow,
     OutcomeRow,
     PageRow,
     PartRow,
     PersonRow,
+    RepairRow,
     SignatoryRow,
     utcnow,
 )
