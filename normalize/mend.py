@@ -41,9 +41,11 @@ MIN_LENGTH = 5
 # and words that stand before one ("ochdet"). No Swedish compound ends or begins with them.
 JOINED_AFTER = frozenset({
     "i", "och", "att", "inte", "icke", "som", "har", "av", "på", "för", "med", "till", "ska", "skall", "eller",
-    "vid", "ej", "under", "efter", "från", "utan", "också", "hade", "kan",
+    "vid", "ej", "under", "efter", "från", "utan", "också", "hade", "kan", "vilket", "vilka", "samt", "även",
+    "dock", "när",
 })
-JOINED_BEFORE = frozenset({"och", "att", "som", "inte", "icke", "det", "har", "hade", "eller", "men"})
+JOINED_BEFORE = frozenset({"och", "att", "som", "inte", "icke", "det", "har", "hade", "eller", "men", "vilket",
+                           "vilka", "samt", "även", "dock", "när"})
 # A part of a split must be this common to stand alone.
 SPLIT_ZIPF = 3.0
 SPLIT_CONFIDENCE = 0.8

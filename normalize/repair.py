@@ -449,10 +449,12 @@ class Repairer:
         if split:
             return split[0], split[1], "split"
         low = token.lower()
-        if token.islower() and low not in self.repeated and _weakest_part(token) == 0.0:
+        # A capitalised word inside a sentence is a name; first in one, it may be any word.
+        first = not inner and token[:1].isupper() and token[1:].islower()
+        if (token.islower() or first) and low not in self.repeated and _weakest_part(low) == 0.0:
             mended = mend(low, self.vocabulary)
             if mended:
-                return mended[0], mended[1], "word"
+                return _cased(mended[0], token), mended[1], "word"
         return token, 1.0, "word"
 
     def _confusions(self, token: str, prev: str, nxt: str, inner: bool) -> tuple[str, float]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from samarkiv.normalize import repair_lines
+from samarkiv.ingest import Method, Page
+from samarkiv.normalize import normalize_pages, repair_lines
 from samarkiv.normalize.mend import mend, split_joined
 
 from .conftest import FIXTURES
@@ -73,3 +74,16 @@ def test_codes_and_front_matter_stay() -> None:
     text = ("---\nkommun: kungsbacka\narenden: null\nhamtad: 2025-01-01\n---\n" + CONTEXT
             + "Se https://kungsbacka.se/download/N%C3%A4mnden%20f%C3%B6r.pdf och tal_obekraftade samt SundmanBirgitta.")
     assert repair_lines(text) == text
+
+
+def test_a_word_broken_at_a_line_end_is_joined_and_keeps_its_place() -> None:
+    raw = CONTEXT + "skall man nu i fall då presumtio-\nnen utpekar flera möjliga fäder söka"
+    text = normalize_pages([Page(1, raw, Method.PLAIN)])
+    at = text.text.index("presumtionen")
+    assert text.text[at:].startswith("presumtionen utpekar")
+    assert text.raw_offset(at) == (1, raw.index("presumtio-"))
+    assert text.raw_offset(at + len("presumtionen ")) == (1, raw.index("utpekar"))
+
+
+def test_a_non_word_first_in_a_sentence_is_mended_in_its_case() -> None:
+    assert repaired_line("Talmavnen lämnade ordet.") == "Talmannen lämnade ordet."

@@ -26,6 +26,8 @@ def signs(line: str) -> str:
     ("att 1 och 4 88 skulle hava den lydelse", "att 1 och 4 §§ skulle hava den lydelse"),
     ("enligt 2 och 3 $$ förbundsordningen", "enligt 2 och 3 §§ förbundsordningen"),
     ("8 kap. 38 ärvdabalken", "8 kap. 3 § ärvdabalken"),
+    ("88 12-14 Föredrogs och hänvisades", "§§ 12-14 Föredrogs och hänvisades"),
+    ("beslutet fattades enligt 37 8.", "beslutet fattades enligt 37 §."),
 ])
 def test_paragraph_signs(raw: str, want: str) -> None:
     assert signs(raw) == want
@@ -38,6 +40,7 @@ def test_paragraph_signs(raw: str, want: str) -> None:
     "under 2019 8 gånger",
     "sammanträdet 2021-03-08 kl. 13 20 i Bjuv",
     "1 och 4 88 kr",
+    "8 12-13 år gamla",
 ])
 def test_numbers_that_stay_numbers(line: str) -> None:
     assert signs(line) == line
