@@ -527,8 +527,9 @@ class Repairer:
         want = "år" if _is_year_noun(prev, nxt) else "är"
         return next((c for c in cands if c.word == want), best)
 
-    def edits(self, line: str, before: str = "") -> list[Edit]:
-        """The repairs of one line, left to right; `before` is the last word of the line above."""
+    def edits(self, line: str, before: str = "", after: str = "") -> list[Edit]:
+        """The repairs of one line, left to right; `before` is the last word of the line above,
+        `after` the first word of the line below."""
         edits: list[Edit] = []
         runs = list(_RUN.finditer(line))
         prev = before
@@ -552,7 +553,7 @@ class Repairer:
             if fixed != token:
                 edits.append(Edit(match.start(), match.end(), fixed, conf, rule))
             prev = fixed
-        return _merge(edits, _pattern_edits(line, self.damaged, self.vocabulary))
+        return _merge(edits, _pattern_edits(line, self.damaged, after))
 
     def _leave(self, line: str, match: re.Match[str], codes: bool) -> bool:
         """Whether a word is left alone: it belongs to a code, or (in a clean document) it opens with a
@@ -644,11 +645,11 @@ def _is_year_noun(prev: str, nxt: str) -> bool:
     return bool(_NUMBER.match(prev)) or prev.lower() in YEAR_WORDS or prev == "i"
 
 
-def _pattern_edits(line: str, damaged: bool, vocabulary: frozenset[str]) -> list[Edit]:
+def _pattern_edits(line: str, damaged: bool, after: str) -> list[Edit]:
     """Repairs that need the characters around words: signs ("79 8 kommunallagen" → "79 §
     kommunallagen"), "t.0.m." → "t.o.m.", a word broken by a hyphen ("resul- tatet"), and "i" read
     as "1", "l" or "|"; the first of overlapping ones is kept."""
-    edits = sign_edits(line)
+    edits = sign_edits(line, after)
     edits += [Edit(m.start() + 2, m.start() + 3, "o", PATTERN_CONFIDENCE, "glyph")
               for m in _ZERO_ABBREVIATION.finditer(line)]
     edits += [Edit(start, end, word, JOIN_CONFIDENCE, "join") for start, end, word in broken_words(line, _knows)]
@@ -699,6 +700,12 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+def first_word(lines: list[str], n: int) -> str:
+    """The first word of line `n`, the context of the last word on the line above ("" past the end)."""
+    words = lines[n].split(None, 1) if n < len(lines) else []
+    return words[0] if words else ""
+
+
 def last_word(line: str) -> str:
     """The last word of a line, the context of the first word on the next line."""
     runs = _RUN.findall(line)
@@ -726,7 +733,8 @@ def repair_lines(text: str) -> str:
     skip = front_matter_lines(text)
     out: list[str] = []
     before = ""
-    for n, (_, line) in enumerate(iter_lines(text)):
-        out.append(line if n < skip else apply(line, repairer.edits(line, before)))
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        out.append(line if n < skip else apply(line, repairer.edits(line, before, first_word(lines, n + 1))))
         before = last_word(out[-1]) if line.strip() else before
     return "\n".join(out)

@@ -64,6 +64,8 @@ _DOUBLE_DASH = re.compile(r"-[—–]|[—–]-")
 _NUMERALS = (r"(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|tretton|fjorton|femton|sexton|"
              r"sjutton|arton|nitton|tjugo|trettio|fyrtio|femtio|sextio|sjuttio|åttio|nittio|hundra|tusen)")
 _A_GRAVE = re.compile(rf"\b{_NUMERALS} (å)(?= {_NUMERALS}\b)")
+_A_GRAVE_AT_END = re.compile(rf"\b{_NUMERALS} (å)\s*$")
+_NUMERAL_FIRST = re.compile(rf"^{_NUMERALS}\b")
 # A lone "l" or "|" between words, or before a word at a line's start: the word "i".
 _LONE_I = re.compile(r"(?:^|(?<=[^\W\d_] )|(?<=[^\W\d_][,;] )|(?<=^[-–•*] )|(?<=[.!?:] ))([l|])(?= [^\W\d_]{2,})")
 _SENTENCE_END = re.compile(r"(?:^\s*[-–•*]?|[.!?:])\s*$")
@@ -158,22 +160,26 @@ def i_edits(line: str) -> list[Edit]:
     return edits
 
 
-def other_edits(line: str) -> list[Edit]:
-    """A zero read as "O" before "kr", a hyphen beside a dash, "à" read as "å" between numbers."""
+def other_edits(line: str, after: str = "") -> list[Edit]:
+    """A zero read as "O" before "kr", a hyphen beside a dash, "à" read as "å" between numbers
+    (the second perhaps `after`, the first word of the next line)."""
     edits = [Edit(m.start(), m.end(), "0", ZERO_CONFIDENCE, "zero") for m in _ZERO.finditer(line)]
     edits += [Edit(m.start(), m.end(), "—" if "—" in m.group() else "–", DASH_CONFIDENCE, "dash")
               for m in _DOUBLE_DASH.finditer(line)]
     edits += [Edit(m.start(1), m.end(1), "à", A_GRAVE_CONFIDENCE, "glyph") for m in _A_GRAVE.finditer(line)]
+    if _NUMERAL_FIRST.match(after):
+        edits += [Edit(m.start(1), m.end(1), "à", A_GRAVE_CONFIDENCE, "glyph") for m in _A_GRAVE_AT_END.finditer(line)]
     return edits
 
 
-def sign_edits(line: str) -> list[Edit]:
-    """Every sign repair of one line, left to right, the first of overlapping ones kept."""
+def sign_edits(line: str, after: str = "") -> list[Edit]:
+    """Every sign repair of one line, left to right, the first of overlapping ones kept; `after` is
+    the first word of the next line."""
     edits: list[Edit] = []
     if _DIGIT.search(line):  # most lines have none: their words are all there is to repair
         edits += paragraph_edits(line) + percent_edits(line)
-    if "O" in line or "-" in line or " å " in line:
-        edits += other_edits(line)
+    if "O" in line or "-" in line or " å" in line:
+        edits += other_edits(line, after)
     edits.sort(key=lambda e: (e.start, -e.end))
     out: list[Edit] = []
     for e in edits:

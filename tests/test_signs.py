@@ -79,3 +79,8 @@ def test_every_sign_repair_has_a_confidence_and_rule() -> None:
     edits = sign_edits("lydelse av 79 8 kommunallagen med 3,5 96 och O kr")
     assert [(e.text, e.rule) for e in edits] == [("§", "paragraph"), ("%", "percent"), ("0", "zero")]
     assert all(0.5 <= e.confidence <= 1.0 for e in edits)
+
+
+def test_a_range_across_a_line_end() -> None:
+    assert apply("att tolv å", sign_edits("att tolv å", after="tretton")) == "att tolv à"
+    assert sign_edits("att tolv å", after="barn") == []
