@@ -14,7 +14,16 @@ from samarkiv.ingest import Page
 
 from .layout import lay_out, running_headers
 from .mapped import Mapped
-from .repair import Repairer, apply, first_word, front_matter_lines, iter_lines, known_score, last_word, repair_lines
+from .repair import (
+    Repairer,
+    apply,
+    front_matter_lines,
+    iter_lines,
+    known_score,
+    last_word,
+    opening_word,
+    repair_lines,
+)
 from .types import Change, Edit, Span, Text
 
 __all__ = ["Change", "Span", "Text", "change_lines", "normalize_pages", "repair_lines"]
@@ -39,7 +48,7 @@ def _repaired_lines(raw: str, repairer: Repairer, first_word: int, skip: int,
     texts = [line for _, line in raw_lines]
     for n, (offset, line) in enumerate(raw_lines):
         fixed = fix_encoding(line)
-        edits = repairer.edits(fixed, before, first_word(texts, n + 1)) if n >= skip else []
+        edits = repairer.edits(fixed, before, opening_word(texts, n + 1)) if n >= skip else []
         parts: list[Mapped] = []
         if fixed != line:
             # ftfy changed the line: its pieces map onto the raw line proportionally.

@@ -700,7 +700,7 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
-def first_word(lines: list[str], n: int) -> str:
+def opening_word(lines: list[str], n: int) -> str:
     """The first word of line `n`, the context of the last word on the line above ("" past the end)."""
     words = lines[n].split(None, 1) if n < len(lines) else []
     return words[0] if words else ""
@@ -735,6 +735,6 @@ def repair_lines(text: str) -> str:
     before = ""
     lines = text.split("\n")
     for n, line in enumerate(lines):
-        out.append(line if n < skip else apply(line, repairer.edits(line, before, first_word(lines, n + 1))))
+        out.append(line if n < skip else apply(line, repairer.edits(line, before, opening_word(lines, n + 1))))
         before = last_word(out[-1]) if line.strip() else before
     return "\n".join(out)
