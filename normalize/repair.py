@@ -27,7 +27,7 @@ from .confusions import (
     THIN_GLYPHS,
 )
 from .lexicon import PART_MIN_LEN, PART_MIN_ZIPF, Lexicon, lexicon
-from .mend import JOIN_CONFIDENCE, broken_words, confidence, mend, split_joined
+from .mend import JOIN_CONFIDENCE, SPLIT_CONFIDENCE, broken_words, confidence, mend, split_joined
 from .signs import i_edits, sign_edits
 from .types import Edit
 
@@ -145,6 +145,8 @@ _CODE = re.compile(r"://|www\.|\w@\w+\.\w|[^\W_]_[^\W_]|\\|%[0-9A-F]{2}|\.(?:pdf
                    r"|[^\W\d_]-\d|\d-[^\W\d_]")
 # Two words run together with a capital ("SundmanBirgitta"): names, left as they are.
 _CAMEL = re.compile(r"[a-zåäö][A-ZÅÄÖ][a-zåäö]")
+# What follows the "t" of "t. o. m." ("till och med").
+_T_O_M = re.compile(r"\. ?o\. ?m\.")
 # Confidence of repairs that no score margin measures.
 NAME_CONFIDENCE = 0.9
 CAPITALISED_CONFIDENCE = 0.8
@@ -546,14 +548,28 @@ class Repairer:
             # Inside a sentence: after a word and a space, perhaps a comma ("Star Hotel", "och Vigen").
             inner = (k > 0 and token[:1].isupper() and runs[k - 1].group()[-1].isalpha()
                      and _INNER_GAP.fullmatch(gap) is not None)
+            abbreviation = self._before_t_o_m(token, line[match.end():])
             if special:
                 fixed, conf, rule = special, SHORT_WORD_CONFIDENCE, "word"
+            elif abbreviation:
+                fixed, conf, rule = abbreviation, SPLIT_CONFIDENCE, "split"
             else:
                 fixed, conf, rule = self.repair(token, prev_word, nxt, inner=inner)
             if fixed != token:
                 edits.append(Edit(match.start(), match.end(), fixed, conf, rule))
             prev = fixed
         return _merge(edits, _pattern_edits(line, self.damaged, after))
+
+    @staticmethod
+    def _before_t_o_m(token: str, rest: str) -> str | None:
+        """"Dethart. o. m." → "Det har t. o. m.": the "t" of "t. o. m." run into the words before it."""
+        if len(token) < 3 or not token.endswith("t") or not _T_O_M.match(rest) or known_score(token) is not None:
+            return None
+        head = token[:-1]
+        if known_score(head) is not None:
+            return head + " t"
+        split = split_joined(head)
+        return split[0] + " t" if split else None
 
     def _leave(self, line: str, match: re.Match[str], codes: bool) -> bool:
         """Whether a word is left alone: it belongs to a code, or (in a clean document) it opens with a

@@ -87,3 +87,8 @@ def test_a_word_broken_at_a_line_end_is_joined_and_keeps_its_place() -> None:
 
 def test_a_non_word_first_in_a_sentence_is_mended_in_its_case() -> None:
     assert repaired_line("Talmavnen lämnade ordet.") == "Talmannen lämnade ordet."
+
+
+def test_the_t_of_t_o_m_run_into_the_words_before() -> None:
+    assert repaired_line("Dethart. o. m. varit ett visst räntekrig") == "Det har t. o. m. varit ett visst räntekrig"
+    assert repaired_line("gäller t.o.m. 2021-12-31") == "gäller t.o.m. 2021-12-31"
