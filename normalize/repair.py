@@ -453,6 +453,9 @@ class Repairer:
         low = token.lower()
         # A capitalised word inside a sentence is a name; first in one, it may be any word.
         first = not inner and token[:1].isupper() and token[1:].islower()
+        # Where å, ä and ö were lost, so is the likeness of shapes `mend` relies on.
+        if self.damaged:
+            return token, 1.0, "word"
         if (token.islower() or first) and low not in self.repeated and _weakest_part(low) == 0.0:
             mended = mend(low, self.vocabulary)
             if mended:

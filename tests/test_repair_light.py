@@ -9,7 +9,7 @@ from samarkiv.normalize.mend import mend, split_joined
 from .conftest import FIXTURES
 from .test_repair import _rates
 
-RIKSDAGEN = FIXTURES / "ocr" / "riksdagen"
+RIKSDAGEN = FIXTURES / "riksdagen"
 
 # Clean Swedish around the line under test, so that the document reads as one whose å, ä and ö survived.
 CONTEXT = ("Kammaren beslöt att överlämna ärendet till bevillningsutskottet.\n"
