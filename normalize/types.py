@@ -35,7 +35,8 @@ class Edit:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One repair in a document's normalized text: `text[start:end]` was `original` in the raw page.
+    """One repair in a document's normalized text: `text[start:end]` was `original` in the raw page
+    (as ftfy left it, where it mended mojibake).
 
     `start` and `end` are offsets of `Text.text`; `page` the page number (from 1); `confidence`
     (0-1) how sure the repair is; `rule` which repair made it (see `Edit`).
