@@ -54,7 +54,10 @@ _REF_AFTER = re.compile(rf"\b(?:enligt|enl\.|jfr|jämför) +{_NUMBER} +(8|S|&){_
 
 # "3,5 96.", "12 96 av": per cent read as "96" or "246" after a number, "20" after a decimal.
 _PERCENT = re.compile(r"(?<![\w,.:/-])(\d{1,3})(,\d{1,2})? +(96|246|20)(?=[.,;:)]?(?:\s|$))")
-_NOT_AFTER_PERCENT = re.compile(r"^[.,;:)]? *(?:\d|kr\b|tkr\b|mkr\b|kronor\b|st\b|§)")
+# What may follow a per cent: a stop, a comma, the line's end, or a word that goes on the phrase
+# ("45 % av deltagarna", "ökade med 3 % till"); a count noun ("12 96 kr", "20 timmar") may not.
+_AFTER_PERCENT = re.compile(r"^(?:[.,;:)]|\s*$| +(?:av|och|i|till|för|per|på|mot|under|jämfört|eller|samt|medan|"
+                            r"vilket|som|från|med|lägre|högre|mer|mindre|enligt)\b)")
 _CLOCK = re.compile(r"(?:kl\.?|klockan)\s*$")
 # "O kr", "O,5 mkr": a capital O read for a zero before money or per cent.
 _ZERO = re.compile(r"(?<![\w,.])O(?=(?:,\d+)?\s*(?:kr|tkr|mkr|kronor|%|procent)\b)")
@@ -126,7 +129,7 @@ def percent_edits(line: str) -> list[Edit]:
         whole, decimal, found = m.group(1), m.group(2), m.group(3)
         if int(whole) > 100 or (found == "20" and not decimal) or _CLOCK.search(line[:m.start()]):
             continue
-        if _NOT_AFTER_PERCENT.match(line[m.end():]):
+        if not _AFTER_PERCENT.match(line[m.end():]):
             continue
         edits.append(Edit(m.start(3), m.end(3), "%", PERCENT_CONFIDENCE, "percent"))
     return edits

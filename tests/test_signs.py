@@ -52,6 +52,7 @@ def test_per_cent_read_as_digits() -> None:
     assert signs("ökade med 2,5 20 under året") == "ökade med 2,5 % under året"
     assert signs("ökade med 12 20 under året") == "ökade med 12 20 under året"
     assert signs("år 1995 96 kronor") == "år 1995 96 kronor"
+    assert signs("i snitt 1,5 20 timmar") == "i snitt 1,5 20 timmar"
 
 
 def test_zero_dash_and_range() -> None:
