@@ -3,7 +3,9 @@
 Each word the lexicon does not know, or knows only as a rare spelling, gets candidates from the
 OCR confusions (`confusions.py`); the lexicon, the document's own intact vocabulary and a little
 context ("ar" after a number is "år") pick one. A document whose å, ä and ö survived is trusted:
-there, only words no lexicon knows are repaired, so clean text stays as it is.
+there, known words are never changed, and a non-word is mended only where one reading is clearly
+best (`mend.py`); signs around numbers ("79 8 kommunallagen") are mended everywhere (`signs.py`).
+Every repair carries a confidence.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from .confusions import (
     THIN_GLYPHS,
 )
 from .lexicon import PART_MIN_LEN, PART_MIN_ZIPF, Lexicon, lexicon
+from .mend import JOIN_CONFIDENCE, SPLIT_CONFIDENCE, broken_words, confidence, mend, split_joined
+from .signs import i_edits, sign_edits
+from .types import Edit
 
 # A run of word characters, including the symbols OCR reads for Swedish letters ("&r", "f4",
 # "m@jligt", "g§ller"); "@" and "§" only before a letter.
@@ -134,21 +139,20 @@ _TRAILING_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=\s|$)")
 _BAR_FOR_I = re.compile(r"(?<![^\s\w.,;:])\|(?= +[^\W_]|(?<=[\w.] \|)\s*$)")
 # What the bar follows when it stands first in a sentence or a bullet.
 _SENTENCE_END = re.compile(r"(?:^\s*[-–•*]?|[.!?:])\s*$")
-# "8 37", "S 37", "& 37", "$40", "£39" at the start of a line, where a minutes' paragraph (§ 37)
-# begins: the shapes tesseract reads for a "§" it does not know, in Swedish and English models.
-_PARAGRAPH = re.compile(r"^(\s*)(8(?=\s)|[S$&£€](?=\s*\d))(\s*\d{1,3}\b)"
-                        r"(?=\s*$|\s+[A-ZÅÄÖ]|\s*[.:]|\s+-\s*\d)")
-# "enligt 8 37" in running text.
-_PARAGRAPH_REF = re.compile(r"\b((?:enligt|se|jfr|jämför|under|i)\s+)([8S$])(\s+\d{1,3}\b)")
-
-
-@dataclass(frozen=True, slots=True)
-class Edit:
-    """Replace `line[start:end]` by `text`."""
-
-    start: int
-    end: int
-    text: str
+# A chunk between spaces that is a code, not words: a URL, a file name, an e-mail address, an
+# identifier ("tal_obekraftade"), a slug ("protokoll-2024-05-14-75").
+_CODE = re.compile(r"://|www\.|\w@\w+\.\w|[^\W_]_[^\W_]|\\|%[0-9A-F]{2}|\.(?:pdf|csv|html?|docx?|xlsx?|md|txt)\b"
+                   r"|[^\W\d_]-\d|\d-[^\W\d_]")
+# Two words run together with a capital ("SundmanBirgitta"): names, left as they are.
+_CAMEL = re.compile(r"[a-zåäö][A-ZÅÄÖ][a-zåäö]")
+# What follows the "t" of "t. o. m." ("till och med").
+_T_O_M = re.compile(r"\. ?o\. ?m\.")
+# Confidence of repairs that no score margin measures.
+NAME_CONFIDENCE = 0.9
+CAPITALISED_CONFIDENCE = 0.8
+TWIN_CONFIDENCE = 0.7
+SHORT_WORD_CONFIDENCE = 0.7
+PATTERN_CONFIDENCE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,25 +398,39 @@ class Repairer:
 
     intact: frozenset[str]
     damaged: bool
+    # Lower-cased words the document uses, and words it uses more than once (a non-word written
+    # twice the same way is the author's: a name, a term).
+    vocabulary: frozenset[str] = frozenset()
+    repeated: frozenset[str] = frozenset()
 
     @classmethod
     def for_document(cls, text: str) -> Repairer:
         """Reads the document once: its intact Swedish vocabulary and whether it lost å, ä, ö."""
         intact: set[str] = set()
+        seen: set[str] = set()
+        repeated: set[str] = set()
+        vocabulary: set[str] = set()
         unknown = 0
         intact_count = 0
         for match in _RUN.finditer(text):
             token = match.group()
+            low = token.lower()
+            if low in seen:
+                repeated.add(low)
+            seen.add(low)
             if not _is_candidate_token(token):
                 continue
             score = known_score(token)
             if score is None:
                 unknown += 1
-            elif SWEDISH_LETTERS.intersection(token):
-                intact.add(token.lower())
+                continue
+            vocabulary.add(low)
+            if SWEDISH_LETTERS.intersection(token):
+                intact.add(low)
                 intact_count += 1
         share = unknown / (unknown + intact_count) if unknown + intact_count else 0.0
-        return cls(intact=frozenset(intact), damaged=unknown >= 3 and share > DAMAGED_SHARE)
+        return cls(intact=frozenset(intact), damaged=unknown >= 3 and share > DAMAGED_SHARE,
+                   vocabulary=frozenset(vocabulary), repeated=frozenset(repeated))
 
     def word(self, token: str, prev: str, nxt: str, *, inner: bool = False) -> str:
         """The repaired form of one word, given the words before and after it.
@@ -420,17 +438,43 @@ class Repairer:
         `inner` says the word stands inside a sentence, where a capitalised known word is a
         name ("Star Hotel") rather than a misread common word.
         """
+        return self.repair(token, prev, nxt, inner=inner)[0]
+
+    def repair(self, token: str, prev: str, nxt: str, *, inner: bool = False) -> tuple[str, float, str]:
+        """(repaired word, confidence, rule) for one word; the word itself with confidence 1 when kept."""
+        fixed, conf = self._confusions(token, prev, nxt, inner)
+        if fixed != token or self.damaged and known_score(token) is not None:
+            return fixed, conf, "word"
+        if not _LETTERS.match(token) or known_score(token) is not None:
+            return token, 1.0, "word"
+        split = split_joined(token)
+        if split:
+            return split[0], split[1], "split"
+        low = token.lower()
+        # A capitalised word inside a sentence is a name; first in one, it may be any word.
+        first = not inner and token[:1].isupper() and token[1:].islower()
+        # Where å, ä and ö were lost, so is the likeness of shapes `mend` relies on.
+        if self.damaged:
+            return token, 1.0, "word"
+        if (token.islower() or first) and low not in self.repeated and _weakest_part(low) == 0.0:
+            mended = mend(low, self.vocabulary)
+            if mended:
+                return _cased(mended[0], token), mended[1], "word"
+        return token, 1.0, "word"
+
+    def _confusions(self, token: str, prev: str, nxt: str, inner: bool) -> tuple[str, float]:
+        """The repair through the diacritic confusions of `confusions.py`, with its confidence."""
         if not _is_candidate_token(token):
-            return token
+            return token, 1.0
         original = known_score(token)
         if self.damaged and token[:1].isupper() and not token.isupper():
             name = _gazetteer_name(token)
             if name:
-                return name
+                return name, NAME_CONFIDENCE
             if inner:
-                return _capitalised_inside(token, original)
+                return _capitalised_inside(token, original), CAPITALISED_CONFIDENCE
         if original is not None and (inner and token[:1].isupper() or not self.damaged):
-            return token
+            return token, 1.0
         weaker_than = 99.0
         if original is not None and len(token) >= LONG_WORD and lexicon().zipf(token.lower()) == 0.0:
             # A long word only hunspell's compounding knows may be a misread compound of common
@@ -441,7 +485,7 @@ class Repairer:
                 weaker_than = weakest + STRONGER_PARTS
                 original = None
         if not self.damaged and SWEDISH_LETTERS.intersection(token) and _LETTERS.match(token):
-            return token  # its å, ä and ö survived: an unknown word here is a name or the author's
+            return token, 1.0  # its å, ä and ö survived: another kind of damage, if any (`mend`)
         if original is not None and (lexicon().zipf(token.lower()) < JUNK_ZIPF
                                      or token.islower() and lexicon().spells(token) is False):
             # Known to hunspell alone, or to the web corpus alone: a twin both know outranks it
@@ -456,7 +500,7 @@ class Repairer:
             # a name ("Vigen"), unless it is a gazetteer name that lost its letter ("Skane").
             cands = tuple(c for c in cands if c.word in lexicon().names)
         if not cands:
-            return token
+            return token, 1.0
 
         # The document's own vocabulary settles unknown words only: a known word may well
         # stand next to its diacritic twin ("val" and "väl").
@@ -467,14 +511,18 @@ class Repairer:
 
         best = max(cands, key=value)
         best = self._by_context(best, cands, prev, nxt)
+        runner_up = max((value(c) for c in cands if c.word != best.word), default=-99.0)
         if original is None:
-            if value(best) < (MIN_SCORE_DAMAGED if self.damaged else MIN_SCORE_CLEAN):
-                return token
+            floor = MIN_SCORE_DAMAGED if self.damaged else MIN_SCORE_CLEAN
+            if value(best) < floor:
+                return token, 1.0
+            margin = min(value(best) - floor, value(best) - runner_up)
         else:
             if token.lower() in self.intact or value(best) - original <= THRESHOLD_DAMAGED:
                 twin = _twin_by_context(token.lower(), prev, nxt.lower())
-                return _cased(twin, token) if twin else token
-        return _cased(best.word, token)
+                return (_cased(twin, token), TWIN_CONFIDENCE) if twin else (token, 1.0)
+            margin = min(value(best) - original - THRESHOLD_DAMAGED, value(best) - runner_up)
+        return _cased(best.word, token), confidence(margin)
 
     @staticmethod
     def _by_context(best: Candidate, cands: tuple[Candidate, ...], prev: str, nxt: str) -> Candidate:
@@ -484,25 +532,61 @@ class Repairer:
         want = "år" if _is_year_noun(prev, nxt) else "är"
         return next((c for c in cands if c.word == want), best)
 
-    def edits(self, line: str, before: str = "") -> list[Edit]:
-        """The word repairs of one line, left to right; `before` is the last word of the line above."""
+    def edits(self, line: str, before: str = "", after: str = "") -> list[Edit]:
+        """The repairs of one line, left to right; `before` is the last word of the line above,
+        `after` the first word of the line below."""
         edits: list[Edit] = []
         runs = list(_RUN.finditer(line))
         prev = before
+        codes = _CODE.search(line) is not None
         for k, match in enumerate(runs):
             token = match.group()
             gap = line[runs[k - 1].end():match.start()] if k else line[:match.start()]
             prev_word = prev if gap.strip() in ("", "(", "-") else ""
             nxt = runs[k + 1].group() if k + 1 < len(runs) else ""
+            if self._leave(line, match, codes):
+                prev = token
+                continue
             special = self._special(token, prev_word, nxt, line, match) if self.damaged else None
             # Inside a sentence: after a word and a space, perhaps a comma ("Star Hotel", "och Vigen").
             inner = (k > 0 and token[:1].isupper() and runs[k - 1].group()[-1].isalpha()
                      and _INNER_GAP.fullmatch(gap) is not None)
-            fixed = special or self.word(token, prev_word, nxt, inner=inner)
+            abbreviation = self._before_t_o_m(token, line[match.end():])
+            if special:
+                fixed, conf, rule = special, SHORT_WORD_CONFIDENCE, "word"
+            elif abbreviation:
+                fixed, conf, rule = abbreviation, SPLIT_CONFIDENCE, "split"
+            else:
+                fixed, conf, rule = self.repair(token, prev_word, nxt, inner=inner)
             if fixed != token:
-                edits.append(Edit(match.start(), match.end(), fixed))
+                edits.append(Edit(match.start(), match.end(), fixed, conf, rule))
             prev = fixed
-        return _merge(edits, _pattern_edits(line, self.damaged))
+        return _merge(edits, _pattern_edits(line, self.damaged, after))
+
+    @staticmethod
+    def _before_t_o_m(token: str, rest: str) -> str | None:
+        """"Dethart. o. m." → "Det har t. o. m.": the "t" of "t. o. m." run into the words before it."""
+        if len(token) < 3 or not token.endswith("t") or not _T_O_M.match(rest) or known_score(token) is not None:
+            return None
+        head = token[:-1]
+        if known_score(head) is not None:
+            return head + " t"
+        split = split_joined(head)
+        return split[0] + " t" if split else None
+
+    def _leave(self, line: str, match: re.Match[str], codes: bool) -> bool:
+        """Whether a word is left alone: it belongs to a code, or (in a clean document) it opens with a
+        bracket ("[ok"), holds a capital inside ("SundmanBirgitta") or a hyphen joins it to another word."""
+        if codes:
+            start = line.rfind(" ", 0, match.start()) + 1
+            end = line.find(" ", match.end())
+            if _CODE.search(line[start:end if end >= 0 else len(line)]):
+                return True
+        if self.damaged:
+            return False
+        token = match.group()
+        return (token[0] in "[{" or _CAMEL.search(token) is not None
+                or line[match.start() - 1:match.start()] == "-" or line[match.end():match.end() + 1] == "-")
 
     def _special(self, token: str, prev: str, nxt: str, line: str, match: re.Match[str]) -> str | None:
         """Repairs of tokens too short for the lexicon to judge alone."""
@@ -580,17 +664,31 @@ def _is_year_noun(prev: str, nxt: str) -> bool:
     return bool(_NUMBER.match(prev)) or prev.lower() in YEAR_WORDS or prev == "i"
 
 
-def _pattern_edits(line: str, damaged: bool) -> list[Edit]:
-    """Repairs that need the characters around a word: "8 37" → "§ 37", "t.0.m." → "t.o.m."."""
-    edits = [Edit(m.start(2), m.end(2), "§") for m in _PARAGRAPH.finditer(line)]
-    edits += [Edit(m.start(2), m.end(2), "§") for m in _PARAGRAPH_REF.finditer(line)]
-    edits += [Edit(m.start() + 2, m.start() + 3, "o") for m in _ZERO_ABBREVIATION.finditer(line)]
+def _pattern_edits(line: str, damaged: bool, after: str) -> list[Edit]:
+    """Repairs that need the characters around words: signs ("79 8 kommunallagen" → "79 §
+    kommunallagen"), "t.0.m." → "t.o.m.", a word broken by a hyphen ("resul- tatet"), and "i" read
+    as "1", "l" or "|"; the first of overlapping ones is kept."""
+    edits = sign_edits(line, after)
+    edits += [Edit(m.start() + 2, m.start() + 3, "o", PATTERN_CONFIDENCE, "glyph")
+              for m in _ZERO_ABBREVIATION.finditer(line)]
+    edits += [Edit(start, end, word, JOIN_CONFIDENCE, "join") for start, end, word in broken_words(line, _knows)]
     if damaged:
-        edits += [Edit(m.start(), m.end(), "") for m in _TRAILING_UNDERSCORE.finditer(line)]
+        edits += [Edit(m.start(), m.end(), "", PATTERN_CONFIDENCE, "glyph")
+                  for m in _TRAILING_UNDERSCORE.finditer(line)]
         if line.count("|") == 1:
-            edits += [Edit(m.start(), m.end(), "I" if _SENTENCE_END.search(line[:m.start()]) else "i")
-                      for m in _BAR_FOR_I.finditer(line)]
-    return sorted(edits, key=lambda e: e.start)
+            edits += [Edit(m.start(), m.end(), "I" if _SENTENCE_END.search(line[:m.start()]) else "i",
+                           PATTERN_CONFIDENCE, "i") for m in _BAR_FOR_I.finditer(line)]
+    else:
+        edits += i_edits(line)
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if not out or e.start >= out[-1].end:
+            out.append(e)
+    return out
+
+
+def _knows(word: str) -> bool:
+    return known_score(word) is not None
 
 
 def _merge(word_edits: list[Edit], pattern_edits: list[Edit]) -> list[Edit]:
@@ -621,18 +719,41 @@ def iter_lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line) + 1
 
 
+def opening_word(lines: list[str], n: int) -> str:
+    """The first word of line `n`, the context of the last word on the line above ("" past the end)."""
+    words = lines[n].split(None, 1) if n < len(lines) else []
+    return words[0] if words else ""
+
+
 def last_word(line: str) -> str:
     """The last word of a line, the context of the first word on the next line."""
     runs = _RUN.findall(line)
     return runs[-1] if runs and not line.rstrip().endswith((".", ":", "!", "?")) else ""
 
 
+# Metadata before a Markdown document's text ("---", "key: value" lines, "---"): not prose.
+_FRONT_MATTER_LINES = 100
+
+
+def front_matter_lines(text: str) -> int:
+    """How many lines a leading front matter block takes ("---" … "---"), 0 without one."""
+    if not text.startswith("---\n"):
+        return 0
+    lines = text.split("\n", _FRONT_MATTER_LINES + 1)[1:_FRONT_MATTER_LINES]
+    for i, line in enumerate(lines, 2):
+        if line.rstrip() == "---":
+            return i
+    return 0
+
+
 def repair_lines(text: str) -> str:
     """Repairs the words of `text` line by line: same lines, same count, nothing reflowed."""
     repairer = Repairer.for_document(text)
+    skip = front_matter_lines(text)
     out: list[str] = []
     before = ""
-    for _, line in iter_lines(text):
-        out.append(apply(line, repairer.edits(line, before)))
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        out.append(line if n < skip else apply(line, repairer.edits(line, before, opening_word(lines, n + 1))))
         before = last_word(out[-1]) if line.strip() else before
     return "\n".join(out)

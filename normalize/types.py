@@ -22,15 +22,47 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace `line[start:end]` by `text`; `confidence` (0-1) says how sure the repair is, `rule` which
+    repair made it (`word`, `split`, `join`, `paragraph`, `percent`, `zero`, `i`, `dash`, `glyph`)."""
+
+    start: int
+    end: int
+    text: str
+    confidence: float = 1.0
+    rule: str = "word"
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One repair in a document's normalized text: `text[start:end]` was `original` in the raw page
+    (as ftfy left it, where it mended mojibake).
+
+    `start` and `end` are offsets of `Text.text`; `page` the page number (from 1); `confidence`
+    (0-1) how sure the repair is; `rule` which repair made it (see `Edit`).
+    """
+
+    start: int
+    end: int
+    page: int
+    original: str
+    text: str
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
 class Text:
     """Normalized text of one document.
 
     `text` holds every page's text, pages separated by a form feed (\\f). `spans` maps each
-    offset of `text` back to a page number and an offset in that page's raw text.
+    offset of `text` back to a page number and an offset in that page's raw text; `changes` lists
+    what OCR repair changed, in text order.
     """
 
     text: str
     spans: tuple[Span, ...]
+    changes: tuple[Change, ...] = ()
 
     def _span_index(self, offset: int) -> int:
         starts = [s.start for s in self.spans]

@@ -177,6 +177,17 @@ _TABLES: dict[str, dict[str, Any]] = {
         "sortable_columns": ["text", "label", "page"],
         "columns": {"label": "PER, ORG or LOC.", "text": "The name as written."},
     },
+    "repairs": {
+        "description": "What OCR repair changed in each document: the raw text, what replaced it, a confidence.",
+        "facets": ["rule"],
+        "sortable_columns": ["confidence", "rule", "page"],
+        "columns": {
+            "original": "The raw text as OCR read it.",
+            "text": "What the normalized text says instead.",
+            "confidence": "How sure the repair is, 0.5–1.",
+            "rule": "word, split, join, paragraph, percent, zero, i, dash or glyph.",
+        },
+    },
     "search_index": {
         "description": "Full-text index over decisions, § items and page text; search with FTS5 syntax "
                        "(förläng*, \"egna kapitalet\", AND/OR). Swedish letters stay distinct.",
@@ -421,7 +432,7 @@ def metadata() -> dict[str, Any]:
     for name, table in _TABLES.items():
         table = dict(table)
         if name in ("parts", "meetings", "justerare", "people", "items", "decisions", "amounts", "outcomes",
-                    "mentions", "motions", "propositions", "votes", "reservations", "jav"):
+                    "mentions", "motions", "propositions", "votes", "reservations", "jav", "repairs"):
             table["columns"] = _FACT_COLUMNS | table.get("columns", {})
         tables[name] = table
     return {

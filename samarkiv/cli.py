@@ -250,20 +250,25 @@ def normalize(
     lines: Annotated[bool, typer.Option("--lines", help="Repair words only: one output line per input line, "
                                                         "no reflow, nothing dropped.")] = False,
     lang: Annotated[str, typer.Option(help="Tesseract language(s) for scanned pages.")] = "swe",
+    diff: Annotated[bool, typer.Option("--diff", help="Print what repair changed instead of the text: page, line, "
+                                                      "the raw text, what replaced it, confidence and rule.")] = False,
 ) -> None:
     """Print the repaired, normalized text of a file (OCR-damaged Swedish mended).
 
     Example: samarkiv normalize gammal-ocr.txt --lines > lagad.txt
     """
     from samarkiv.ingest import read_source
-    from samarkiv.normalize import normalize_pages, repair_lines
+    from samarkiv.normalize import change_lines, normalize_pages, repair_lines
 
     try:
         source = read_source(file, IngestOptions(lang=lang))
     except SamarkivError as exc:
         err.print(f"[red]error:[/] {exc}", highlight=False)
         raise typer.Exit(1) from None
-    if lines:
+    if diff:
+        for line in change_lines(normalize_pages(source.pages)):
+            sys.stdout.write(line + "\n")
+    elif lines:
         sys.stdout.write("\f".join(repair_lines(page.text) for page in source.pages))
     else:
         sys.stdout.write(normalize_pages(source.pages).text)

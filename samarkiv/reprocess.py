@@ -1,7 +1,8 @@
 """Re-derives an archive's facts from the text it already holds, without reading a file or
 running OCR: after a change to normalize or extract, old documents catch up in seconds.
 
-`Stage.NORMALIZE` re-runs normalize and extract from each page's stored raw text;
+`Stage.NORMALIZE` re-runs normalize and extract from each page's stored raw text (and rewrites
+the log of what repair changed);
 `Stage.EXTRACT` re-runs extract from the stored normalized text. Each document is rewritten in
 one transaction, with its pipeline version, full-text index and mentions.
 """
@@ -68,7 +69,7 @@ def reprocess_document(archive: Archive, document_id: int, stage: Stage) -> None
         page_texts = text.page_texts()
     else:
         text = stored_text([r.number for r in rows], [r.text or "" for r in rows])
-    archive.replace_facts(document_id, extract(text), page_texts)
+    archive.replace_facts(document_id, extract(text), page_texts, text.changes)
 
 
 def reprocess(archive: Archive, stage: Stage = Stage.EXTRACT, everything: bool = False,

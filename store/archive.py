@@ -27,7 +27,7 @@ from samarkiv.errors import ArchiveError
 from samarkiv.extract import Record, contract_record
 from samarkiv.extract.types import Amount, Decision, Item, Meeting, Mention, Outcome, Part, Person, Signatories
 from samarkiv.ingest import SourceFile
-from samarkiv.normalize import Text
+from samarkiv.normalize import Change, Text
 
 from . import search
 from .models import (
@@ -43,6 +43,7 @@ from .models import (
     PageRow,
     PartRow,
     PersonRow,
+    RepairRow,
     SignatoryRow,
     utcnow,
 )
@@ -222,6 +223,7 @@ class Archive:
             s.add(doc)
             s.flush()
             s.add_all(_fact_rows(doc.id, record))
+            s.add_all(_repair_rows(doc.id, text.changes))
             s.flush()
             write_procedure(s, doc.id, record, before)
             search.index_document(s, doc.id)
@@ -239,9 +241,11 @@ class Archive:
                 row.attempts += 1
                 row.failed_at = utcnow()
 
-    def replace_facts(self, document_id: int, record: Record, page_texts: list[str] | None = None) -> None:
+    def replace_facts(self, document_id: int, record: Record, page_texts: list[str] | None = None,
+                      changes: tuple[Change, ...] = ()) -> None:
         """Replaces a document's extracted facts (and, given `page_texts`, its normalized page
-        texts) in one transaction, stamps the current pipeline version and re-indexes it."""
+        texts and the repairs `changes` that made them) in one transaction, stamps the current
+        pipeline version and re-indexes it."""
         with self.writing() as s:
             doc = s.get(Document, document_id)
             if doc is None:
@@ -252,6 +256,8 @@ class Archive:
             if page_texts is not None:
                 for page, page_text in zip(doc.pages, page_texts, strict=False):
                     page.text = page_text
+                s.execute(delete(RepairRow).where(RepairRow.document_id == document_id))
+                s.add_all(_repair_rows(document_id, changes))
             doc.forbund = record.forbund
             doc.ordforande = record.signatories.ordforande
             doc.sekreterare = record.signatories.sekreterare
@@ -285,9 +291,17 @@ class Archive:
         """Rows per table, for summaries."""
         out: dict[str, int] = {}
         with self.session() as s:
-            for model in (Document, DocumentPath, PageRow, *FACT_TABLES, Failure):
+            for model in (Document, DocumentPath, PageRow, *FACT_TABLES, RepairRow, Failure):
                 out[model.__tablename__] = s.scalar(select(func.count()).select_from(model)) or 0
         return out
+
+    def repairs(self, document_id: int) -> list[Change]:
+        """What OCR repair changed in one document, in text order."""
+        with self.session() as s:
+            rows = s.scalars(select(RepairRow).where(RepairRow.document_id == document_id)
+                             .order_by(RepairRow.position)).all()
+            return [Change(r.char_start or 0, r.char_end or 0, r.page or 0, r.original, r.text, r.confidence, r.rule)
+                    for r in rows]
 
     def record(self, document_id: int) -> Record:
         """The extracted facts of one document, as the extract stage produced them."""
@@ -323,6 +337,12 @@ def _span(fact: Any) -> dict[str, int | None]:
 
 def _row_span(row: Any) -> tuple[int, int] | None:
     return (row.char_start, row.char_end) if row.char_start is not None else None
+
+
+def _repair_rows(doc_id: int, changes: tuple[Change, ...]) -> list[RepairRow]:
+    return [RepairRow(document_id=doc_id, position=i, page=c.page, char_start=c.start, char_end=c.end,
+                      original=c.original, text=c.text, confidence=c.confidence, rule=c.rule)
+            for i, c in enumerate(changes)]
 
 
 def _fact_rows(doc_id: int, record: Record) -> list[Any]:

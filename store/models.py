@@ -319,3 +319,18 @@ class PersonRole(Base):
     person_id: Mapped[int] = mapped_column(ForeignKey("persons.id", ondelete="CASCADE"), index=True)
     people_id: Mapped[int] = mapped_column(ForeignKey("people.id", ondelete="CASCADE"), unique=True)
     document_id: Mapped[int] = _document_fk()
+
+
+class RepairRow(_Fact, Base):
+    """One word or sign that OCR repair changed: what the raw page said, what the text says now.
+
+    `char_start`/`char_end` are offsets of the document's normalized text (pages joined by a form
+    feed), as for every fact; `confidence` is 0-1.
+    """
+
+    __tablename__ = "repairs"
+    document_id: Mapped[int] = _document_fk()
+    original: Mapped[str] = mapped_column(Text, doc="The raw text the repair replaced.")
+    text: Mapped[str] = mapped_column(Text, doc="What the normalized text says instead.")
+    confidence: Mapped[float] = mapped_column(Float, doc="How sure the repair is, 0-1.")
+    rule: Mapped[str] = mapped_column(String(16), doc="word, split, join, paragraph, percent, zero, i, dash or glyph.")
