@@ -18,7 +18,7 @@ from .meetings import document_year, meeting_of, reported_meetings
 from .mentions import mentions_in
 from .outcomes import outcomes_in
 from .parts import MINUTES, PartSpan, part_at, report_date
-from .people import Entry, heading_people, list_people, zone_people, zone_signatories
+from .people import Entry, heading_people, list_people, roll_call, zone_people, zone_signatories
 from .procedure import Section as ProcedureSection
 from .procedure import procedure_of
 from .structure import Document, PartNode, physical_lines, structure_of
@@ -79,6 +79,9 @@ def extract_record(text: Text) -> Record:
                 date = meeting.date
             if p.type == "protokoll":
                 found = _heading_people(node, text)
+                listed = {x.name.casefold() for x in found}
+                found.extend(_person(g, e, ln, text) for g, e, ln in roll_call(list(node.lines))
+                             if e.name.casefold() not in listed)
                 people.extend(found)
                 if not (signed.ordforande or signed.sekreterare or signed.justerare):
                     signed = _signatories(node, found, doc)

@@ -38,7 +38,13 @@ BESLUT_HEADING = re.compile(r"^(?:(?:styrelsens |nämndens )?beslut(?:et)?\s*[.:
                             re.I)
 PROPOSAL = re.compile(r"\b(föreslås|föreslår|förslag till beslut|yrkar)\b", re.I)
 PASSIVE = re.compile(r"\b(utses|valdes|godkändes|beslutades|antogs|fastställdes|beviljades|bordlades|"
-                     r"styrelsen beslutar|beslutar styrelsen)\b", re.I)
+                     r"godkänns|fastställs|beviljas|bordläggs|läggs till handlingarna|"
+                     r"styrelsen beslutar|beslutar styrelsen)\b|"
+                     r"^(?:Styrelsen|Nämnden|Förbundsstyrelsen|Direktionen|Stämman|Kommunstyrelsen|Utskottet|"
+                     r"Arbetsutskottet) (?:beslutade|beslöt)\b", re.I)
+# "Kommunstyrelsen beslutar" (att) over its att-clauses or bullets: each clause a decided point.
+LEAD_IN = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö&\- ]{2,60}?) (?:beslutar|beslöt|beslutade|beslutar för egen del)"
+                     r"(?: att)?\s*:?$")
 REPORTED = re.compile(
     r"(\b[Ss]tyrelse(?:n|ns)?\b(?: för [^.]{0,60}?)?(?: \w+){0,3}? (beslutade|antog|fastställde|"
     r"har beslutat|beviljade|godkände)\b|\befter beslut av styrelsen\b|^Beslutad av styrelsen\b|"
@@ -56,6 +62,7 @@ NOT_DECIDED = re.compile(r"\b(deltar inte i (?:beslutet|beslut)|avstår från at
 STOP_SENTENCE = re.compile(r"^(?:Sammanfattning|Beslutsunderlag|Beslutsgång|Bakgrund|Ärendebeskrivning|Reservation|"
                            r"Protokollsanteckning|Beslutet skickas|Yrkanden|Förslag till beslut)\b")
 FLAT_SECTION_WORDS = 40
+ATT_CLAUSE = re.compile(r"^att\s+\S")
 PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)
 TWO_POINTS = re.compile(r"^(?P<first>.+?) samt (?P<second>(?:godkänner|fastställer|antar|väljer|utser|"
                         r"beviljar|uppdrar|ger) .*)$")
@@ -100,8 +107,15 @@ def _beslut_block(blocks: list[Block], *, block: bool = False) -> list[tuple[str
     does every later one whose subject is the deciding body ("Nämnden för Teknik förklarar …")."""
     points: list[list] = []
     listing = False  # the last point ended in ":" and its list runs on
+    lead: str | None = None  # a lead-in whose clauses follow ("Nämnden beslutar att:")
     for b in blocks:
         text = b.text
+        if lead is not None and (b.bullet or ATT_CLAUSE.match(text)):
+            points.append([f"{lead} {text}", b.start, b.end])
+            continue
+        if block and not points and LEAD_IN.match(text):
+            lead = text
+            continue
         if b.bullet:
             if not text.strip(" -–"):
                 continue
@@ -126,6 +140,8 @@ def _beslut_block(blocks: list[Block], *, block: bool = False) -> list[tuple[str
             points.append([text, b.start, b.end])
         else:
             break
+    if lead is not None and not points:
+        return [(lead, blocks[0].start, blocks[0].end)] if blocks else []
     return [(t, a, z) for t, a, z in points]
 
 
@@ -215,6 +231,8 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
         if (not m and b.kind == "beslut" and DECISION_WORDS.search(head.stripped) and len(head.stripped.split()) > 3
                 and not re.match(r"beslut\b", head.stripped, re.I)):
             rest = head.stripped  # "Stämman beslutade att …" opens the block and decides
+        if not rest and LEAD_IN.match(head.stripped):
+            rest = head.stripped  # "Kommunstyrelsen beslutar" heads its att-clauses
         if rest:
             following = [Block(head.start + head.text.find(rest), head.end, rest), *following]
         for text, a, z in _beslut_block(following, block=True):

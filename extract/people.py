@@ -568,3 +568,52 @@ def _after_label(lead: str) -> bool:
     """The text before a name ends with a list label ("Beslutande Ledamöter ", "Sekreterare ")."""
     words = lead.split()
     return bool(words) and words[-1].strip(":,").casefold() in LIST_LABEL_WORDS and words[-1][:1].isupper()
+
+
+# A närvarolista: a table headed "Namn" with a party, role or presence column, one member a row
+# ("Anna Ek | S | Ledamot | 1", presence "1", "x" or "ja", absence "-" or "0").
+ROLL_HEADER = re.compile(r"^namn$", re.I)
+ROLL_COLUMNS = re.compile(r"^(parti|närvaro|närvarande|närv|ledamot|ersättare|roll|funktion|tjänstgörande|grupp)$",
+                          re.I)
+PRESENT = {"1", "x", "ja", "närvarande", "n", "✓", "tjg", "tj"}
+ABSENT = {"-", "–", "0", "nej", "frånvarande", "f", ""}
+
+
+def _cells(line: Line) -> list[str]:
+    text = line.text.strip()
+    if text.startswith("|"):
+        return [c.strip() for c in text.strip("|").split("|")]
+    return [c.strip() for c in text.split("\t")] if "\t" in text else []
+
+
+def roll_call(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
+    """(group, entry, line) for every member of a närvarolista table."""
+    out: list[tuple[str, Entry, Line]] = []
+    columns: dict[str, int] | None = None
+    for ln in lines:
+        cells = _cells(ln)
+        if not cells:
+            columns = None
+            continue
+        if columns is None:
+            if any(ROLL_HEADER.match(c) for c in cells) and any(ROLL_COLUMNS.match(c) for c in cells):
+                columns = {c.casefold(): i for i, c in enumerate(cells)}
+            continue
+        if all(re.fullmatch(r"[-: ]*", c) for c in cells):
+            continue  # the rule under a Markdown header
+        get = {k: (cells[i] if i < len(cells) else "") for k, i in columns.items()}
+        name = ZONE_PARTY.sub("", get.get("namn", "")).strip()
+        if not is_name(name):
+            continue
+        presence = next((get[k] for k in ("närvaro", "närvarande", "närv", "tjänstgörande") if k in get), None)
+        role = next((get[k] for k in ("roll", "funktion", "ledamot", "ersättare") if k in get and get[k]), None)
+        role = _role(role) if role and not re.fullmatch(r"[\dx✓-]+", role, re.I) else None
+        party = get.get("parti") or None
+        if presence is not None and presence.casefold() in ABSENT:
+            group = "franvarande"
+        elif role and "ersättare" in role and not (presence and presence.casefold() in PRESENT):
+            group = "ovriga"
+        else:
+            group = "beslutande"
+        out.append((group, Entry(name, role, party), ln))
+    return out

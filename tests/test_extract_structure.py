@@ -246,3 +246,26 @@ def test_figures_in_prose_as_reports_and_news_write_them() -> None:
 def test_amounts_in_words_as_prose_writes_them() -> None:
     text = "Rapport\n\nFörbundet fick 1,5 miljoner kronor, 8,1 mkr och en avgift på 2 m.kr. Utfallet blev – 0,75 mkr.\n"
     assert [a.value for a in record(text).amounts] == [1_500_000, 8_100_000, 2_000_000, -750_000]
+
+
+def test_att_clauses_under_a_lead_in_are_decided_points() -> None:
+    text = ("Protokoll\n\n§ 8 Budget\n\nKommunstyrelsens beslut\nKommunstyrelsen beslutar\n\natt anta budgeten för 2008,\n\n"
+            "att ge förvaltningen i uppdrag att återkomma i maj.\n")
+    assert [(d.kind, d.text) for d in record(text).decisions] == [
+        ("approve", "Kommunstyrelsen beslutar att anta budgeten för 2008,"),
+        ("assign", "Kommunstyrelsen beslutar att ge förvaltningen i uppdrag att återkomma i maj.")]
+
+
+def test_decision_sentences_without_a_decision_block() -> None:
+    text = ("Protokoll\n\n§ 1 Dagordning\n\nDagordningen godkänns.\n\n§ 2 Rapport\n\nFörbundschefen rapporterade. "
+            "Styrelsen beslutade att lägga rapporten till handlingarna.\n")
+    assert [(d.paragraph, d.kind) for d in record(text).decisions] == [("1", "approve"), ("2", "note")]
+
+
+def test_a_narvarolista_table() -> None:
+    text = ("Protokoll\n\nSammanträdesdatum 2019-05-02\n\n§ 1 Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n"
+            "Närvarolista\n| Namn | Parti | Roll | Närvaro |\n| --- | --- | --- | --- |\n| Anna Ek | S | Ordförande | 1 |\n"
+            "| Bo Lind | M | Ledamot | - |\n| Dan Ström | KD | Ersättare | 1 |\n")
+    people = {p.name: (p.group, p.role, p.organisation) for p in record(text).people}
+    assert people == {"Anna Ek": ("beslutande", "ordförande", "S"), "Bo Lind": ("franvarande", "ledamot", "M"),
+                      "Dan Ström": ("beslutande", "ersättare", "KD")}
