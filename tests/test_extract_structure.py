@@ -249,8 +249,8 @@ def test_amounts_in_words_as_prose_writes_them() -> None:
 
 
 def test_att_clauses_under_a_lead_in_are_decided_points() -> None:
-    text = ("Protokoll\n\n§ 8 Budget\n\nKommunstyrelsens beslut\nKommunstyrelsen beslutar\n\natt anta budgeten för 2008,\n\n"
-            "att ge förvaltningen i uppdrag att återkomma i maj.\n")
+    text = ("Protokoll\n\n§ 8 Budget\n\nKommunstyrelsens beslut\nKommunstyrelsen beslutar\n\n"
+            "att anta budgeten för 2008,\n\natt ge förvaltningen i uppdrag att återkomma i maj.\n")
     assert [(d.kind, d.text) for d in record(text).decisions] == [
         ("approve", "Kommunstyrelsen beslutar att anta budgeten för 2008,"),
         ("assign", "Kommunstyrelsen beslutar att ge förvaltningen i uppdrag att återkomma i maj.")]
@@ -264,7 +264,8 @@ def test_decision_sentences_without_a_decision_block() -> None:
 
 def test_a_narvarolista_table() -> None:
     text = ("Protokoll\n\nSammanträdesdatum 2019-05-02\n\n§ 1 Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n"
-            "Närvarolista\n| Namn | Parti | Roll | Närvaro |\n| --- | --- | --- | --- |\n| Anna Ek | S | Ordförande | 1 |\n"
+            "Närvarolista\n| Namn | Parti | Roll | Närvaro |\n| --- | --- | --- | --- |\n"
+            "| Anna Ek | S | Ordförande | 1 |\n"
             "| Bo Lind | M | Ledamot | - |\n| Dan Ström | KD | Ersättare | 1 |\n")
     people = {p.name: (p.group, p.role, p.organisation) for p in record(text).people}
     assert people == {"Anna Ek": ("beslutande", "ordförande", "S"), "Bo Lind": ("franvarande", "ledamot", "M"),
