@@ -148,7 +148,7 @@ def _budget_tables(amounts: list[Amount], parts: list[PartSpan]) -> list[Amount]
 
 def _owner(parts: list[PartSpan], part: PartSpan) -> PartSpan:
     """The part whose §§ run through `part`: the minutes before it when it is an attached bilaga."""
-    if not part.attached:
+    if not part.attached or part.type in MINUTES:
         return part
     earlier = [p for p in parts if p.start < part.start and not p.attached]
     return earlier[-1] if earlier else part

@@ -14,8 +14,9 @@ from .layout import Line, squash
 
 # Kind of part, the heading that opens it, and whether the heading alone is enough evidence.
 PART_HEADINGS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
-    ("kallelse", re.compile(r"^(kallelse|föredragningslista|dagordning)\b", re.I), True),
-    ("protokoll", re.compile(r"^(sammanträdesprotokoll|protokoll|mötesprotokoll|styrelseprotokoll)\b", re.I), True),
+    ("kallelse", re.compile(r"^(kallelse|föredragningslista|dagordning|underrättelse)\b", re.I), True),
+    ("protokoll", re.compile(r"^(sammanträdesprotokoll|protokoll|mötesprotokoll|styrelseprotokoll|protokollsutdrag|"
+                             r"utdrag ur (?:sammanträdes|styrelse)?protokoll(?:et)?|justerat protokoll)\b", re.I), True),
     ("tertialrapport", re.compile(r"^tertial(rapport|uppföljning)\b", re.I), True),
     ("delarsrapport", re.compile(r"^(delårsrapport|delårsbokslut|delårsredovisning)\b", re.I), True),
     ("arsredovisning", re.compile(r"^årsredovisning\b", re.I), True),
@@ -34,7 +35,7 @@ BILAGA = re.compile(r"^bilaga\b(\s*\d+)?\s*$", re.I)
 DECIDED_ON = re.compile(r"^(beslutad|fastställd|antagen|godkänd)\s+av\s+\w+", re.I)
 PERIOD_END = re.compile(r"\bper\s+((?:19|20)\d{2}-\d{2}-\d{2})")
 CAPS_HEADING = re.compile(r"^(?:KALLELSE|SAMMANTRÄDESPROTOKOLL|PROTOKOLL|DAGORDNING|FÖREDRAGNINGSLISTA|"
-                          r"UNDERRÄTTELSE|MÖTESPROTOKOLL|STYRELSEPROTOKOLL)(?:\s*/\s*[A-ZÅÄÖ]+)?\b")
+                          r"UNDERRÄTTELSE|MÖTESPROTOKOLL|STYRELSEPROTOKOLL|PROTOKOLLSUTDRAG|UTDRAG UR PROTOKOLL)(?:\s*/\s*[A-ZÅÄÖ]+)?\b")
 # A table-of-contents row: a title, dot leaders, a page number.
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|…{2,}")
 # The § heading line before a title ("§ 99   Dnr BN-2025-00112", "KS § 12").
@@ -159,7 +160,7 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
     parts: list[PartSpan] = []
     for n, (ptype, title, start, attached) in enumerate(found):
         end = found[n + 1][2] if n + 1 < len(found) else len(text)
-        if attached:
+        if attached and ptype not in MINUTES:
             later = [p for p in paragraph_starts if p > start]
             if later:
                 end = min(end, later[0])

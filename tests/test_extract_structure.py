@@ -270,3 +270,11 @@ def test_a_narvarolista_table() -> None:
     people = {p.name: (p.group, p.role, p.organisation) for p in record(text).people}
     assert people == {"Anna Ek": ("beslutande", "ordförande", "S"), "Bo Lind": ("franvarande", "ledamot", "M"),
                       "Dan Ström": ("beslutande", "ersättare", "KD")}
+
+
+def test_an_attached_paragraph_extract_is_minutes() -> None:
+    text = ("Verksamhetsberättelse 2019\n\nFörbundet har haft ett bra år.\n\nBilaga 1\n\nProtokollsutdrag\n\n"
+            "§ 14 Verksamhetsberättelse\n\nBeslut\nStyrelsen godkänner verksamhetsberättelsen.\n")
+    r = record(text)
+    assert [p.type for p in r.parts] == ["verksamhetsberattelse", "protokoll"]
+    assert [(d.paragraph, d.kind) for d in r.decisions] == [("14", "approve")]
