@@ -16,7 +16,8 @@ from .layout import Line, squash
 PART_HEADINGS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
     ("kallelse", re.compile(r"^(kallelse|föredragningslista|dagordning|underrättelse)\b", re.I), True),
     ("protokoll", re.compile(r"^(sammanträdesprotokoll|protokoll|mötesprotokoll|styrelseprotokoll|protokollsutdrag|"
-                             r"utdrag ur (?:sammanträdes|styrelse)?protokoll(?:et)?|justerat protokoll)\b", re.I), True),
+                             r"utdrag ur (?:sammanträdes|styrelse)?protokoll(?:et)?|justerat protokoll)\b", re.I),
+     True),
     ("tertialrapport", re.compile(r"^tertial(rapport|uppföljning)\b", re.I), True),
     ("delarsrapport", re.compile(r"^(delårsrapport|delårsbokslut|delårsredovisning)\b", re.I), True),
     ("arsredovisning", re.compile(r"^årsredovisning\b", re.I), True),
@@ -35,7 +36,8 @@ BILAGA = re.compile(r"^bilaga\b(\s*\d+)?\s*$", re.I)
 DECIDED_ON = re.compile(r"^(beslutad|fastställd|antagen|godkänd)\s+av\s+\w+", re.I)
 PERIOD_END = re.compile(r"\bper\s+((?:19|20)\d{2}-\d{2}-\d{2})")
 CAPS_HEADING = re.compile(r"^(?:KALLELSE|SAMMANTRÄDESPROTOKOLL|PROTOKOLL|DAGORDNING|FÖREDRAGNINGSLISTA|"
-                          r"UNDERRÄTTELSE|MÖTESPROTOKOLL|STYRELSEPROTOKOLL|PROTOKOLLSUTDRAG|UTDRAG UR PROTOKOLL)(?:\s*/\s*[A-ZÅÄÖ]+)?\b")
+                          r"UNDERRÄTTELSE|MÖTESPROTOKOLL|STYRELSEPROTOKOLL|PROTOKOLLSUTDRAG|UTDRAG UR PROTOKOLL)"
+                          r"(?:\s*/\s*[A-ZÅÄÖ]+)?\b")
 # A table-of-contents row: a title, dot leaders, a page number.
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|…{2,}")
 # The § heading line before a title ("§ 99   Dnr BN-2025-00112", "KS § 12").
