@@ -29,7 +29,7 @@ from samarkiv.extract.types import Amount, Decision, Item, Meeting, Mention, Out
 from samarkiv.ingest import SourceFile
 from samarkiv.normalize import Text
 
-from . import search
+from . import amount_sets, search
 from .models import (
     AmountRow,
     DecisionRow,
@@ -221,6 +221,7 @@ class Archive:
             s.flush()
             s.add_all(_fact_rows(doc.id, record))
             s.flush()
+            amount_sets.refresh(s, [doc.id])
             search.index_document(s, doc.id)
             s.execute(delete(Failure).where(Failure.path == path))
             return doc.id
@@ -255,6 +256,7 @@ class Archive:
             s.flush()
             s.add_all(_fact_rows(document_id, record))
             s.flush()
+            amount_sets.refresh(s, [document_id])
             search.index_document(s, document_id)
 
     def mark_original_kept(self, sha256: str) -> None:

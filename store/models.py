@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import (JSON, BigInteger, Boolean, Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint,
+                        false)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -207,3 +208,27 @@ class MentionRow(_Fact, Base):
     document_id: Mapped[int] = _document_fk()
     label: Mapped[str] = mapped_column(String(8), index=True)
     text: Mapped[str] = mapped_column(Text, index=True)
+
+
+class AmountSetRow(Base):
+    """What the amount sums need of one set of tables (the tables of one §, or of one document
+    outside minutes) for one year, measure and flow, kept by `store.amount_sets` from the amounts.
+
+    For each förbund, year and measure the sums take the sets whose `choice` is the greatest;
+    granted amounts (measure `granted`) all count. Written with the document's facts.
+    """
+
+    __tablename__ = "amount_sets"
+    __table_args__ = (Index("ix_amount_sets_choice", "forbund", "year", "measure", "choice"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    forbund: Mapped[str] = mapped_column(Text, doc="The document's förbund; empty when unknown.")
+    paragraph: Mapped[str | None] = mapped_column(String(16))
+    year: Mapped[int | None] = mapped_column(Integer)
+    measure: Mapped[str] = mapped_column(String(16), doc="granted, budget, plan, forecast or actual.")
+    flow: Mapped[str | None] = mapped_column(String(8), doc="income or cost; none for granted amounts.")
+    sek: Mapped[int] = mapped_column(_SEK, doc="The sum of the set's lines; costs as a positive sum.")
+    amounts: Mapped[int] = mapped_column(Integer, doc="How many amounts the sum is of.")
+    choice: Mapped[str] = mapped_column(String(64), doc="Sorts the sets of one förbund, year and measure: "
+                                                        "the greatest speaks for them.")
