@@ -31,19 +31,30 @@ def table_line() -> Any:
             & AmountRow.year.is_not(None))
 
 
-def _paragraph_number(paragraph: str | None) -> int:
-    digits = "".join(c for c in paragraph or "" if c.isdigit())
-    return min(int(digits), 999_999) if digits else 0
+_PARAGRAPH_CHARS = 16
+
+
+def _earlier_first(paragraph: str | None) -> str:
+    """Digits that sort the other way round from the § label: greatest for no label, then for the
+    label that sorts first ("10" before "9", as text)."""
+    if paragraph is None:
+        return "1" + "999" * _PARAGRAPH_CHARS
+    codes = [1000 - min(ord(c), 999) for c in paragraph[:_PARAGRAPH_CHARS]]
+    return "0" + "".join(f"{c:03d}" for c in codes) + "999" * (_PARAGRAPH_CHARS - len(codes))
 
 
 def choice_key(date: str | None, scanned: bool, width: int, lines: int, document_id: int,
                paragraph: str | None) -> str:
     """The key that sorts the sets of one förbund, year and measure, best last: the latest
-    document, a text layer before OCR, fewer year-and-measure columns, more lines; then, for a
-    choice that is always one set, the earlier document and the earlier §."""
-    return (f"{(date or '')[:10]:<10}|{0 if scanned else 1}|{9_999 - min(width, 9_999):04d}|"
-            f"{min(lines, 999_999):06d}|{999_999_999_999 - document_id:012d}|"
-            f"{999_999 - _paragraph_number(paragraph):06d}")
+    document, a text layer before OCR, fewer year-and-measure columns, more lines; then, so that
+    the choice is always one set, the earlier document and the § label that sorts first.
+
+    Only digits, all of fixed width, so that every collation (SQLite's bytes, PostgreSQL's
+    locales, which pass over punctuation) sorts the keys alike.
+    """
+    day = "".join(c for c in (date or "")[:10] if c.isdigit()).ljust(8, "0")
+    return (f"{day}{0 if scanned else 1}{9_999 - min(width, 9_999):04d}{min(lines, 999_999):06d}"
+            f"{999_999_999_999 - document_id:012d}{_earlier_first(paragraph)}")
 
 
 def refresh(session: Session, document_ids: Collection[int] | None = None) -> int:

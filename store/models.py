@@ -230,5 +230,5 @@ class AmountSetRow(Base):
     flow: Mapped[str | None] = mapped_column(String(8), doc="income or cost; none for granted amounts.")
     sek: Mapped[int] = mapped_column(_SEK, doc="The sum of the set's lines; costs as a positive sum.")
     amounts: Mapped[int] = mapped_column(Integer, doc="How many amounts the sum is of.")
-    choice: Mapped[str] = mapped_column(String(64), doc="Sorts the sets of one förbund, year and measure: "
+    choice: Mapped[str] = mapped_column(String(96), doc="Sorts the sets of one förbund, year and measure: "
                                                         "the greatest speaks for them.")

@@ -35,7 +35,7 @@ def upgrade() -> None:
         sa.Column('flow', sa.String(length=8), nullable=True),
         sa.Column('sek', sek, nullable=False),
         sa.Column('amounts', sa.Integer(), nullable=False),
-        sa.Column('choice', sa.String(length=64), nullable=False),
+        sa.Column('choice', sa.String(length=96), nullable=False),
         sa.ForeignKeyConstraint(['document_id'], ['documents.id'], ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('id'),
     )
