@@ -29,10 +29,9 @@ from samarkiv import PIPELINE_VERSION
 from samarkiv.extract.types import Amount, Decision, Item
 from samarkiv.gazetteer import samordningsforbund
 from samarkiv.pipeline import process_path
-from samarkiv.store import Archive
+from samarkiv.store import Archive, amount_sets
 from samarkiv.store.models import AmountRow, DecisionRow, Document, ItemRow, MeetingRow, PageRow, PartRow
 from samarkiv.store.query import Filters, amount_totals
-from samarkiv.store import amount_sets
 from samarkiv.store.search import rebuild, search
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"

@@ -74,8 +74,8 @@ def source_from_pages(sha256: str, size: int, kind: FileKind, pages: Sequence[Pa
                  "archived, but extraction is made for Swedish minutes and reports",)
     blank = [str(p.number) for p in ordered if p.method is Method.BLANK]
     if blank:
-        pages = f"page {blank[0]} is" if len(blank) == 1 else f"pages {', '.join(blank)} are"
-        notes += (f"{pages} blank and {'was' if len(blank) == 1 else 'were'} not read",)
+        which = f"page {blank[0]} is" if len(blank) == 1 else f"pages {', '.join(blank)} are"
+        notes += (f"{which} blank and {'was' if len(blank) == 1 else 'were'} not read",)
     return SourceFile(sha256=sha256, size=size, kind=kind, pages=ordered, encoding=encoding, notes=notes)
 
 

@@ -21,7 +21,7 @@ from PIL import Image, ImageOps
 from samarkiv.errors import CorruptInput, OcrUnavailable
 
 from .layout import Word, lay_out
-from .types import WordBox
+from .types import Method, Page, WordBox
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
@@ -190,32 +190,57 @@ def reading_scale(gray: Image.Image) -> float:
     return float(min(1.0, max(_SMALLEST_SCALE, _LINE_PIXELS / float(np.median(runs)))))
 
 
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A page image made ready for tesseract, and how to map its pixels back to the page."""
+
+    image: Image.Image
+    skew_degrees: float
+    left: int = 0
+    top: int = 0
+    scale: float = 1.0
+
+
+def prepare(image: Image.Image, dpi: int = 300) -> Prepared | None:
+    """The page levelled, cut to its ink plus a margin and shrunk to the size tesseract reads
+    best; None for a page with no ink, which needs no reading."""
+    gray, angle = preprocess(image)
+    box = ink_box(gray, dpi)
+    if box is None:
+        return None
+    gray = gray.crop(box)
+    scale = reading_scale(gray)
+    if scale < 1.0:
+        gray = gray.resize((round(gray.width * scale), round(gray.height * scale)), Image.Resampling.BILINEAR)
+    return Prepared(gray, angle, box[0], box[1], scale)
+
+
 def ocr_image(image: Image.Image, lang: str = "swe", *, do_preprocess: bool = True,
               timeout: float = 0, dpi: int = 300) -> OcrResult:
     """Reads the text of one page image, keeping lines, paragraphs and table columns.
 
-    With `do_preprocess`, the page is levelled, cut to its ink plus a margin and shrunk to the
-    size tesseract reads best; a page with no ink is not read (`blank`).
+    With `do_preprocess` the image is `prepare`d first, and a page with no ink is not read (`blank`).
     """
     check_tesseract(lang)
-    angle = 0.0
-    left = top = 0
-    scale = 1.0
+    ready: Prepared | None = Prepared(image, 0.0)
     if do_preprocess:
-        image, angle = preprocess(image)
-        box = ink_box(image, dpi)
-        if box is None:
-            return OcrResult(text="", confidence=None, skew_degrees=angle, blank=True)
-        left, top = box[0], box[1]
-        image = image.crop(box)
-        scale = reading_scale(image)
-        if scale < 1.0:
-            image = image.resize((round(image.width * scale), round(image.height * scale)),
-                                 Image.Resampling.BILINEAR)
-    words, confs = words_from_tsv(tesseract_tsv(image, lang, timeout=timeout))
+        ready = prepare(image, dpi)
+        if ready is None:
+            return OcrResult(text="", confidence=None, skew_degrees=0.0, blank=True)
+    assert ready is not None
+    words, confs = words_from_tsv(tesseract_tsv(ready.image, lang, timeout=timeout))
     mean_conf = round(sum(confs) / len(confs), 2) if confs else None
     text, pixel_boxes = lay_out(words)
-    points = 72 / dpi
+    points, scale, left, top = 72 / dpi, ready.scale, ready.left, ready.top
     boxes = tuple(WordBox(b.start, b.end, (b.x0 / scale + left) * points, (b.top / scale + top) * points,
                           (b.x1 / scale + left) * points, (b.bottom / scale + top) * points) for b in pixel_boxes)
-    return OcrResult(text=text, confidence=mean_conf, skew_degrees=angle, boxes=boxes)
+    return OcrResult(text=text, confidence=mean_conf, skew_degrees=ready.skew_degrees, boxes=boxes)
+
+
+def ocr_page(number: int, result: OcrResult, size: tuple[float, float] | None) -> Page:
+    """The `Page` of an OCR result: a blank page, noted, when the image had no ink."""
+    if result.blank:
+        return Page(number=number, text="", method=Method.BLANK, boxes=(), size=size,
+                    notes=("blank page: no ink on the scan, not read by OCR",))
+    return Page(number=number, text=result.text, method=Method.OCR, confidence=result.confidence,
+                boxes=result.boxes, size=size)

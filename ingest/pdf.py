@@ -14,7 +14,7 @@ from pathlib import Path
 from samarkiv.errors import CorruptInput, EmptyInput, EncryptedInput, TooLarge
 
 from .layout import Word, lay_out
-from .ocr import ocr_image
+from .ocr import ocr_image, ocr_page
 from .types import IngestOptions, Method, Page
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -197,8 +197,9 @@ def _ocr_pdf_page(page, number: int, options: IngestOptions) -> Page:
         raise TooLarge(f"page {number} would render to {pixels / 1e6:.0f} megapixels at {options.dpi} dpi, "
                        f"over the limit of {options.max_pixels / 1e6:.0f}")
     image = _scanned_image(page, options.dpi) or page.render(scale=scale, grayscale=True).to_pil()
-    result = ocr_image(image, options.lang, do_preprocess=options.preprocess, timeout=options.ocr_timeout)
-    return Page(number=number, text=result.text, method=Method.OCR, confidence=result.confidence)
+    result = ocr_image(image, options.lang, do_preprocess=options.preprocess, timeout=options.ocr_timeout,
+                       dpi=options.dpi)
+    return ocr_page(number, result, (width, height))
 
 
 def _scanned_image(page, dpi: int):
