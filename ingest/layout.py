@@ -63,27 +63,27 @@ def lay_out(words: Iterable[Word], tab_gap: float = 0.8) -> tuple[str, tuple[Wor
     boxes: list[WordBox] = []
     offset = 0
     prev_top: float | None = None
-
-    def put(piece: str) -> None:
-        nonlocal offset
-        parts.append(piece)
-        offset += len(piece)
-
     for line, top in zip(lines, tops, strict=True):
         if prev_top is not None:
-            put("\n\n" if top - prev_top > max(pitch, line_height) * 1.6 else "\n")
+            brk = "\n\n" if top - prev_top > max(pitch, line_height) * 1.6 else "\n"
+            parts.append(brk)
+            offset += len(brk)
         prev_top = top
-        gaps = [b.x0 - a.x1 for a, b in zip(line, line[1:], strict=False)]
-        usual = min(gaps) if gaps else 0.0
-        for i, word in enumerate(line):
-            if i:
-                a, gap = line[i - 1], gaps[i - 1]
+        usual = min((b.x0 - a.x1 for a, b in zip(line, line[1:], strict=False)), default=0.0)
+        a = None
+        for word in line:
+            if a is not None:
+                gap = word.x0 - a.x1
                 h = max(a.bottom - a.top, word.bottom - word.top, 1.0)
                 # A column break is wide in absolute terms and wide against this line's other gaps;
                 # a justified line widens every gap alike, so it stays one run of words.
-                put("\t" if gap > 2.5 * h or (gap > tab_gap * h and gap > 2 * usual) else " ")
-            boxes.append(WordBox(offset, offset + len(word.text), word.x0, word.top, word.x1, word.bottom))
-            put(word.text)
+                parts.append("\t" if gap > 2.5 * h or (gap > tab_gap * h and gap > 2 * usual) else " ")
+                offset += 1
+            end = offset + len(word.text)
+            boxes.append(WordBox(offset, end, word.x0, word.top, word.x1, word.bottom))
+            parts.append(word.text)
+            offset = end
+            a = word
     return "".join(parts), tuple(boxes)
 
 

@@ -28,6 +28,8 @@ _LEADERS = re.compile(r"(?:[.·…_\-–—=─━│┃|](?:[ \t\xa0]?)){3,}")
 # A number as tables and tables of contents print it: a page number, an amount ("-618 174",
 # "3 084 000 kr" in two tokens), a date ("2019-01-01"), a share ("12,5%"), a § reference ("§ 34").
 _NUMBER = re.compile(r"[(\-−–+]?(?:§|\d[\d.,:/\-–]*)[%)]?[.,:;]?")
+_WHITESPACE = re.compile(r"\s")
+_LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _EDGE_PUNCTUATION = "()[]\"'”’«»,.:;!?"
 
 
@@ -48,6 +50,9 @@ def text_layer_is_usable(text: str) -> bool:
     stripped = _CID.sub("", text)
     if len(text) - len(stripped) > 0.2 * len(text):
         return False
+    visible = len(stripped) - len(_WHITESPACE.findall(stripped))
+    if visible >= 20 and 2 * len(_LATIN_LETTER.findall(stripped)) >= visible:
+        return True  # mostly letters: running text, whatever else the page holds
     tokens = _LEADERS.sub(" ", stripped).split()
     if sum(len(t) for t in tokens) < 20:
         return False
@@ -139,12 +144,19 @@ def read_pdf_page(data: bytes, index: int, options: IngestOptions) -> Page:
         doc.close()
 
 
+# A word of a text layer: a run of characters up to whitespace, or up to and with pdfium's mark
+# for a hyphen that ends a line (U+FFFE, or U+0002 in older builds); pdfium runs such a word on
+# into the next line's characters, so the hyphen ends the word on its own line.
+_LAYER_WORD = re.compile(r"[^\s\ufffe\x02]*[\ufffe\x02]|[^\s\ufffe\x02]+")
+
+
 def text_layer_words(textpage, height: float) -> list[Word]:
     """The words of a pypdfium2 text page with their boxes, in points from the top left corner.
 
     A word is a run of characters between whitespace, real or the spaces and line breaks pdfium
     puts in where glyphs stand apart. Boxes are pdfium's loose character boxes, as high as the
-    font's ascent and descent, so the words of one line share a height whatever their letters.
+    font's ascent and descent, so the words of one line share a height whatever their letters;
+    a word's box spans its first and last characters' boxes.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -154,33 +166,44 @@ def text_layer_words(textpage, height: float) -> list[Word]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
     raw = textpage.raw
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    rect = pdfium_c.FS_RECTF()
+    first, last = pdfium_c.FS_RECTF(), pdfium_c.FS_RECTF()
     words: list[Word] = []
+    for match in _LAYER_WORD.finditer(text):
+        start, end = match.span()
+        loose_box(raw, start, first)
+        loose_box(raw, end - 1, last)
+        if first.right <= first.left or last.right <= last.left:
+            # A glyph with no extent at an end (a control character, a hyphen mark with no ink).
+            word = _word_of_inked_characters(textpage, text, start, end, height)
+            if word is not None:
+                words.append(word)
+            continue
+        letters = match.group()
+        if letters[-1] in _LINE_END_HYPHENS:
+            letters = letters[:-1] + "-"
+        words.append(Word(letters, min(first.left, last.left), max(first.right, last.right),
+                          height - max(first.top, last.top), height - min(first.bottom, last.bottom)))
+    return words
+
+
+def _word_of_inked_characters(textpage, text: str, start: int, end: int, height: float) -> Word | None:
+    """The word of `text[start:end]` made of its characters that have an extent on the page."""
+    import pypdfium2.raw as pdfium_c
+
+    rect = pdfium_c.FS_RECTF()
     letters: list[str] = []
     x0 = x1 = top = bottom = 0.0
-    for index, char in enumerate(text):
-        if char.isspace():
-            if letters:
-                words.append(Word("".join(letters), x0, x1, height - top, height - bottom))
-                letters = []
+    for index in range(start, end):
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
+        if rect.right <= rect.left:
             continue
-        loose_box(raw, index, rect)
-        # pdfium marks a hyphen that ends a line (U+FFFE, or U+0002 in older builds) and runs the
-        # word on into the next line's characters: the hyphen ends the word on its own line.
-        hyphen = char in _LINE_END_HYPHENS
-        if rect.right > rect.left:  # a glyph with no extent is a control character, no ink
-            if not letters:
-                x0, x1, top, bottom = rect.left, rect.right, rect.top, rect.bottom
-            else:
-                x0, x1 = min(x0, rect.left), max(x1, rect.right)
-                top, bottom = max(top, rect.top), min(bottom, rect.bottom)
-            letters.append("-" if hyphen else char)
-        if hyphen and letters:
-            words.append(Word("".join(letters), x0, x1, height - top, height - bottom))
-            letters = []
-    if letters:
-        words.append(Word("".join(letters), x0, x1, height - top, height - bottom))
-    return words
+        if not letters:
+            x0, x1, top, bottom = rect.left, rect.right, rect.top, rect.bottom
+        else:
+            x0, x1 = min(x0, rect.left), max(x1, rect.right)
+            top, bottom = max(top, rect.top), min(bottom, rect.bottom)
+        letters.append("-" if text[index] in _LINE_END_HYPHENS else text[index])
+    return Word("".join(letters), x0, x1, height - top, height - bottom) if letters else None
 
 
 def _text_layer_page(page, textpage, number: int) -> Page:

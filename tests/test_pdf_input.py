@@ -9,7 +9,7 @@ from fpdf import FPDF
 from PIL import Image
 
 from samarkiv.ingest import Method, read_bytes, text_layer_is_usable
-from samarkiv.synth import find_font, typeset_pdf
+from samarkiv.synth import find_font, typeset_pdf, typeset_report
 
 from .conftest import requires_ocr, seed_path
 
@@ -70,30 +70,12 @@ def test_mixed_pdf_is_decided_page_by_page() -> None:
 
 
 def _report_with_contents_and_tables() -> bytes:
-    """A born-digital report as kommuner publish them: a table of contents with dot leaders and a
-    page-number column, then a ruled budget table of mostly figures."""
-    pdf = FPDF(format="A4", unit="mm")
-    pdf.add_font("body", fname=str(find_font()))
-    pdf.set_font("body", size=11)
-    pdf.add_page()
-    pdf.cell(0, 10, "Innehållsförteckning", new_x="LMARGIN", new_y="NEXT")
     contents = [("1", "Sammanfattning", 3), ("2", "Bakgrund", 4), ("2.1", "Uppdrag", 4), ("3", "Ekonomi", 7),
                 ("3.1", "Budget 2021", 8), ("3.2", "Prognos", 9), ("4", "Insatser", 11), ("5", "Bilagor", 14)]
-    for number, heading, page in contents:
-        pdf.cell(12, 7, number)
-        pdf.cell(150, 7, heading + " " + "." * (110 - 2 * len(heading)))
-        pdf.cell(0, 7, str(page), align="R", new_x="LMARGIN", new_y="NEXT")
-    pdf.add_page()
-    pdf.cell(0, 10, "Budget 2021", new_x="LMARGIN", new_y="NEXT")
-    rows = [("Not", "2019-01-01", "2019-08-31", "2020"), ("4", "-618 174", "-810 598", "-1 083 000"),
-            ("5", "-208 000", "-198 909", "-406 000"), ("6", "-695", "-1 083", "-2 000"),
-            ("7", "3 084 000", "3 126 000", "3 480 000"), ("Summa", "2 257 131", "2 115 410", "1 989 000")]
-    with pdf.table(borders_layout="ALL", text_align="RIGHT", first_row_as_headings=False) as table:
-        for cells in rows:
-            row = table.row()
-            for cell in cells:
-                row.cell(cell)
-    return bytes(pdf.output())
+    table = [["Not", "2019-01-01", "2019-08-31", "2020"], ["4", "-618 174", "-810 598", "-1 083 000"],
+             ["5", "-208 000", "-198 909", "-406 000"], ["6", "-695", "-1 083", "-2 000"],
+             ["7", "3 084 000", "3 126 000", "3 480 000"], ["Summa", "2 257 131", "2 115 410", "1 989 000"]]
+    return typeset_report("Delårsrapport 2019", contents, table)
 
 
 def test_a_table_of_contents_and_a_ruled_table_of_figures_are_read_from_the_text_layer() -> None:
