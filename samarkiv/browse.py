@@ -71,7 +71,7 @@ _TABLES: dict[str, dict[str, Any]] = {
         "sortable_columns": ["number", "confidence"],
         "columns": {
             "number": "Page number, 1-based.",
-            "method": "How it was read: text-layer, ocr or plain.",
+            "method": "How it was read: text-layer, ocr, plain, or blank (nothing on the page to read).",
             "confidence": "Mean OCR word confidence, 0–100 (OCR pages only).",
             "raw_text": "Text as read from the file.",
             "text": "Normalized text; fact offsets point into it.",
@@ -190,6 +190,24 @@ _TABLES: dict[str, dict[str, Any]] = {
             "document_id": "The document it is from (links to it).",
             "ref_id": "The decision, item or page row it is (links to it).",
             "page": "Page, 1-based (links to the page text).",
+        },
+    },
+    "amount_sets": {
+        "description": "What the amount sums choose among: per set of tables (one §, or one document outside "
+                       "minutes), year, measure and flow, its sum and its standing. For each förbund, year and "
+                       "measure the set with the greatest choice key counts; granted amounts all count.",
+        "facets": ["measure", "flow"],
+        "columns": {
+            "document_id": "The document it is from (links to it).",
+            "forbund": "The document's förbund; empty when unknown.",
+            "paragraph": "The § of the tables; empty outside minutes.",
+            "year": "The year the amounts concern.",
+            "measure": "granted, budget, plan, forecast or actual.",
+            "flow": "income or cost; empty for granted amounts.",
+            "sek": "The sum, whole SEK; costs as a positive sum.",
+            "amounts": "How many amounts the sum is of.",
+            "choice": "Sorts the sets of one förbund, year and measure: the latest document, a text layer "
+                      "before OCR, fewer columns, more lines.",
         },
     },
     "alembic_version": {"hidden": True},

@@ -84,7 +84,7 @@ class PageRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    method: Mapped[str] = mapped_column(String(16), doc="text-layer, ocr or plain.")
+    method: Mapped[str] = mapped_column(String(16), doc="text-layer, ocr, plain or blank.")
     confidence: Mapped[float | None] = mapped_column(Float, doc="Mean OCR word confidence, 0-100.")
     raw_text: Mapped[str] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text, doc="Normalized text.")
