@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from samarkiv.synth import scan_pages, typeset_pdf
+from samarkiv.synth import scan_pages, typeset_pdf, typeset_report
 from samarkiv.synth_office import docx_from_text, odt_from_text
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -24,6 +24,8 @@ class Corpus:
 
     scans: Path
     scan_images: Path
+    short_scans: Path
+    short_scan_images: Path
     born: Path
     texts_small: Path
     texts_large: Path
@@ -32,6 +34,7 @@ class Corpus:
     docx: Path | None = None
     odt: Path | None = None
     office_pages: int = 0
+    short_scan_pages: int = 0
 
 
 def seed_texts() -> list[str]:
@@ -94,8 +97,44 @@ def _write_scans(folder: Path, images: Path, pages: int, pages_per_doc: int) -> 
             images_to_pdf(made[start:start + pages_per_doc]))
 
 
+SHORT_LINES = 14  # a protokollsutdrag or a short letter: one decision on a page
+
+
+def _write_short_scans(folder: Path, images: Path, docs: int) -> int:
+    """`docs` short scanned documents, one or two pages each, of page-sized pieces of the seeds
+    cut short; their page images as PNG. Returns the page count."""
+    from samarkiv.synth import images_to_pdf
+
+    folder.mkdir(parents=True)
+    images.mkdir(parents=True)
+    pieces = [c for t in seed_texts() for c in page_chunks(t, SHORT_LINES)]
+    pages = 0
+    for number in range(docs):
+        length = 1 + number % 2
+        text = "\f".join(pieces[(number * 2 + k) % len(pieces)] for k in range(length))
+        made = scan_pages(typeset_pdf(text), seed=100 + number)[:length]
+        for k, image in enumerate(made):
+            image.save(images / f"short{number:03d}_{k}.png", dpi=(300, 300))
+        (folder / f"short{number:03d}.pdf").write_bytes(images_to_pdf(made))
+        pages += len(made)
+    return pages
+
+
+CONTENTS = [("1", "Sammanfattning", 3), ("2", "Bakgrund", 4), ("2.1", "Uppdrag och mål", 4), ("3", "Ekonomi", 6),
+            ("3.1", "Budget och prognos", 7), ("3.2", "Resultaträkning", 8), ("4", "Insatser", 9),
+            ("5", "Uppföljning", 12), ("6", "Bilagor", 14)]
+
+
+def _report_table(text: str) -> list[list[str]]:
+    """The tab-separated rows of a seed, as a ruled table; figures with their labels."""
+    rows = [line.split("\t") for line in text.splitlines() if line.count("\t") >= 1]
+    width = max((len(r) for r in rows), default=2)
+    return [r + [""] * (width - len(r)) for r in rows[:30]] or [["Intäkter", "3 084 000"]]
+
+
 def _write_born(folder: Path) -> int:
-    """Every seed typeset in two font sizes (so the bytes differ); returns the page count."""
+    """Every seed typeset in two font sizes (so the bytes differ), and as a report with a table of
+    contents and a ruled table of its figures; returns the page count."""
     import pypdfium2 as pdfium
 
     folder.mkdir(parents=True)
@@ -105,6 +144,9 @@ def _write_born(folder: Path) -> int:
             pdf = typeset_pdf(text, font_size=size)
             pages += len(pdfium.PdfDocument(pdf))
             (folder / f"born{number}_{int(size * 10)}.pdf").write_bytes(pdf)
+        report = typeset_report(f"Rapport {number + 1}", CONTENTS, _report_table(text), text.replace("\t", " "))
+        pages += len(pdfium.PdfDocument(report))
+        (folder / f"report{number}.pdf").write_bytes(report)
     return pages
 
 
@@ -132,11 +174,12 @@ def _write_texts(folder: Path, texts: list[str]) -> None:
         (folder / f"doc{number:05d}.txt").write_text(text, encoding="utf-8")
 
 
-def build(root: Path, *, docs: int, scan_pages_total: int, pages_per_scan: int = 2) -> Corpus:
+def build(root: Path, *, docs: int, scan_pages_total: int, pages_per_scan: int = 2, short_scans: int = 12) -> Corpus:
     """Builds the corpus under `root`, reusing what an earlier run with the same sizes built."""
-    root = root / f"docs{docs}-scans{scan_pages_total}x{pages_per_scan}"
+    root = root / f"docs{docs}-scans{scan_pages_total}x{pages_per_scan}-short{short_scans}"
     done = root / ".done"
-    corpus = Corpus(scans=root / "scans", scan_images=root / "scan-images", born=root / "born",
+    corpus = Corpus(scans=root / "scans", scan_images=root / "scan-images", short_scans=root / "short-scans",
+                    short_scan_images=root / "short-scan-images", born=root / "born",
                     texts_small=root / "texts-small", texts_large=root / "texts-large",
                     scan_pages=scan_pages_total, born_pages=0)
     if not done.exists():
@@ -144,11 +187,13 @@ def build(root: Path, *, docs: int, scan_pages_total: int, pages_per_scan: int =
 
         shutil.rmtree(root, ignore_errors=True)
         _write_scans(corpus.scans, corpus.scan_images, scan_pages_total, pages_per_scan)
+        short_pages = _write_short_scans(corpus.short_scans, corpus.short_scan_images, short_scans)
         born_pages = _write_born(corpus.born)
         texts = text_documents(docs)
         _write_texts(corpus.texts_large, texts)
         _write_texts(corpus.texts_small, texts[: max(1, docs // 10)])
-        done.write_text(str(born_pages))
+        done.write_text(f"{born_pages} {short_pages}")
+    born_pages, short_pages = (int(n) for n in done.read_text().split())
     office_done = root / ".done-office"
     docx, odt = root / "docx", root / "odt"
     if not office_done.exists():
@@ -158,5 +203,5 @@ def build(root: Path, *, docs: int, scan_pages_total: int, pages_per_scan: int =
         shutil.rmtree(odt, ignore_errors=True)
         office_done.write_text(str(_write_office(docx, odt)))
     return Corpus(**{**{f: getattr(corpus, f) for f in corpus.__dataclass_fields__},
-                     "born_pages": int(done.read_text()), "docx": docx, "odt": odt,
+                     "born_pages": born_pages, "short_scan_pages": short_pages, "docx": docx, "odt": odt,
                      "office_pages": int(office_done.read_text())})

@@ -23,7 +23,7 @@ def main() -> None:
 
     from samarkiv.ingest import read_bytes
     from samarkiv.ingest.layout import words_to_text
-    from samarkiv.ingest.ocr import check_tesseract, preprocess, tesseract_tsv, words_from_tsv
+    from samarkiv.ingest.ocr import check_tesseract, prepare, tesseract_tsv, words_from_tsv
     from samarkiv.ingest.pdf import _scanned_image
 
     check_tesseract("swe")
@@ -36,9 +36,9 @@ def main() -> None:
             t0 = time.perf_counter()
             image = _scanned_image(page, 300) or page.render(scale=300 / 72, grayscale=True).to_pil()
             t1 = time.perf_counter()
-            image, _angle = preprocess(image)
+            ready = prepare(image)
             t2 = time.perf_counter()
-            tsv = tesseract_tsv(image, "swe")
+            tsv = tesseract_tsv(ready.image, "swe") if ready else ""
             t3 = time.perf_counter()
             words, _confs = words_from_tsv(tsv)
             words_to_text(words)

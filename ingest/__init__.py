@@ -93,6 +93,10 @@ def source_from_pages(sha256: str, size: int, kind: FileKind, pages: Sequence[Pa
     if looks_swedish("\n".join(p.text for p in ordered)) is False:
         notes = ("the text does not look Swedish (more English than Swedish function words); "
                  "archived, but extraction is made for Swedish minutes and reports",)
+    blank = [str(p.number) for p in ordered if p.method is Method.BLANK]
+    if blank:
+        which = f"page {blank[0]} is" if len(blank) == 1 else f"pages {', '.join(blank)} are"
+        notes += (f"{which} blank and {'was' if len(blank) == 1 else 'were'} not read",)
     return SourceFile(sha256=sha256, size=size, kind=kind, pages=ordered, encoding=encoding, notes=notes)
 
 

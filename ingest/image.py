@@ -10,8 +10,18 @@ from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from samarkiv.errors import CorruptInput, TooLarge
 
-from .ocr import ocr_image
-from .types import IngestOptions, Method, Page
+from .ocr import ocr_image, ocr_page
+from .types import IngestOptions, Page
+
+
+def _resolution(frame: Image.Image, default: int) -> int:
+    """The resolution an image says it was scanned at, else `default` (many scanners say nothing)."""
+    stated = frame.info.get("dpi")
+    try:
+        dpi = round(float(stated[0])) if stated else 0
+    except (TypeError, ValueError, IndexError):
+        dpi = 0
+    return dpi if 50 <= dpi <= 1200 else default
 
 
 def read_image(data: bytes, options: IngestOptions) -> Iterator[Page]:
@@ -37,8 +47,9 @@ def read_image(data: bytes, options: IngestOptions) -> Iterator[Page]:
             if frame.size[0] * frame.size[1] > options.max_pixels:
                 raise TooLarge(f"page {number} is {frame.size[0]} × {frame.size[1]} pixels, over the limit")
             frame.load()
+            dpi = _resolution(frame, options.dpi)
             result = ocr_image(frame.convert("L"), options.lang, do_preprocess=options.preprocess,
-                               timeout=options.ocr_timeout)
-            yield Page(number=number, text=result.text, method=Method.OCR, confidence=result.confidence)
+                               timeout=options.ocr_timeout, dpi=dpi)
+            yield ocr_page(number, result, (frame.size[0] * 72 / dpi, frame.size[1] * 72 / dpi))
     except OSError as exc:
         raise CorruptInput(f"the image data is truncated or damaged ({exc})") from exc

@@ -2,7 +2,8 @@
 
 Words on one baseline become one line; a horizontal gap much wider than a space becomes a tab,
 so a table row stays on one line with its cells tab-separated. A vertical gap larger than the
-usual line spacing becomes a blank line, marking a paragraph break.
+usual line spacing becomes a blank line, marking a paragraph break. Each word's box comes out
+with its offsets in the text, so a later reader can point from a span of text back to the page.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from statistics import median
+
+from .types import WordBox
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,33 +44,49 @@ def _group_lines(words: Sequence[Word]) -> list[list[Word]]:
     return lines
 
 
-def words_to_text(words: Iterable[Word], tab_gap: float = 0.8) -> str:
-    """Lays out words as text. `tab_gap` is the gap, in word heights, that separates columns:
-    about one em, twice or more a justified space, well under a typical column gutter."""
+def lay_out(words: Iterable[Word], tab_gap: float = 0.8) -> tuple[str, tuple[WordBox, ...]]:
+    """The text of positioned words, and each word's box with its offsets in that text.
+
+    `tab_gap` is the gap, in word heights, that separates columns: about one em, twice or more a
+    justified space, well under a typical column gutter.
+    """
     words = [w for w in words if w.text.strip()]
     if not words:
-        return ""
+        return "", ()
     lines = _group_lines(words)
     heights = [max(w.bottom for w in ln) - min(w.top for w in ln) for ln in lines]
     line_height = median(heights) or 1.0
     tops = [min(w.top for w in ln) for ln in lines]
     steps = [b - a for a, b in zip(tops, tops[1:], strict=False) if b > a]
     pitch = median(steps) if steps else line_height * 1.2
-    out: list[str] = []
+    parts: list[str] = []
+    boxes: list[WordBox] = []
+    offset = 0
     prev_top: float | None = None
     for line, top in zip(lines, tops, strict=True):
-        if prev_top is not None and top - prev_top > max(pitch, line_height) * 1.6:
-            out.append("")
+        if prev_top is not None:
+            brk = "\n\n" if top - prev_top > max(pitch, line_height) * 1.6 else "\n"
+            parts.append(brk)
+            offset += len(brk)
         prev_top = top
-        gaps = [b.x0 - a.x1 for a, b in zip(line, line[1:], strict=False)]
-        usual = min(gaps) if gaps else 0.0
-        parts = [line[0].text]
-        for gap, a, b in zip(gaps, line, line[1:], strict=False):
-            h = max(a.bottom - a.top, b.bottom - b.top, 1.0)
-            # A column break is wide in absolute terms and wide against this line's other gaps;
-            # a justified line widens every gap alike, so it stays one run of words.
-            is_column = gap > 2.5 * h or (gap > tab_gap * h and gap > 2 * usual)
-            parts.append("\t" if is_column else " ")
-            parts.append(b.text)
-        out.append("".join(parts))
-    return "\n".join(out)
+        usual = min((b.x0 - a.x1 for a, b in zip(line, line[1:], strict=False)), default=0.0)
+        a = None
+        for word in line:
+            if a is not None:
+                gap = word.x0 - a.x1
+                h = max(a.bottom - a.top, word.bottom - word.top, 1.0)
+                # A column break is wide in absolute terms and wide against this line's other gaps;
+                # a justified line widens every gap alike, so it stays one run of words.
+                parts.append("\t" if gap > 2.5 * h or (gap > tab_gap * h and gap > 2 * usual) else " ")
+                offset += 1
+            end = offset + len(word.text)
+            boxes.append(WordBox(offset, end, word.x0, word.top, word.x1, word.bottom))
+            parts.append(word.text)
+            offset = end
+            a = word
+    return "".join(parts), tuple(boxes)
+
+
+def words_to_text(words: Iterable[Word], tab_gap: float = 0.8) -> str:
+    """Lays out words as text (see `lay_out`), without their boxes."""
+    return lay_out(words, tab_gap)[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Method(StrEnum):
@@ -17,6 +18,7 @@ class Method(StrEnum):
     DOC = "doc"
     RTF = "rtf"
     HTML = "html"
+    BLANK = "blank"  # nothing on the page to read: no text layer and no ink
 
 
 class FileKind(StrEnum):
@@ -32,18 +34,39 @@ class FileKind(StrEnum):
     HTML = "html"
 
 
+class WordBox(NamedTuple):
+    """Where one word of a page's text sits on the page.
+
+    `start` and `end` are offsets in `Page.text`; the box is in points (1/72 inch) from the
+    page's top left corner, `top` above `bottom`.
+    """
+
+    start: int
+    end: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     """The raw text of one page, with how it was read.
 
     `number` counts from 1. `confidence` is tesseract's mean word confidence (0–100) for OCR
-    pages and None otherwise.
+    pages and None otherwise. `boxes` places each word of `text` on the page, in text order, when
+    the page was read from positions (a text layer, OCR); `size` is the page's width and height in
+    points. An OCR page's boxes are those of the image tesseract read, which was levelled when the
+    scan was tilted. `notes` say what a reader should know about the page ("blank page, not read").
     """
 
     number: int
     text: str
     method: Method
     confidence: float | None = None
+    boxes: tuple[WordBox, ...] | None = field(default=None, compare=False, repr=False)
+    size: tuple[float, float] | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,7 @@ from samarkiv.ingest import (
     count_pages,
     hash_file,
     read_pdf_page,
+    read_source,
     sniff,
     source_from_pages,
 )
@@ -199,6 +200,32 @@ def _init_worker() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A worker whose main process was killed outright (kill -9) would wait for work forever.
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # The NER model loads (about a second) while the worker's first file is read, which for a
+    # scan is mostly waiting on tesseract; extraction waits for it (`_models_loaded`).
+    _preloading.set()
+    threading.Thread(target=_load_models, daemon=True).start()
+
+
+_preloading = threading.Event()
+_models_ready = threading.Event()
+
+
+def _load_models() -> None:
+    from samarkiv.extract import ner
+
+    try:
+        ner.load()
+    except Exception:  # noqa: BLE001 - the extraction that needs the model reports why it is missing
+        pass
+    finally:
+        _models_ready.set()
+
+
+def _models_loaded() -> None:
+    """Waits, in a worker process, for the models its start began loading (outside a worker
+    nothing began, and the first extraction loads them)."""
+    if _preloading.is_set():
+        _models_ready.wait()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -208,7 +235,9 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _work(path: str, options: IngestOptions) -> Processed:
-    return process_path(Path(path), options)
+    source = read_source(Path(path), options)
+    _models_loaded()
+    return process_source(source)
 
 
 def _read_bytes_checked(path: str, sha: str, options: IngestOptions) -> bytes:
@@ -234,7 +263,9 @@ def _work_page(path: str, sha: str, index: int, options: IngestOptions) -> Page:
 
 def _work_assemble(path: str, sha: str, size: int, pages: list[Page]) -> Processed:
     try:
-        return process_source(source_from_pages(sha, size, FileKind.PDF, pages))
+        source = source_from_pages(sha, size, FileKind.PDF, pages)
+        _models_loaded()
+        return process_source(source)
     except SamarkivError as exc:
         raise exc.with_path(path) from None
 

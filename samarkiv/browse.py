@@ -71,7 +71,8 @@ _TABLES: dict[str, dict[str, Any]] = {
         "sortable_columns": ["number", "confidence"],
         "columns": {
             "number": "Page number, 1-based.",
-            "method": "How it was read: text-layer, ocr, plain, docx, odt, doc, rtf or html.",
+            "method": "How it was read: text-layer, ocr, plain, docx, odt, doc, rtf, html, or blank (nothing on "
+                      "the page to read).",
             "confidence": "Mean OCR word confidence, 0–100 (OCR pages only).",
             "raw_text": "Text as read from the file.",
             "text": "Normalized text; fact offsets point into it.",
@@ -277,6 +278,24 @@ _TABLES: dict[str, dict[str, Any]] = {
     "person_roles": {
         "description": "Which people rows (a document's heading and board lists) are which person.",
         "columns": {"person_id": "The person.", "people_id": "The row of people.", "document_id": "The document."},
+    },
+    "amount_sets": {
+        "description": "What the amount sums choose among: per set of tables (one §, or one document outside "
+                       "minutes), year, measure and flow, its sum and its standing. For each förbund, year and "
+                       "measure the set with the greatest choice key counts; granted amounts all count.",
+        "facets": ["measure", "flow"],
+        "columns": {
+            "document_id": "The document it is from (links to it).",
+            "forbund": "The document's förbund; empty when unknown.",
+            "paragraph": "The § of the tables; empty outside minutes.",
+            "year": "The year the amounts concern.",
+            "measure": "granted, budget, plan, forecast or actual.",
+            "flow": "income or cost; empty for granted amounts.",
+            "sek": "The sum, whole SEK; costs as a positive sum.",
+            "amounts": "How many amounts the sum is of.",
+            "choice": "Sorts the sets of one förbund, year and measure: the latest document, a text layer "
+                      "before OCR, fewer columns, more lines.",
+        },
     },
     "alembic_version": {"hidden": True},
 }

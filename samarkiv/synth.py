@@ -63,6 +63,35 @@ def typeset_pdf(text: str, *, font_size: float = 10.5) -> bytes:
     return bytes(pdf.output())
 
 
+def typeset_report(title: str, contents: list[tuple[str, str, int]], table: list[list[str]], body: str = "",
+                   *, font_size: float = 11) -> bytes:
+    """A born-digital report as kommuner and förbund publish them: a table of contents whose
+    headings lead by dots to a right-aligned page-number column, a ruled table of figures, then
+    `body` as running text. `contents` are (number, heading, page); `table` rows of cells."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4", unit="mm")
+    pdf.add_font("body", fname=str(find_font()))
+    pdf.set_font("body", size=font_size)
+    pdf.add_page()
+    pdf.cell(0, 10, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 10, "Innehållsförteckning", new_x="LMARGIN", new_y="NEXT")
+    for number, heading, page in contents:
+        pdf.cell(12, 7, number)
+        pdf.cell(150, 7, heading + " " + "." * max(3, 110 - 2 * len(heading)))
+        pdf.cell(0, 7, str(page), align="R", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    with pdf.table(borders_layout="ALL", text_align="RIGHT", first_row_as_headings=False) as grid:
+        for cells in table:
+            row = grid.row()
+            for cell in cells:
+                row.cell(cell)
+    if body.strip():
+        pdf.add_page()
+        pdf.multi_cell(0, font_size * 0.5, body.strip(), new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
 def _table_row(pdf, cells: list[str], width: float, font_size: float, line_h: float) -> None:
     """Sets a tab-separated row on one line, shrinking the font until the cells fit."""
     cells = [c.strip() for c in cells]

@@ -29,7 +29,7 @@ from samarkiv.extract.types import Amount, Decision, Item, Meeting, Mention, Out
 from samarkiv.ingest import SourceFile
 from samarkiv.normalize import Change, Text
 
-from . import search
+from . import amount_sets, search
 from .models import (
     AmountRow,
     DecisionRow,
@@ -226,6 +226,7 @@ class Archive:
             s.add_all(_repair_rows(doc.id, text.changes))
             s.flush()
             write_procedure(s, doc.id, record, before)
+            amount_sets.refresh(s, [doc.id])
             search.index_document(s, doc.id)
             s.execute(delete(Failure).where(Failure.path == path))
             return doc.id
@@ -266,6 +267,7 @@ class Archive:
             s.add_all(_fact_rows(document_id, record))
             s.flush()
             write_procedure(s, document_id, record, before)
+            amount_sets.refresh(s, [document_id])
             search.index_document(s, document_id)
 
     def mark_original_kept(self, sha256: str) -> None:

@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import JSON, BigInteger, Boolean, Float, ForeignKey, Integer, String, Text, UniqueConstraint, false
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -72,7 +84,7 @@ class PageRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
-    method: Mapped[str] = mapped_column(String(16), doc="text-layer, ocr, plain, docx, odt, doc, rtf or html.")
+    method: Mapped[str] = mapped_column(String(16), doc="text-layer, ocr, plain, blank, docx, odt, doc, rtf or html.")
     confidence: Mapped[float | None] = mapped_column(Float, doc="Mean OCR word confidence, 0-100.")
     raw_text: Mapped[str] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text, doc="Normalized text.")
@@ -334,3 +346,25 @@ class RepairRow(_Fact, Base):
     text: Mapped[str] = mapped_column(Text, doc="What the normalized text says instead.")
     confidence: Mapped[float] = mapped_column(Float, doc="How sure the repair is, 0-1.")
     rule: Mapped[str] = mapped_column(String(16), doc="word, split, join, paragraph, percent, zero, i, dash or glyph.")
+class AmountSetRow(Base):
+    """What the amount sums need of one set of tables (the tables of one §, or of one document
+    outside minutes) for one year, measure and flow, kept by `store.amount_sets` from the amounts.
+
+    For each förbund, year and measure the sums take the sets whose `choice` is the greatest;
+    granted amounts (measure `granted`) all count. Written with the document's facts.
+    """
+
+    __tablename__ = "amount_sets"
+    __table_args__ = (Index("ix_amount_sets_choice", "forbund", "year", "measure", "choice"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_fk()
+    forbund: Mapped[str] = mapped_column(Text, doc="The document's förbund; empty when unknown.")
+    paragraph: Mapped[str | None] = mapped_column(String(16))
+    year: Mapped[int | None] = mapped_column(Integer)
+    measure: Mapped[str] = mapped_column(String(16), doc="granted, budget, plan, forecast or actual.")
+    flow: Mapped[str | None] = mapped_column(String(8), doc="income or cost; none for granted amounts.")
+    sek: Mapped[int] = mapped_column(_SEK, doc="The sum of the set's lines; costs as a positive sum.")
+    amounts: Mapped[int] = mapped_column(Integer, doc="How many amounts the sum is of.")
+    choice: Mapped[str] = mapped_column(String(96), doc="Sorts the sets of one förbund, year and measure: "
+                                                        "the greatest speaks for them.")

@@ -9,13 +9,15 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from rapidfuzz import fuzz, process
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, and_, func, select, union_all
 from sqlalchemy.orm import Session
 
 from samarkiv.errors import SamarkivError
 
+from .amount_sets import BUDGET_MEASURES, GRANTED
 from .models import (
     AmountRow,
+    AmountSetRow,
     BallotRow,
     BodyRow,
     DecisionRow,
@@ -23,7 +25,6 @@ from .models import (
     MentionRow,
     MotionRow,
     OutcomeRow,
-    PageRow,
     PersonIdentity,
     PersonRole,
     PersonRow,
@@ -116,7 +117,6 @@ def amounts(session: Session, filters: Filters, label: str | None = None) -> lis
 
 
 TOTAL_KEYS = ("forbund", "year")
-BUDGET_MEASURES = ("budget", "plan", "forecast", "actual")
 
 
 def amount_totals(session: Session, filters: Filters, by: tuple[str, ...] = TOTAL_KEYS) -> list[dict[str, Any]]:
@@ -128,79 +128,36 @@ def amount_totals(session: Session, filters: Filters, by: tuple[str, ...] = TOTA
     minutes, of one document): the latest document's, a text layer's before a scan's OCR, tables for
     that year alone before a column of a multi-year plan, the most detailed after that. Within that
     set a label counts once. Costs are given as positive sums whatever sign a table prints them with.
-    A grant with no year of its own belongs to the year of its decision.
+    A grant with no year of its own belongs to the year of its decision. The sets and their standing
+    are kept at ingest (`store.amount_sets`), so this is one query on the index of their choice keys.
     """
     unknown = [k for k in by if k not in TOTAL_KEYS]
     if unknown or not by:
         raise UnknownValue(f"cannot sum by {', '.join(unknown) or 'nothing'}; choose from forbund, year")
     ids = _document_filter(session, Filters(filters.forbund, None, filters.date_from, filters.date_to))
-    counted = AmountRow.role == "line"
-    granted_rows = session.execute(_restrict(
-        select(AmountRow.document_id, AmountRow.year, AmountRow.value, Document.forbund, Document.source)
-        .join(Document).where(counted, AmountRow.granted.is_(True)), AmountRow, ids)
-        .order_by(AmountRow.document_id, AmountRow.position)).all()
-    table_line = (counted & AmountRow.granted.is_(False) & AmountRow.source.in_(("table", "statement"))
-                  & AmountRow.measure.in_(BUDGET_MEASURES) & AmountRow.year.is_not(None))
-    # The sums are made in the database, per § (or document), year, measure and flow, a label
-    # counted once within each: Python then only chooses among a few rows per förbund and year.
-    first = func.row_number().over(
-        partition_by=(AmountRow.document_id, AmountRow.paragraph, AmountRow.year, AmountRow.measure,
-                      AmountRow.label, AmountRow.flow), order_by=AmountRow.position).label("nth")
-    lines = _restrict(select(AmountRow.document_id, AmountRow.paragraph, AmountRow.year, AmountRow.measure,
-                             AmountRow.flow, AmountRow.value, first).where(table_line), AmountRow, ids)
-    if filters.year:
-        lines = lines.where(AmountRow.year == filters.year)
-    once = lines.subquery()
-    grouped = session.execute(
-        select(Document.forbund, Document.source, once.c.document_id, once.c.paragraph, once.c.year,
-               once.c.measure, once.c.flow, func.sum(once.c.value), func.count())
-        .join(Document, Document.id == once.c.document_id).where(once.c.nth == 1)
-        .group_by(Document.forbund, Document.source, once.c.document_id, once.c.paragraph, once.c.year,
-                  once.c.measure, once.c.flow)).all()
-    columns = _restrict(select(AmountRow.document_id, AmountRow.paragraph, AmountRow.year, AmountRow.measure)
-                        .where(table_line).distinct(), AmountRow, ids).subquery()
-    widths = {(doc, para): n for doc, para, n in session.execute(
-        select(columns.c.document_id, columns.c.paragraph, func.count())
-        .group_by(columns.c.document_id, columns.c.paragraph))}
-    doc_ids = {r.document_id for r in granted_rows} | {r.document_id for r in grouped}
-    dates = document_dates(session, doc_ids)
-    scanned = set(session.scalars(select(PageRow.document_id).distinct().where(
-        PageRow.method == "ocr", PageRow.document_id.in_(doc_ids))))
+    sets = AmountSetRow
 
-    Key = tuple[str | None, int | None, str, str | None]
-    totals: dict[Key, list[int]] = {}
-    sources: dict[Key, set[str]] = {}
+    def narrowed(stmt: S) -> S:
+        stmt = _restrict(stmt, sets, ids)
+        return stmt.where(sets.year == filters.year) if filters.year else stmt
 
-    def add(key: Key, total: int, n: int, source: str) -> None:
-        totals.setdefault(key, [0, 0])
-        totals[key][0] += total
-        totals[key][1] += n
-        sources.setdefault(key, set()).add(source)
-
-    for r in granted_rows:
-        date = dates.get(r.document_id)
-        year = r.year or (int(date[:4]) if date else None)
-        if not filters.year or year == filters.year:
-            add((r.forbund, year, "granted", None), r.value, 1, r.source)
-    Group = tuple[int, str | None]
-    tables: dict[tuple[str | None, int, str], dict[Group, list[Any]]] = {}
-    for r in grouped:
-        tables.setdefault((r.forbund, r.year, r.measure), {}).setdefault((r.document_id, r.paragraph), []).append(r)
-    for (forbund, year, measure), candidates in tables.items():
-        best = max(candidates, key=lambda t: (dates.get(t[0]) or "", t[0] not in scanned, -widths[t],
-                                              sum(r[-1] for r in candidates[t])))
-        for r in candidates[best]:
-            total, n = int(r[-2]), int(r[-1])
-            add((forbund, year, measure, r.flow), -total if r.flow == "cost" and total < 0 else total, n, r.source)
+    best = narrowed(select(sets.forbund, sets.year, sets.measure, func.max(sets.choice).label("choice"))
+                    .where(sets.measure != GRANTED)).group_by(sets.forbund, sets.year, sets.measure).subquery()
+    shown = (sets.forbund, sets.year, sets.measure, sets.flow, sets.sek, sets.amounts, Document.source)
+    chosen = (select(*shown).join(Document, Document.id == sets.document_id)
+              .join(best, and_(sets.forbund == best.c.forbund, sets.year == best.c.year,
+                               sets.measure == best.c.measure, sets.choice == best.c.choice)))
+    granted = narrowed(select(*shown).join(Document, Document.id == sets.document_id)
+                       .where(sets.measure == GRANTED))
     merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-    for (forbund, year, measure, flow), values in totals.items():
-        key = (forbund if "forbund" in by else None, year if "year" in by else None, measure, flow)
+    for forbund, year, measure, flow, sek, n, source in session.execute(union_all(chosen, granted)):
+        key = (forbund or None if "forbund" in by else None, year if "year" in by else None, measure, flow)
         row = merged.setdefault(key, {"forbund": key[0], "year": key[1], "measure": measure, "flow": flow,
                                       "sek": 0, "amounts": 0, "sources": set()})
-        row["sek"] += values[0]
-        row["amounts"] += values[1]
-        row["sources"] |= sources[(forbund, year, measure, flow)]
-    order = {m: i for i, m in enumerate(("granted", *BUDGET_MEASURES))}
+        row["sek"] += int(sek)
+        row["amounts"] += int(n)
+        row["sources"].add(source)
+    order = {m: i for i, m in enumerate((GRANTED, *BUDGET_MEASURES))}
     out = []
     for row in sorted(merged.values(), key=lambda r: (r["forbund"] or "", r["year"] or 0, order[r["measure"]],
                                                       r["flow"] or "")):

@@ -236,6 +236,7 @@ def test_a_thousand_page_pdf_is_refused_by_the_default_page_limit() -> None:
 def test_a_pdf_page_too_large_to_render_is_refused() -> None:
     pdf = FPDF(unit="pt", format=(5000, 5000))
     pdf.add_page()
+    pdf.line(100, 100, 4900, 4900)  # drawn, not written: only rendering could read it
     with pytest.raises(TooLarge, match="434 megapixels at 300 dpi, over the limit of 200"):
         read_bytes(bytes(pdf.output()))
 

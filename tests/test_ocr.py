@@ -76,3 +76,36 @@ def test_skew_is_measured_and_levelling_helps() -> None:
     assert with_deskew.skew_degrees == pytest.approx(-4.0, abs=0.3)
     assert cer(with_deskew.text, PAGE_TEXT) < cer(without.text, PAGE_TEXT)
     assert cer(with_deskew.text, PAGE_TEXT) < 0.03
+
+
+def test_a_blank_scanned_page_is_noted_and_not_read() -> None:
+    from samarkiv.synth import images_to_pdf
+
+    written = _scanned_images(PAGE_TEXT)[0]
+    # A sheet with nothing printed on it, as scanned: paper, blur and a scanner's specks.
+    paper = scan_pages(typeset_pdf(" "), seed=2, style=ScanStyle(max_skew_degrees=0.0))[0]
+    source = read_bytes(images_to_pdf([written, paper]))
+    assert [p.method for p in source.pages] == [Method.OCR, Method.BLANK]
+    assert source.pages[1].text == "" and source.pages[1].notes == ("blank page: no ink on the scan, not read by OCR",)
+    assert "page 2 is blank and was not read" in source.notes
+
+
+def test_ocr_word_boxes_lie_where_the_text_layer_puts_the_same_words() -> None:
+    pdf = typeset_pdf(PAGE_TEXT)
+    layer = read_bytes(pdf).pages[0]
+    scan = read_bytes(_png(scan_pages(pdf, seed=1, style=ScanStyle(max_skew_degrees=0.0))[0])).pages[0]
+    assert layer.boxes and scan.boxes
+
+    def box(page, word):
+        return next(b for b in page.boxes if page.text[b.start:b.end] == word)
+
+    for word in ("Styrelsen", "förlängning", "Örebro"):
+        printed, read = box(layer, word), box(scan, word)
+        assert read.x0 == pytest.approx(printed.x0, abs=3) and read.x1 == pytest.approx(printed.x1, abs=3)
+        assert (read.top + read.bottom) / 2 == pytest.approx((printed.top + printed.bottom) / 2, abs=3)
+
+
+def _png(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", dpi=(300, 300))
+    return buffer.getvalue()

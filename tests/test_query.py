@@ -127,6 +127,28 @@ def test_amounts_summed_by_forbund_alone_add_up_the_years(runner, seeded: str) -
     assert "year" not in rows[0]
 
 
+def test_an_archive_migrated_from_before_the_amount_sets_sums_as_before(seeded: str) -> None:
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from samarkiv.store.archive import _alembic_config
+
+    with Archive(seeded) as archive:
+        with archive.session() as s:
+            before = amount_totals(s, Filters())
+        with archive.engine.begin() as conn:
+            cfg = _alembic_config(archive.engine)
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0006")
+            assert "amount_sets" not in inspect(conn).get_table_names()
+    # Opening the archive migrates it, and migration 0008 writes the sets from the stored amounts.
+    with Archive(seeded) as archive, archive.session() as s:
+        assert amount_totals(s, Filters()) == before
+    assert {"measure": "budget", "flow": "cost", "sek": 3_785_000} in [
+        {k: r[k] for k in ("measure", "flow", "sek")} for r in before if r["forbund"].startswith("Söderåsens")
+        and r["year"] == 2021]
+
+
 def test_summing_by_an_unknown_key_exits_2(runner, seeded: str) -> None:
     result = runner.invoke(app, ["amounts", "--db", str(seeded), "--by", "kommun"])
     assert result.exit_code == 2
