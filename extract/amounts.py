@@ -43,6 +43,8 @@ GLUED_ROW = re.compile(r"(?<=\d)(?=[A-ZÅÄÖ][a-zåäö]{2}|[-–] [A-ZÅÄÖ])
 # A table row whose tab OCR read as a space: a short label, then one amount ("Styrelse 150").
 SPACED_ROW = re.compile(rf"^(?P<label>[^\d\t]*[^\W\d_)][ .:]*?) (?P<cell>[-−–]?(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)"
                         r"(?:,\d+)?(?:\s*(?:tkr|kkr|mkr|mnkr|kr))?)$", re.I)
+SALARY = re.compile(r"\b(lönestruktur\w*|lönenivå\w*|löneläge\w*|lönespann\w*|månadslön\w*|löner|lönerna)\b", re.I)
+SALARY_REACH = 30  # lines after a mention of salaries that a table of them may follow
 SMALL_TABLE = 100_000  # cells below this in a table without a unit are read as tkr
 # The measure of a table column, from the words of its header ("Budget 2021", "Utfall jan-aug",
 # "Ack. prognos", "Plan 2023", "Avvikelse").
@@ -216,7 +218,8 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
             found.extend(_table_amounts(table, tables))
         table = _Table(years=table.years, measures=table.measures, heading_measure=table.heading_measure)
 
-    lines = _unglued(lines)
+    lines = _unglued([_markdown_row(ln) for ln in lines])
+    salary_until = -1  # a table of salaries is in kronor, whatever the size of its figures
     for i, ln in enumerate(lines):
         if ln.start in boundaries:
             flush()
@@ -224,6 +227,10 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
             carried_unit = heading_year = section_unit = None
             fin = None
         stripped = ln.stripped
+        if not ln.is_row and SALARY.search(stripped):
+            salary_until = i + SALARY_REACH
+        if ln.is_row and i <= salary_until and not section_unit:
+            section_unit = "kr"
         if not ln.is_row and (previous_row or (i + 1 < len(lines) and lines[i + 1].is_row)):
             ln = _as_row(ln)
         if ln.is_row:
@@ -270,6 +277,23 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
     found.extend(_text_amounts(text, lines, paragraph_at, page_at))
     found.sort(key=lambda a: a.span[0] if a.span else 0)
     return _infer_units(found)
+
+
+def _markdown_row(ln: Line) -> Line:
+    """A row of a Markdown table of figures ("| A | 23 690 | 28 840 |") as a tab-separated row; a
+    row of words stays running text (its amounts have their units)."""
+    text = ln.text.strip()
+    if not (text.startswith("|") and text.endswith("|")):
+        return ln
+    cells = [c.strip() for c in text.strip("|").split("|")]
+    figures = sum(1 for c in cells if CELL.match(_cell_text(c)))
+    if not cells or figures * 2 < len(cells) or all(re.fullmatch(r"[-: ]*", c) for c in cells):
+        return ln
+    # inner borders become tabs, outer ones spaces: the same length, so every offset stays
+    lead, inner = ln.text.index("|"), ln.text.rindex("|")
+    row = "".join("\t" if ch == "|" and lead < k < inner else " " if ch == "|" else ch
+                  for k, ch in enumerate(ln.text))
+    return Line(ln.start, ln.end, row)
 
 
 def _cell_text(cell: str) -> str:

@@ -102,3 +102,25 @@ def test_statement_heading_read_without_swedish_letters() -> None:
     text = "Resultatrakning\n(tkr)\nMedlemsavgifter\nNot 2021-01-01 Prognos\n2021-08-31 2021\n2 2051 3076\n"
     amounts = extract_record(as_text(text)).amounts
     assert sorted(a.value for a in amounts) == [2_051_000, 3_076_000]
+
+
+def test_a_markdown_table_of_salaries_is_in_kronor() -> None:
+    from samarkiv.extract import extract_record
+    from samarkiv.ingest import Method, Page
+    from samarkiv.normalize import normalize_pages
+
+    text = ("Kallelse\n\n1. Lönestruktur 2024\n\nKommunstyrelsen fastställer lönestrukturen enligt tabellen.\n\n"
+            "| Nivå | Golv 2024 | Tak 2024 |\n| --- | --- | --- |\n| A | 23 690 | 28 840 |\n| B | 24 720 | 31 930 |\n")
+    amounts = extract_record(normalize_pages([Page(1, text, Method.PLAIN)])).amounts
+    assert [a.value for a in amounts] == [23690, 28840, 24720, 31930]
+
+
+def test_a_markdown_table_of_words_keeps_its_amounts_in_the_text() -> None:
+    from samarkiv.extract import extract_record
+    from samarkiv.ingest import Method, Page
+    from samarkiv.normalize import normalize_pages
+
+    text = ("Kallelse\n\n| | Ärende | Förslag |\n| --- | --- | --- |\n"
+            "| 1. | Medel till föreningar | Kommunstyrelsen beviljar 500 000 kronor. |\n")
+    amounts = extract_record(normalize_pages([Page(1, text, Method.PLAIN)])).amounts
+    assert [(a.value, a.text) for a in amounts] == [(500000, "500 000 kronor")]
