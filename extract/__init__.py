@@ -161,7 +161,7 @@ def _person(group: str, entry: Entry, ln: Line, text: Text) -> Person:
 
 def _unique_people(people: list[Person]) -> list[Person]:
     """Each person once: the same name, or the same first and last name with a middle name
-    written in one list and not in another ("Osama Mesto", "Osama Mohamad Mesto")."""
+    written in one list and not in another ("Sara Lind", "Sara Maria Lind")."""
     seen: set[str] = set()
     ends: set[tuple[str, str]] = set()
     out: list[Person] = []
@@ -230,7 +230,7 @@ def _heading_people(node: PartNode, text: Text) -> list[Person]:
 
 
 def _ocr_variant(a: str, b: str) -> bool:
-    """Two spellings of one name that OCR told apart ("Roger Törnqvist", "Höger Törnqvist")."""
+    """Two spellings of one name that OCR told apart ("Roger Almqvist", "Höger Almqvist")."""
     return a.split()[-1:] == b.split()[-1:] and SequenceMatcher(None, a, b).ratio() >= OCR_VARIANT
 
 

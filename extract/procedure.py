@@ -43,7 +43,7 @@ OTHER_HEADINGS = ("beslut", "sammanfattning", "beslutsunderlag", "beslutet skick
 
 _NAME_WORD = r"[A-ZÅÄÖÉØÜŠŽČĆÁÀÍÓÚÑ][\w'’\-]*"
 _TITLE = r"(?i:(?:(?:\d:e\s+|förste\s+|andre\s+)?vice\s+)?ordförande(?:n)?|ledamot(?:en)?|ersättare(?:n)?)"
-# "Anna Berg (S)", "ordförande Lisa Andersson (M)", "Ordföranden (L)", "Anna Berg" alone.
+# "Anna Berg (S)", "ordförande Eva Holm (M)", "Ordföranden (L)", "Anna Berg" alone.
 MEMBER = re.compile(
     rf"^(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})?\s*"
     r"(?:\((?P<party>[A-ZÅÄÖa-zåäö]{1,4})\))?$")
@@ -510,8 +510,8 @@ def _clean(text: str) -> str:
 # --- who ----------------------------------------------------------------------------------------
 
 def _members(subject: str) -> tuple[Member, ...]:
-    """The people or groups a sentence's subject names ("Anna Berg (S), ordförande Lisa Andersson (M)
-    och Fredrik Kollberg (KD)", "Ledamöterna för Moderaterna"); empty when it names none."""
+    """The people or groups a sentence's subject names ("Anna Berg (S), ordförande Eva Holm (M)
+    och Olle Sten (KD)", "Ledamöterna för Moderaterna"); empty when it names none."""
     found = _named(_flat(subject))
     if not found and "\n" in subject.strip():
         found = _named(_flat(subject.strip().rsplit("\n", 1)[1]))
