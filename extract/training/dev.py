@@ -4,7 +4,8 @@ document text is copied here. Every third of them, by sorted name, is held out w
 
 `python -m samarkiv.extract.training.dev --label` rewrites `dev.jsonl` from the gold and rules:
 every occurrence of a gold person's name is PER (written with any whitespace, a line break
-included, or, where it is nowhere written exactly, with an OCR-damaged letter or two), gazetteer organisations are ORG (the
+included, in capitals, in the genitive, with a middle name or initials, or, where it is nowhere
+written exactly, with an OCR-damaged letter or two), gazetteer organisations are ORG (the
 EntityRuler), and what the shipped model finds besides that may be a name (`_maybe_entity`), or a
 lone part of a gold name (a surname alone, a name cut in two by a two-column layout), is UNKNOWN:
 neither entity nor outside, so training and scoring ignore it. The labels are then read by eye (`python -m
