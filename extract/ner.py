@@ -42,3 +42,9 @@ def load() -> Language:
 def entities(text: str) -> list[Entity]:
     """Every PER, ORG and LOC in `text`, in reading order."""
     return [Entity(e.label_, e.start_char, e.end_char, e.text) for e in load()(text).ents]
+
+
+def person_names(text: str) -> list[Entity]:
+    """The people named in `text` (PER only), in reading order: where a name ends when no rule can
+    tell, as in a heading list without separators or with two columns interleaved on one line."""
+    return [e for e in entities(text) if e.label == "PER"]

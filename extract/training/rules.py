@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 from wordfreq import zipf_frequency
 
 from samarkiv import gazetteer
@@ -18,6 +20,22 @@ ORG = "ORG"
 RULER_CONFIG = {"phrase_matcher_attr": "LOWER", "overwrite_ents": False}
 # An all-caps short form that is also a frequent Swedish word (AV = av) would fire on running text.
 _COMMON_WORD_ZIPF = 5.5
+# A flattened web table glues the cells of a row into one word ("DanderydAnna Berg"): a capital
+# after two small letters starts a new token. "FoU", "SoF", "iPhone" and "McDonald" stay whole.
+GLUED = r"(?<=[a-zåäöéüø]{2})(?=[A-ZÅÄÖÉÜØ][a-zåäöéüø])"
+
+
+def split_glued_words(nlp: Language) -> Language:
+    """Adds the GLUED split to the tokenizer; the shipped tokenizer keeps it on disk."""
+    infixes = [*nlp.Defaults.infixes, GLUED]  # type: ignore[misc]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[union-attr]
+    return nlp
+
+
+@spacy.registry.callbacks("samarkiv.split_glued_words.v1")
+def _split_glued_words_callback() -> Any:
+    # Named in config.cfg ([initialize.before_init]) so `spacy train` tokenizes as the shipped model.
+    return split_glued_words
 
 
 def organisation_forms() -> dict[str, str]:

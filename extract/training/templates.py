@@ -22,10 +22,14 @@ OUTPUT = Path(__file__).with_name("templates.jsonl")
 PER_TEMPLATE = 60
 SEED = 20240601
 
+# A span labelled UNKNOWN is not annotated: neither an entity nor outside one, so training and
+# scoring ignore it (a lone surname, a name a two-column layout cut in two).
+UNKNOWN = "?"
+
 # {PER} person, {ORG} organisation, {KOMMUN} a kommun as organisation, {FORBUND} a samordningsförbund,
-# {LOC} a place, {LOCS} a place in the genitive; {ROLE}, {VENUE}, {INSATS}, {DATE}, {TIME}, {NUM},
-# {PARA} unlabelled.
-TEMPLATES = (
+# {LOC} a place, {LOCS} a place in the genitive; {ROLE}, {PARTY}, {VENUE}, {INSATS}, {DATE}, {TIME},
+# {NUM}, {PARA} unlabelled.
+SENTENCES = (
     "{PER}, {ROLE}, {ORG}",
     "{PER}, {ROLE} ({ORG})",
     "{PER} ({ROLE}), {KOMMUN}",
@@ -91,7 +95,35 @@ TEMPLATES = (
     "Vid sammanträdet deltog ledamöterna {PER}, {PER} och {PER}.",
     "Underskrifter\nSekreterare {PER}\n{LOC} den {DATE}",
 )
+# The heading lists of minutes as the text layer gives them: a party in parentheses in any case,
+# "Namn, roll", two columns interleaved on one line, commas or no separators at all, and the cells
+# of a web table glued together (the tokenizer splits "DanderydAnna" in two, see rules.GLUED).
+HEADING_LISTS = (
+    "Beslutande {PER} ({PARTY}), ordförande\n{PER} ({PARTY}), 1:e vice ordförande\n{PER} ({PARTY})\n"
+    "{PER} ({PARTY})\n{PER} ({PARTY}), tjänstgörande ersättare för {PER} ({PARTY})",
+    "Beslutande    Ledamöter                     Tjänstgörande ersättare\n"
+    "{PER} ({PARTY}), ordförande  {PER} ({PARTY}) tjänstgör för\n"
+    "{PER} ({PARTY}), 2:e vice ordförande {PER} ({PARTY})\n"
+    "{PER} ({PARTY})          {PER} ({PARTY}) ersätter {PER}\n"
+    "{PER} ({PARTY})          ({PARTY})",
+    "Övriga närvarande Ersättare                 Tjänstepersoner\n"
+    "{PER} ({PARTY})          {PER}, {ROLE}\n{PER} ({PARTY})          {PER}, {ROLE}\n"
+    "{PER} ({PARTY})          {PER},\n                              {ROLE}",
+    "Närvarande: {PER} ({PARTY}), {PER} ({PARTY}), {PER} ({PARTY}) och {PER} ({PARTY}).",
+    "Ledamöter {PER}, {PER}, {PER}, {PER}\nErsättare {PER}, {PER}",
+    "Ledamöter {PER} {PER} {PER} {PER}\nErsättare {PER} {PER} {PER}",
+    "Ordinarie ledamöter\n{PER}, {ROLE}\n{PER}, {ROLE}, {KOMMUN}\n{PER}, {ROLE}, {ORG}",
+    "Frånvarande {PER} ({PARTY}), {PER} ({PARTY})\nAnmält förhinder {PER}, {ROLE}",
+    "Justerare\n{PER} ({PARTY})            {PER} ({PARTY})",
+    "Underskrifter Ordförande Justerare Sekreterare {PER} {PER} {PER}",
+    "Utses att justera {PER} ({PARTY}) och {PER} ({PARTY})",
+    "LedamöterErsättare\n{LOC}{PER}{PER}\n{LOC}{PER}{PER}\n{ORG}{PER}{PER}",
+    "{PER} ({PARTY}) ordförande {PER} ({PARTY}) vice ordförande {PER} ({PARTY}) ledamot",
+)
+# Each heading list also flattened, as web copies and some text layers lose the line breaks.
+TEMPLATES = (*SENTENCES, *HEADING_LISTS, *(re.sub(r"\s+", " ", t) for t in HEADING_LISTS))
 HELDOUT_EVERY = 5
+PARTIES = ("S", "M", "C", "L", "KD", "V", "MP", "SD")
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +203,9 @@ class _Filler:
                 return _genitive(rng.choice(self.places)), "LOC"
             case "ROLE":
                 return rng.choice(self.roles), None
+            case "PARTY":
+                party = rng.choice(PARTIES)
+                return (party.lower() if rng.random() < 0.3 else party), None
             case "INSATS":
                 if rng.random() < 0.5:
                     return rng.choice(v.INSATS_NAMES), None
