@@ -86,7 +86,8 @@ def raw_ranges(text: Text, start: int, end: int) -> dict[int, list[tuple[int, in
     return out
 
 
-def rectangles_for(text: Text, boxes: dict[int, tuple[WordBox, ...]], start: int, end: int) -> dict[int, tuple[Rectangle, ...]]:
+def rectangles_for(text: Text, boxes: dict[int, tuple[WordBox, ...]], start: int,
+                   end: int) -> dict[int, tuple[Rectangle, ...]]:
     """Page number → the boxes of the words that normalized `text[start:end]` came from."""
     out: dict[int, tuple[Rectangle, ...]] = {}
     for page, ranges in raw_ranges(text, start, end).items():
