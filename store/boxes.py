@@ -1,15 +1,19 @@
 """Word boxes of archived pages: a compact encoding for the pages table, and the rectangles
 on its page of any fact's character span.
 
-A page's boxes are packed into one flat list of integers: the page width and height, then six
+A page's boxes are packed into one flat run of integers: the page width and height, then six
 numbers per word (its start in the raw text counted from the previous word's end, its length,
-x0, top, width and height), coordinates in tenths of a point from the page's top left. Facts
+x0, top, width and height), coordinates in tenths of a point from the page's top left; the run is
+stored as little-endian 32-bit integers, zlib-compressed. Facts
 carry spans of the normalized text; the offset map of normalize leads them back to the raw text
 that the boxes index.
 """
 
 from __future__ import annotations
 
+import sys
+import zlib
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,8 +29,8 @@ from .models import PageRow
 _SCALE = 10  # tenths of a point: finer than any glyph edge a reader can see
 
 
-def pack(page: Page) -> list[int] | None:
-    """The page's size and word boxes as a flat list of integers; None without boxes."""
+def pack(page: Page) -> bytes | None:
+    """The page's size and word boxes, packed; None without boxes."""
     if page.boxes is None or page.size is None:
         return None
     out = [round(page.size[0] * _SCALE), round(page.size[1] * _SCALE)]
@@ -35,11 +39,18 @@ def pack(page: Page) -> list[int] | None:
         x0, top = round(b.x0 * _SCALE), round(b.top * _SCALE)
         out += [b.start - end, b.end - b.start, x0, top, round(b.x1 * _SCALE) - x0, round(b.bottom * _SCALE) - top]
         end = b.end
-    return out
+    ints = array("i", out)
+    if sys.byteorder == "big":
+        ints.byteswap()
+    return zlib.compress(ints.tobytes(), 9)
 
 
-def unpack(packed: Sequence[int]) -> tuple[tuple[float, float], tuple[WordBox, ...]]:
+def unpack(data: bytes) -> tuple[tuple[float, float], tuple[WordBox, ...]]:
     """The page size and word boxes that `pack` encoded."""
+    packed = array("i")
+    packed.frombytes(zlib.decompress(data))
+    if sys.byteorder == "big":
+        packed.byteswap()
     size = (packed[0] / _SCALE, packed[1] / _SCALE)
     boxes: list[WordBox] = []
     end = 0

@@ -56,7 +56,7 @@ def test_packed_boxes_come_back_to_the_tenth_of_a_point() -> None:
                 boxes=(WordBox(0, 8, 56.7, 100.04, 98.31, 111.2), WordBox(9, 12, 101.0, 100.04, 117.55, 111.2)),
                 size=(595.28, 841.89))
     packed = pack(page)
-    assert packed is not None and packed[:2] == [5953, 8419]
+    assert packed is not None and len(packed) < 4 * 14
     size, boxes = unpack(packed)
     assert size == (595.3, 841.9)
     assert boxes == (WordBox(0, 8, 56.7, 100.0, 98.3, 111.2), WordBox(9, 12, 101.0, 100.0, 117.6, 111.2))

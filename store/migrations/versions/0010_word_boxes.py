@@ -1,7 +1,7 @@
 """word boxes of each page
 
-Where each word of a page's raw text sits on the page (text layers and OCR), packed as one JSON
-array of integers per page (see store/boxes.py), and the page's size.
+Where each word of a page's raw text sits on the page (text layers and OCR), packed as zlib-compressed
+integers per page (see store/boxes.py), and the page's size.
 
 Revision ID: 0010
 Revises: 0009
@@ -21,7 +21,7 @@ depends_on = None
 
 def upgrade() -> None:
     with op.batch_alter_table('pages') as batch:
-        batch.add_column(sa.Column('boxes', sa.JSON(), nullable=True))
+        batch.add_column(sa.Column('boxes', sa.LargeBinary(), nullable=True))
 
 
 def downgrade() -> None:
