@@ -506,6 +506,50 @@ def mentions(
 
 
 @app.command()
+def show(
+    kind: Annotated[str, typer.Argument(help="decision, amount, person, item or outcome.")],
+    fact_id: Annotated[int, typer.Argument(metavar="ID", help="The fact's id, as the query commands list it.")],
+    db: DbOption = "archive.sqlite",
+    png: Annotated[Path | None, typer.Option("--png", help="Write the page image with the fact's words "
+                                                          "outlined to this PNG file.")] = None,
+) -> None:
+    """Show one fact with its document, page and the text around it; --png draws it on the page."""
+    from samarkiv.show import FactKind, NoOriginal, fact_view, render_page
+    from samarkiv.store.originals import Originals, folder_for
+
+    try:
+        fact_kind = FactKind(kind)
+    except ValueError:
+        err.print(f"[red]error:[/] no fact kind {kind!r}; choose {', '.join(k.value for k in FactKind)}")
+        raise typer.Exit(2) from None
+    archive = _open_archive(db, must_exist=True)
+    try:
+        view = fact_view(archive, fact_kind, fact_id)
+    except SamarkivError as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(1) from None
+    finally:
+        archive.close()
+    out.print(f"{view.kind.value} {view.id}: " + ", ".join(f"{k}={v}" for k, v in view.fields.items()
+                                                            if v not in (None, [], "")), markup=False,
+              highlight=False)
+    out.print(f"document {view.document_id} {view.source}, page {view.page if view.page is not None else '-'}",
+              markup=False, highlight=False)
+    if view.span_text:
+        out.print(f"…{view.before}[[{view.span_text}]]{view.after}…", markup=False, highlight=False)
+    if view.highlight is not None and not view.highlight.rectangles:
+        out.print("no word boxes kept for this page", markup=False, highlight=False)
+    if png is not None:
+        folder = folder_for(db)
+        try:
+            width, height = render_page(view, Originals(folder) if folder else None, png)
+        except NoOriginal as exc:
+            err.print(f"[red]error:[/] {exc}")
+            raise typer.Exit(1) from None
+        err.print(f"wrote {png} ({width}×{height} px)")
+
+
+@app.command()
 def reindex(db: DbOption = "archive.sqlite") -> None:
     """Rebuild the full-text search index from the archive."""
     from samarkiv.store.search import rebuild

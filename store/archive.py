@@ -29,7 +29,7 @@ from samarkiv.extract.types import Amount, Decision, Item, Meeting, Mention, Out
 from samarkiv.ingest import SourceFile
 from samarkiv.normalize import Change, Text
 
-from . import amount_sets, search
+from . import amount_sets, boxes, search
 from .models import (
     AmountRow,
     DecisionRow,
@@ -219,7 +219,8 @@ class Archive:
             for i, page in enumerate(source.pages):
                 doc.pages.append(PageRow(number=page.number, method=page.method.value,
                                          confidence=page.confidence, raw_text=page.text,
-                                         text=page_texts[i] if i < len(page_texts) else None))
+                                         text=page_texts[i] if i < len(page_texts) else None,
+                                         boxes=boxes.pack(page)))
             s.add(doc)
             s.flush()
             s.add_all(_fact_rows(doc.id, record))
@@ -304,6 +305,11 @@ class Archive:
                              .order_by(RepairRow.position)).all()
             return [Change(r.char_start or 0, r.char_end or 0, r.page or 0, r.original, r.text, r.confidence, r.rule)
                     for r in rows]
+
+    def highlights(self, document_id: int, start: int, end: int) -> list[boxes.PageHighlight]:
+        """The pages and word rectangles of the span `[start, end)` of a document's normalized text."""
+        with self.session() as s:
+            return boxes.highlights(s, document_id, start, end)
 
     def record(self, document_id: int) -> Record:
         """The extracted facts of one document, as the extract stage produced them."""

@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -88,6 +89,8 @@ class PageRow(Base):
     confidence: Mapped[float | None] = mapped_column(Float, doc="Mean OCR word confidence, 0-100.")
     raw_text: Mapped[str] = mapped_column(Text)
     text: Mapped[str | None] = mapped_column(Text, doc="Normalized text.")
+    boxes: Mapped[bytes | None] = mapped_column(
+        LargeBinary, doc="Page size and word boxes, packed by store.boxes; none for plain-text pages.")
 
     document: Mapped[Document] = relationship(back_populates="pages")
 

@@ -1,0 +1,92 @@
+"""Word boxes kept at ingest: an amount of a born-digital seed PDF lands on the PDF's own
+character boxes, through the normalized text's offset map, and reprocess keeps them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+from sqlalchemy import select
+
+from samarkiv.cli import app
+from samarkiv.ingest import Method, Page
+from samarkiv.ingest.types import WordBox
+from samarkiv.store import Archive
+from samarkiv.store.boxes import pack, unpack
+from samarkiv.store.models import AmountRow, PageRow
+
+
+@pytest.fixture(scope="module")
+def born_archive(seed_000_pdfs, tmp_path_factory) -> Path:
+    from typer.testing import CliRunner
+
+    db = tmp_path_factory.mktemp("boxes") / "archive.sqlite"
+    result = CliRunner().invoke(app, ["ingest", str(seed_000_pdfs[0]), "--db", str(db), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def _union(boxes) -> tuple[float, float, float, float]:
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
+def _pdf_word_boxes(pdf: Path, page_number: int, phrase: str) -> list[tuple[float, float, float, float]]:
+    doc = pdfium.PdfDocument(pdf)
+    page = doc[page_number - 1]
+    height = page.get_height()
+    textpage = page.get_textpage()
+    found = textpage.search(phrase).get_next()
+    assert found is not None, phrase
+    index, count = found
+    # Boxes are kept per word: the last word runs on to its end ("kr." with its full stop).
+    end = index + count
+    while end < textpage.count_chars() and not textpage.get_text_range(end, 1).isspace():
+        end += 1
+    out = []
+    for i in range(index, end):
+        left, bottom, right, top = textpage.get_charbox(i, loose=True)
+        if right > left:
+            out.append((left, height - top, right, height - bottom))
+    return out
+
+
+def test_packed_boxes_come_back_to_the_tenth_of_a_point() -> None:
+    page = Page(1, "Beviljar 320 000 kr", Method.TEXT_LAYER,
+                boxes=(WordBox(0, 8, 56.7, 100.04, 98.31, 111.2), WordBox(9, 12, 101.0, 100.04, 117.55, 111.2)),
+                size=(595.28, 841.89))
+    packed = pack(page)
+    assert packed is not None and len(packed) < 4 * 14
+    size, boxes = unpack(packed)
+    assert size == (595.3, 841.9)
+    assert boxes == (WordBox(0, 8, 56.7, 100.0, 98.3, 111.2), WordBox(9, 12, 101.0, 100.0, 117.6, 111.2))
+    assert pack(Page(1, "ren text", Method.PLAIN)) is None
+
+
+def test_an_amount_lands_on_the_pdfs_own_character_boxes(born_archive: Path, seed_000_pdfs) -> None:
+    with Archive(born_archive) as archive:
+        with archive.session() as s:
+            amounts = [a for a in s.scalars(select(AmountRow).order_by(AmountRow.id))
+                       if a.char_start is not None and a.text and " " in a.text]
+            assert amounts
+            amount = amounts[0]
+        found = archive.highlights(amount.document_id, amount.char_start, amount.char_end)
+    assert [h.page for h in found] == [amount.page]
+    highlight = found[0]
+    assert highlight.size is not None and (round(highlight.size[0]), round(highlight.size[1])) == (595, 842)
+    ours = _union([(r.x0, r.top, r.x1, r.bottom) for r in highlight.rectangles])
+    theirs = _union(_pdf_word_boxes(seed_000_pdfs[0], amount.page, amount.text))
+    assert ours == pytest.approx(theirs, abs=1.5)
+    assert len(highlight.rectangles) == len(amount.text.split())
+
+
+def test_reprocess_keeps_the_boxes(born_archive: Path, runner) -> None:
+    with Archive(born_archive) as archive, archive.session() as s:
+        before = {r.number: r.boxes for r in s.scalars(select(PageRow))}
+    assert all(before.values())
+    for stage in ("normalize", "extract"):
+        result = runner.invoke(app, ["reprocess", "--all", "--stage", stage, "--db", str(born_archive)])
+        assert result.exit_code == 0, result.output
+    with Archive(born_archive) as archive, archive.session() as s:
+        after = {r.number: r.boxes for r in s.scalars(select(PageRow))}
+    assert after == before
