@@ -21,7 +21,7 @@ from .parts import MINUTES, PartSpan, part_at, report_date
 from .people import Entry, heading_people, list_people, roll_call, zone_people, zone_signatories
 from .procedure import Section as ProcedureSection
 from .procedure import procedure_of
-from .structure import Document, PartNode, physical_lines, structure_of
+from .structure import Document, PartNode, owner, physical_lines, structure_of, within
 from .types import (
     Amount,
     Decision,
@@ -43,10 +43,6 @@ HEADING_ZONE_LINES = 15
 BUDGET_PARTS = ("budget", "verksamhetsplan")
 
 
-def _within(lines: list[Line], start: int, end: int) -> list[Line]:
-    return [ln for ln in lines if start <= ln.start < end]
-
-
 def extract_record(text: Text) -> Record:
     """Extracts every fact of the contract from one document's normalized text."""
     doc = text.text
@@ -57,7 +53,7 @@ def extract_record(text: Text) -> Record:
     sections = [h for h in headings if not h.toc]
 
     def paragraph_at(offset: int) -> str | None:
-        home = _owner(parts, part_at(parts, offset))
+        home = owner(parts, part_at(parts, offset))
         if home.type not in MINUTES:
             return None
         before = [h for h in sections if home.start <= h.start <= offset]
@@ -72,7 +68,7 @@ def extract_record(text: Text) -> Record:
         date: str | None = None
         if p.type in MINUTES and node.zone is not None:
             head = list(node.zone.lines)
-            owned = [h for h in sections if _owner(parts, part_at(parts, h.start)) is p]
+            owned = [h for h in sections if owner(parts, part_at(parts, h.start)) is p]
             meeting = meeting_of(head, p, owned)
             if meeting:
                 meetings.append(replace(meeting, page=text.page_at(meeting.span[0] if meeting.span else p.start)))
@@ -92,10 +88,10 @@ def extract_record(text: Text) -> Record:
         else:
             date = report_date(lines, p)
             if not p.attached and p.type == "other":
-                told = reported_meetings(_within(lines, p.start, p.end), document_year(doc))
+                told = reported_meetings(within(lines, p.start, p.end), document_year(doc))
                 meetings.extend(replace(m, page=text.page_at(m.span[0]) if m.span else None) for m in told)
             if not p.attached:
-                people.extend(_person(g, e, ln, text) for g, e, ln in list_people(_within(lines, p.start, p.end)))
+                people.extend(_person(g, e, ln, text) for g, e, ln in list_people(within(lines, p.start, p.end)))
         part_facts.append(Part(type=p.type, title=p.title, date=date, page=text.page_at(p.start),
                                span=(p.start, p.end)))
 
@@ -108,7 +104,7 @@ def extract_record(text: Text) -> Record:
         if p.attached:
             continue  # a bilaga is read with the minutes it belongs to
         years = years_in(fact.date or "") or years_in(p.title or "")
-        own = [ln for ln in lines if _owner(parts, part_at(parts, ln.start)) is p]
+        own = [ln for ln in lines if owner(parts, part_at(parts, ln.start)) is p]
         found_outcomes = outcomes_in(own, years[0] if years else None)
         outcomes.extend(replace(o, page=text.page_at(o.span[0]) if o.span else None) for o in found_outcomes)
     zone = lines[HEADING_ZONE_LINES].start if len(lines) > HEADING_ZONE_LINES else len(doc)
@@ -144,14 +140,6 @@ def _budget_tables(amounts: list[Amount], parts: list[PartSpan]) -> list[Amount]
             a = replace(a, measure="budget")
         out.append(a)
     return out
-
-
-def _owner(parts: list[PartSpan], part: PartSpan) -> PartSpan:
-    """The part whose §§ run through `part`: the minutes before it when it is an attached bilaga."""
-    if not part.attached or part.type in MINUTES:
-        return part
-    earlier = [p for p in parts if p.start < part.start and not p.attached]
-    return earlier[-1] if earlier else part
 
 
 def _person(group: str, entry: Entry, ln: Line, text: Text) -> Person:
@@ -202,7 +190,7 @@ def _decisions(tree: Document, text: Text) -> list[Decision]:
                     out.append(Decision(paragraph=section.heading.number, kind=f.kind, text=f.text, amounts=f.amounts,
                                         page=text.page_at(f.start), span=(f.start, f.end)))
         elif p.type != "kallelse" and not p.attached:
-            for f in reported_decisions(_within(lines, p.start, p.end)):
+            for f in reported_decisions(within(lines, p.start, p.end)):
                 out.append(Decision(paragraph=None, kind=f.kind, text=f.text, amounts=f.amounts,
                                     page=text.page_at(f.start), span=(f.start, f.end)))
     return sorted(out, key=lambda d: d.span[0] if d.span else 0)

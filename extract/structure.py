@@ -314,7 +314,7 @@ def _blocks(lines: list[Line]) -> list[Block]:
     return out
 
 
-def _within(lines: list[Line], start: int, end: int) -> list[Line]:
+def within(lines: list[Line], start: int, end: int) -> list[Line]:
     return [ln for ln in lines if start <= ln.start < end]
 
 
@@ -382,14 +382,14 @@ def structure_of(text: str) -> Document:
     agenda: list[Heading] = []
     for p in parts:
         if p.type == "kallelse":
-            agenda.extend(agenda_headings(_within(lines, p.start, p.end)))
+            agenda.extend(agenda_headings(within(lines, p.start, p.end)))
     headings = sorted(paragraph_heads + agenda, key=lambda h: h.start)
     sections = [h for h in headings if not h.toc]
     starts = sorted({p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections} | {len(text)})
     nodes: list[PartNode] = []
     warnings: list[str] = []
     for p in parts:
-        own_lines = _within(lines, p.start, p.end)
+        own_lines = within(lines, p.start, p.end)
         own = [h for h in sections if owner(parts, part_at(parts, h.start)) is p]
         zone = None
         if p.type in MINUTES:
@@ -402,7 +402,7 @@ def structure_of(text: str) -> Document:
         built = []
         for h in own:
             end = next((s for s in starts if s > h.start), len(text))
-            sec_lines = _within(lines, h.start, end)
+            sec_lines = within(lines, h.start, end)
             built.append(Section(h, h.start, end, tuple(_blocks(sec_lines))))
         nodes.append(PartNode(p, zone, tuple(built), tuple(own_lines)))
     head = text[:2000]
