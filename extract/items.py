@@ -25,6 +25,7 @@ AGENDA_HEAD = re.compile(r"^(?:(?P<word>[Ää]rende|ÄRENDE|[Pp]unkt|PUNKT)\s+)?
 # "Anna Ek, specialist" or "Anna Ek (M)": a person line of a heading's lists.
 PERSON_LINE = re.compile(r"^[A-ZÅÄÖÉ][a-zåäöéü]+(?:[ -][A-ZÅÄÖÉ][a-zåäöéü]+){1,3}\s*(?:,|\([A-Za-zÅÄÖ]{1,4}\))")
 DOT_LEADERS = re.compile(r"(?:\.\s?){4,}\s*\d{1,3}\b")
+TOC_LINE_END = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$")  # a ToC title's last line: leaders, then its page
 TRAILING_PAGE = re.compile(r"\s+\d{1,3}$")
 # What OCR makes of bold markup ("**") and quotes before a heading's first word: stray punctuation,
 # a lone lowercase letter or a capital glued to the capital of the word ("FGodkännande", "»x7.").
@@ -159,7 +160,7 @@ def _paragraph_headings(lines: list[Line]) -> list[Heading]:
         for following in [x for x in lines[i + 1:i + 6] if not x.blank][:4]:
             if PARAGRAPH_HEAD.match(following.text.strip()):
                 break
-            if re.search(r"(?:\.\s?){3,}\s*\d+\s*$", following.text):
+            if TOC_LINE_END.search(following.text):
                 toc = True
                 break
         out.append(Heading(m["num"], title, ln.start, ln.end, "paragraph", toc))

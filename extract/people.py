@@ -12,6 +12,7 @@ from functools import cache
 from samarkiv.gazetteer import all_bodies
 
 from .layout import Line, squash
+from .structure import SIGNATURE_KEYS
 from .types import Person, Signatories
 
 # Labels of the minutes heading and the group each one opens.
@@ -492,7 +493,6 @@ def _interleaved(fields: list[tuple[str, int, str, int]], lines: list[Line], kno
     return []
 
 
-SIGNATURE_KEYS = ("sekreterare", "ordforande", "justerare")
 _JUST_NAME = rf"(?P<name>{ZONE_NAME_TOKEN}(?: {ZONE_NAME_TOKEN}){{1,3}})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?"
 ELECTED = (
     re.compile(rf"(?:utses|väljs|valdes|väljer|utser)\s+{_JUST_NAME}\s+(?:att|till)\s+(?:[\w ]{{0,30}})?juster"),
