@@ -184,6 +184,23 @@ def measure(args: argparse.Namespace, log: Callable[[str], None]) -> list[Figure
                                   higher_is_better=False))
         figures.append(Figure("scan page: share in tesseract", profile["tesseract_share"], "ratio"))
 
+        log("OCR accuracy on generated scans: the tesseract library against the program …")
+        accuracy = json.loads(run_sampled([sys.executable, str(HERE / "ocr_accuracy.py"),
+                                           str(args.accuracy_pages)]).stdout)
+        for size in ("10.5", "8.0"):
+            library, program = accuracy[f"cer_{size}pt_library"], accuracy[f"cer_{size}pt_program"]
+            figures.append(Figure(f"CER {size} pt scans, tesseract library", 100 * library, "%",
+                                  higher_is_better=False))
+            figures.append(Figure(f"CER {size} pt scans, tesseract program", 100 * program, "%",
+                                  higher_is_better=False))
+            # The library must read no worse than the program did (a few characters either way).
+            figures.append(Figure(f"CER {size} pt scans: library minus program", 100 * (library - program),
+                                  "points", 0.05, higher_is_better=False))
+            figures.append(Figure(f"tesseract CPU a {size} pt page: library / program",
+                                  accuracy[f"cpu_s_per_page_{size}pt_library"]
+                                  / accuracy[f"cpu_s_per_page_{size}pt_program"], "ratio", 1.0,
+                                  higher_is_better=False))
+
         # What a run costs before its first page (worker processes, models): paid once per run,
         # it weighs on a short benchmark far more than on a day's batch, so it is shown apart.
         log("ingest start-up: one text document …")
@@ -348,6 +365,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--short-scans", type=int, default=12,
                         help="short scanned documents, one or two pages each (default 12)")
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--accuracy-pages", type=int, default=6,
+                        help="generated scan pages of each print size for the OCR accuracy figures (default 6)")
     parser.add_argument("--decisions", type=int, default=100_000, help="decisions for the query benchmark")
     parser.add_argument("--skip-query", action="store_true", help="leave out the query benchmark")
     parser.add_argument("--skip-ocrmypdf", action="store_true", help="leave out the OCRmyPDF comparison")

@@ -1,6 +1,9 @@
 """Optical character recognition of page images with tesseract.
 
-Tesseract is run with one OpenMP thread (`OMP_THREAD_LIMIT=1`): on small machines its own
+Tesseract runs inside the process through its library (tesserocr), loaded once per process and
+language: the `tesseract` program would load its language model again for every page and be
+handed each page as a file. Where tesserocr is not installed, the program is run instead.
+Either way tesseract has one OpenMP thread (`OMP_THREAD_LIMIT=1`): on small machines its own
 threads fight each other and samarkiv's worker processes, and a page takes 3–15 times longer.
 Parallelism comes from samarkiv's processes instead.
 """
@@ -11,6 +14,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,14 +45,23 @@ class OcrResult:
     blank: bool = False
 
 
-@lru_cache(maxsize=8)
-def check_tesseract(lang: str) -> None:
-    """Raises OcrUnavailable unless tesseract and the data for `lang` are installed."""
+@lru_cache(maxsize=1)
+def _installed() -> tuple[str, frozenset[str]]:
+    """Where tesseract's language data is, and the languages there, as the program lists them."""
     if shutil.which(TESSERACT) is None:
         raise OcrUnavailable("tesseract is not installed (Debian: apt-get install tesseract-ocr tesseract-ocr-swe)")
     listing = subprocess.run([TESSERACT, "--list-langs"], capture_output=True, text=True, check=False)
-    # The first line is a heading ("List of available languages in ...:"), the rest are codes.
-    available = set(listing.stdout.split("\n")[1:])
+    # The first line is a heading (List of available languages in "/usr/share/…/tessdata/" (3):),
+    # the rest are codes.
+    heading, *codes = listing.stdout.split("\n")
+    folder = heading.split('"')[1] if heading.count('"') >= 2 else ""
+    return os.environ.get("TESSDATA_PREFIX", folder), frozenset(c.strip() for c in codes if c.strip())
+
+
+@lru_cache(maxsize=8)
+def check_tesseract(lang: str) -> None:
+    """Raises OcrUnavailable unless tesseract and the data for `lang` are installed."""
+    _, available = _installed()
     missing = [code for code in lang.split("+") if code not in available]
     if missing:
         raise OcrUnavailable(f"tesseract has no language data for {'+'.join(missing)} "
@@ -99,23 +112,86 @@ def preprocess(image: Image.Image) -> tuple[Image.Image, float]:
     return gray.rotate(angle, resample=Image.Resampling.NEAREST, expand=True, fillcolor=255), angle
 
 
+# Tesseract is not asked to try each line inverted (white on black): scanned minutes and reports
+# are dark on light, and on generated scans the check cost an eighth of tesseract's time without
+# changing a character.
+_VARIABLES = {"tessedit_do_invert": "0"}
+_TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+
+
+class _Engines(threading.local):
+    """Each thread's tesseract library instances, one per language; a forked child makes its own."""
+
+    def __init__(self) -> None:
+        self.pid = os.getpid()
+        self.by_lang: dict[str, object] = {}
+
+
+_engines = _Engines()
+
+
+def _library():
+    try:
+        import tesserocr
+    except ImportError:
+        return None
+    return tesserocr
+
+
+def _engine(lang: str):
+    if _engines.pid != os.getpid():
+        _engines.pid, _engines.by_lang = os.getpid(), {}
+    api = _engines.by_lang.get(lang)
+    if api is None:
+        tesserocr = _library()
+        assert tesserocr is not None
+        folder, _ = _installed()
+        api = tesserocr.PyTessBaseAPI(path=folder.rstrip("/") + "/" if folder else "./", lang=lang,
+                                      psm=tesserocr.PSM.AUTO, oem=tesserocr.OEM.DEFAULT)
+        for name, value in _VARIABLES.items():
+            api.SetVariable(name, value)
+        _engines.by_lang[lang] = api
+    return api
+
+
 def tesseract_tsv(image: Image.Image, lang: str, *, timeout: float = 0) -> str:
-    """Tesseract's word table (TSV) for one image, in one run of tesseract through pytesseract.
+    """Tesseract's word table (TSV, with its header line) for one image.
+
+    Through the library where tesserocr is installed: the grey pixels are handed over as they are
+    in memory, and tesseract estimates their resolution from the text, as it reads best (told the
+    scan's 300 dpi it read generated scans worse); else through the program
+    (`tesseract_program_tsv`).
+    """
+    if _library() is None:
+        return tesseract_program_tsv(image, lang, timeout=timeout)
+    gray = image if image.mode == "L" else ImageOps.grayscale(image)
+    api = _engine(lang)
+    api.SetImageBytes(gray.tobytes(), gray.width, gray.height, 1, gray.width)
+    if not api.Recognize(timeout=round(timeout * 1000)):
+        api.Clear()
+        if timeout:
+            raise CorruptInput(f"OCR gave up on a page after {timeout:.0f} s")
+        raise CorruptInput("tesseract could not read the page image")
+    tsv = api.GetTSVText(0)
+    api.Clear()
+    return _TSV_HEADER + tsv
+
+
+def tesseract_program_tsv(image: Image.Image, lang: str, *, timeout: float = 0) -> str:
+    """Tesseract's word table (TSV) for one image, in one run of the tesseract program.
 
     The image goes to tesseract as an uncompressed BMP file named by path, which pytesseract hands
     over as it is: encoding a 300 dpi page as PNG (what pytesseract does with an image object)
     costs about a tenth of tesseract's own time on it, and tesseract reads PGM, or any image from
-    a pipe, measurably slower than BMP. Tesseract is not asked to try each line inverted (white
-    on black): scanned minutes and reports are dark on light, and on generated scans the check
-    cost an eighth of tesseract's time without changing a character.
+    a pipe, measurably slower than BMP.
     """
     gray = image if image.mode == "L" else ImageOps.grayscale(image)
+    config = "--psm 3 " + " ".join(f"-c {name}={value}" for name, value in _VARIABLES.items())
     with tempfile.TemporaryDirectory(prefix="samarkiv-ocr-") as folder:
         page = os.path.join(folder, "page.bmp")
         gray.save(page, format="BMP")
         try:
-            return str(pytesseract.image_to_data(page, lang=lang, config="--psm 3 -c tessedit_do_invert=0",
-                                                 timeout=timeout))
+            return str(pytesseract.image_to_data(page, lang=lang, config=config, timeout=timeout))
         except RuntimeError as exc:
             if "timeout" not in str(exc).lower():
                 raise

@@ -109,3 +109,16 @@ def _png(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", dpi=(300, 300))
     return buffer.getvalue()
+
+
+def test_the_tesseract_library_and_program_read_a_page_alike(monkeypatch) -> None:
+    from samarkiv.ingest import ocr
+
+    image = _scanned_images(PAGE_TEXT)[0]
+    through_library = ocr.ocr_image(image)
+    assert ocr._engine("swe") is ocr._engine("swe")  # loaded once, then reused page after page
+    monkeypatch.setattr(ocr, "_library", lambda: None)  # as where tesserocr is not installed
+    through_program = ocr.ocr_image(image)
+    assert cer(through_library.text, through_program.text) < 0.005
+    assert cer(through_library.text, PAGE_TEXT) < 0.03
+    assert len(through_library.boxes) == len(through_program.boxes)
