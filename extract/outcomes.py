@@ -63,9 +63,22 @@ PROSE_SHARES = (
 PROSE_COUNT = re.compile(rf"\b{_WENT} (?P<n>\d{{1,5}}) (?:deltagare |personer )?(?:vidare |ut |direkt )*"
                          rf"(?:till|i) {_WHAT}\b",
                          re.I)
+# The count before its verb: "19 har gått vidare till arbete", "22 av dem gick till studier",
+# "varav 12 till arbete"; and the figures that continue it: "… och 7 till studier", ", 3 till utbildning".
+_OF_THEM = r"(?:av (?:dem|dessa|deltagarna|de avslutade) |personer |deltagare |individer |ungdomar )"
+RESULT_COUNT = re.compile(
+    rf"(?:(?<![\d,.\w])(?P<n>\d{{1,5}}) {_OF_THEM}?(?:har |hade )?{_WENT} |"
+    rf"\bvarav (?P<v>\d{{1,5}}) {_OF_THEM}?(?:har |hade )?(?:{_WENT} )?)"
+    rf"(?:vidare |ut |direkt )*(?:till|i|ut i) {_WHAT}\b", re.I)
+MORE_RESULTS = re.compile(rf"^(?:,| och| samt)+ (?P<n>\d{{1,5}}) (?:har )?(?:{_WENT} )?(?:vidare )?(?:till|i) {_WHAT}\b",
+                          re.I)
+# Who took part: "deltog 64 personer", "48 deltagare har deltagit".
+TOOK_PART = re.compile(r"\b(?:deltog|har deltagit|deltagit|medverkade|har medverkat) (?:totalt |sammanlagt )?"
+                       r"(?P<n>\d{1,5}) (?:personer|deltagare|individer|ungdomar|unga)\b", re.I)
 # A goal, not a result: "målet är att 20 procent ska ha gått vidare till arbete".
 TARGET = re.compile(r"\b(mål(?:et|en)?|målsättning\w*|ska ha|skall ha|bör ha|förväntas)\b", re.I)
-OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5}) (?:som )?(?:avslutade|avslutat)\b")
+OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5}) (?:(?:deltagare|personer|individer) )?"
+                      r"(?:som )?(?:har )?(?:avslutade|avslutat|avslutats|skrivits ut)\b")
 GOT_WORK = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:personer |deltagare |av dem |av deltagarna )?(?:har )?"
                       r"(?:fått|fick|erhållit) (?:ett |en )?(?:jobb|arbete|anställning)\b", re.I)
 JOBS = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:nya )?(?:jobb|anställningar)\b", re.I)
@@ -75,6 +88,9 @@ PERIOD_UNTIL = re.compile(r"\b(?:fram till|till och med|t\.o\.m\.?) (\d{6}|(?:19
 STARTED = re.compile(r"\bstartade(?: upp)? (\d{6}|(?:19|20)\d{2}-\d{2}-\d{2})", re.I)
 HALF_YEAR = re.compile(r"\b(första|andra) halvåret (\d{4})", re.I)
 MONTH_SPAN = re.compile(rf"\bperioden ({'|'.join(MONTHS)})\s*[-–]\s*({'|'.join(MONTHS)})(?: (\d{{4}}))?", re.I)
+# A whole year: "under 2022", "resultaten för 2018", "verksamhetsåret 2021".
+YEAR_SPAN = re.compile(r"\b(?:under|för|resultaten för|(?:verksamhets|hel|kalender)?året|år) ((?:19|20)\d{2})\b(?![-/]\d)",
+                       re.I)
 END_OF_MONTH = re.compile(rf"\bi slutet av ({'|'.join(MONTHS)})(?: (\d{{4}}))?", re.I)
 SUB_CATEGORIES = ("arbete", "studier", "arbete_studier", "aterremitterad", "hallbar_planering", "annan_anledning")
 
@@ -113,6 +129,9 @@ def period_of(text: str, year: int | None, context: str = "") -> tuple[str | Non
     end_year = int(m[2]) if m and m[2] else year
     if m and end_year:
         return None, month_end(end_year, MONTHS[m[1].lower()])
+    m = YEAR_SPAN.search(text)
+    if m:
+        return f"{m[1]}-01-01", f"{m[1]}-12-31"
     return None
 
 
@@ -210,6 +229,22 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
     for m in PROSE_COUNT.finditer(sentence):
         at = m.start()
         add(_prose_category(m["what"].lower()), count=int(m["n"]))
+        taken.append((m.start(), m.end()))
+    for m in RESULT_COUNT.finditer(sentence):
+        if TARGET.search(sentence[:m.end()]):
+            continue
+        at = m.start()
+        add(_prose_category(m["what"].lower()), count=int(m["n"] or m["v"]))
+        taken.append((m.start(), m.end()))
+        end = m.end()
+        while more := MORE_RESULTS.match(sentence[end:]):
+            at = end
+            add(_prose_category(more["what"].lower()), count=int(more["n"]))
+            taken.append((end, end + more.end()))
+            end += more.end()
+    for m in TOOK_PART.finditer(sentence):
+        at = m.start()
+        add("deltagare", count=int(m["n"]))
         taken.append((m.start(), m.end()))
     for m in OF_ENDED.finditer(sentence):
         at = m.start()

@@ -11,7 +11,7 @@ them: `logical_lines` cuts a flattened page at the labels and headings it recogn
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .items import Heading, agenda_headings, paragraph_headings
 from .layout import Line, lines_of
@@ -74,6 +74,7 @@ BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                r"ekonomiska konsekvenser|yttrande)\s*:?$", re.I)),
 )
 BLOCK_WORDS = 12  # a block heading is a short line
+AGENDA_RUN = 3  # numbered points that make minutes without § headings an agenda
 # A block heading at the start of a flattened line, its text after it.
 INLINE_BLOCK = re.compile(
     r"^\s*(?P<head>(?i:(?:förslag|förlag) till beslut(?: (?:i|till|på) [\wåäö]+)?|"
@@ -383,6 +384,12 @@ def structure_of(text: str) -> Document:
     for p in parts:
         if p.type == "kallelse":
             agenda.extend(agenda_headings(within(lines, p.start, p.end)))
+        elif p.type == "protokoll" and not any(p.start <= h.start < p.end for h in paragraph_heads):
+            # Minutes numbered as an agenda ("1. Mötets öppnande", "2. Val av justerare"), as small
+            # boards write them: a run of points from the first is its sections.
+            points = agenda_headings(within(lines, p.start, p.end))
+            if len(points) >= AGENDA_RUN and points[0].number == "1":
+                agenda.extend(replace(h, kind="paragraph") for h in points)
     headings = sorted(paragraph_heads + agenda, key=lambda h: h.start)
     sections = [h for h in headings if not h.toc]
     starts = sorted({p.start for p in parts} | {p.end for p in parts} | {h.start for h in sections} | {len(text)})
