@@ -40,6 +40,7 @@ __all__ = ["Amount", "Decision", "Item", "Meeting", "Mention", "Outcome", "Part"
            "contract_record", "extract_record"]
 
 HEADING_ZONE_LINES = 15
+CLOSING_LINES = 25  # lines at the end of minutes that may hold their signatures
 BUDGET_PARTS = ("budget", "verksamhetsplan")
 
 
@@ -240,4 +241,6 @@ def _signatories(node: PartNode, people: list[Person], doc: str) -> Signatories:
     body = doc[node.part.start:node.part.end]
     if justera:
         body = "utses att justera " + justera[0] + "\n" + body
-    return zone_signatories(fields, list(zone.lines), people, body)
+    # a signature block closing the minutes stands in the last lines of the part
+    closing = [ln for ln in node.lines if ln.start >= zone.end][-CLOSING_LINES:]
+    return zone_signatories(fields, list(zone.lines), people, body, closing)

@@ -24,10 +24,11 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("assign", re.compile(r"\b(i uppdrag|uppdrar|uppdras|överlämnar till \w+ att|"
                           r"beslutar att (?:förbundschefen|kansliet|presidiet|förbundssekreteraren|ordföranden?)\b"
                           r"(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
-    ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*|utökar \w+ ramar?)\b", re.I)),
+    ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*|utökar \w+ ramar?|avsätt\w*|avsatte)\b",
+                         re.I)),
     ("approve", re.compile(r"\b(godkänn\w*|godkändes|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"
                            r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|beslutad av|ger bifall|"
-                           r"avger yttrande|uppdaterar)", re.I)),
+                           r"avger yttrande|uppdaterar|förläng(?:a|er|s|des)\b)", re.I)),
     ("note", re.compile(r"\b(tackar för informationen|till handlingarna|noterar|informationen antecknas)\b", re.I)),
 )
 DECISION_WORDS = re.compile(

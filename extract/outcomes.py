@@ -70,15 +70,16 @@ RESULT_COUNT = re.compile(
     rf"(?:(?<![\d,.\w])(?P<n>\d{{1,5}}) {_OF_THEM}?(?:har |hade )?{_WENT} |"
     rf"\bvarav (?P<v>\d{{1,5}}) {_OF_THEM}?(?:har |hade )?(?:{_WENT} )?)"
     rf"(?:vidare |ut |direkt )*(?:till|i|ut i) {_WHAT}\b", re.I)
-MORE_RESULTS = re.compile(rf"^(?:,| och| samt)+ (?P<n>\d{{1,5}}) (?:har )?(?:{_WENT} )?(?:vidare )?(?:till|i) {_WHAT}\b",
-                          re.I)
+MORE_RESULTS = re.compile(rf"^(?:,| och| samt)+ (?P<n>\d{{1,5}}) (?:har )?(?:{_WENT} )?(?:vidare )?"
+                          rf"(?:till|i) {_WHAT}\b", re.I)
 # Who took part: "deltog 64 personer", "48 deltagare har deltagit".
 TOOK_PART = re.compile(r"\b(?:deltog|har deltagit|deltagit|medverkade|har medverkat) (?:totalt |sammanlagt )?"
                        r"(?P<n>\d{1,5}) (?:personer|deltagare|individer|ungdomar|unga)\b", re.I)
 # A goal, not a result: "målet är att 20 procent ska ha gått vidare till arbete".
 TARGET = re.compile(r"\b(mål(?:et|en)?|målsättning\w*|ska ha|skall ha|bör ha|förväntas)\b", re.I)
-OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5}) (?:(?:deltagare|personer|individer) )?"
-                      r"(?:som )?(?:har )?(?:avslutade|avslutat|avslutats|skrivits ut)\b")
+OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5}) "
+                      r"(?:(?:deltagare|personer|individer) )?(?:som )?(?:har )?"
+                      r"(?:avslutade|avslutat|avslutats|skrivits ut)\b")
 GOT_WORK = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:personer |deltagare |av dem |av deltagarna )?(?:har )?"
                       r"(?:fått|fick|erhållit) (?:ett |en )?(?:jobb|arbete|anställning)\b", re.I)
 JOBS = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:nya )?(?:jobb|anställningar)\b", re.I)
@@ -89,8 +90,8 @@ STARTED = re.compile(r"\bstartade(?: upp)? (\d{6}|(?:19|20)\d{2}-\d{2}-\d{2})", 
 HALF_YEAR = re.compile(r"\b(första|andra) halvåret (\d{4})", re.I)
 MONTH_SPAN = re.compile(rf"\bperioden ({'|'.join(MONTHS)})\s*[-–]\s*({'|'.join(MONTHS)})(?: (\d{{4}}))?", re.I)
 # A whole year: "under 2022", "resultaten för 2018", "verksamhetsåret 2021".
-YEAR_SPAN = re.compile(r"\b(?:under|för|resultaten för|(?:verksamhets|hel|kalender)?året|år) ((?:19|20)\d{2})\b(?![-/]\d)",
-                       re.I)
+YEAR_SPAN = re.compile(r"\b(?:under|för|resultaten för|(?:verksamhets|hel|kalender)?året|år) "
+                       r"((?:19|20)\d{2})\b(?![-/]\d)", re.I)
 END_OF_MONTH = re.compile(rf"\bi slutet av ({'|'.join(MONTHS)})(?: (\d{{4}}))?", re.I)
 SUB_CATEGORIES = ("arbete", "studier", "arbete_studier", "aterremitterad", "hallbar_planering", "annan_anledning")
 

@@ -21,7 +21,8 @@ HEADING_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"\b[:\s]*", re.I)),
     ("ovriga", re.compile(r"^(övriga (?:närvarande|deltagare|deltagande|närvarande tjänstemän)|övriga|"
                           r"(?:icke tjänstgörande |närvarande )?ersättare|"
-                          r"närvarande tjänstem[äa]n|tjänstem[äa]n|adjungerade?|närvarande)\b[:\s]*", re.I)),
+                          r"närvarande tjänstem[äa]n|tjänstem[äa]n|(?:närvarande )?tjänstepersoner|personalföreträdare|"
+                          r"adjungerade?|närvarande)\b[:\s]*", re.I)),
     ("franvarande", re.compile(r"^(anmält förhinder|frånvarande(?: ledamöter)?|ej närvarande|förhinder)\b[:\s]*",
                                re.I)),
 )
@@ -54,6 +55,16 @@ NAME = re.compile(rf"^{NAME_TOKEN}(?: (?:af |von |de )?{NAME_TOKEN}){{1,3}}$")
 ATTENDANCE_NOTE = re.compile(r"\s*§+\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+)*\s*$")
 DATE_NOTE = re.compile(r"^(t\.?o\.?m\.?|fr\.?o\.?m\.?|from|tom)\s+\S+$", re.I)
 PARTY = re.compile(r"\s*\([A-ZÅÄÖ]{1,3}\)")
+# An attendance column beside the name: a mark for present, words for absent.
+PRESENT_MARK = re.compile(r"(?<=\S)\s+(?:[Xx✓✔]|närvarande|deltog)(?=\s*(?:,|$))", re.I)
+ABSENT_MARK = re.compile(r"(?<=\S)\s+(?:anmält förhinder|anmäld frånvaro|frånvarande|ej närvarande|förhinder)"
+                         r"(?=\s*(?:,|$))", re.I)
+# "ej § 14-15", "fr.o.m. § 12", "from § 3": which §§ someone sat for, not a role.
+PARAGRAPH_NOTE = re.compile(r"\b(?:ej|inte|från|fr\.?o\.?m\.?|t\.?o\.?m\.?|till och med|from|tom)\s+§+\s*\d+"
+                            r"(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+)*", re.I)
+# Headings of the columns beside a list label ("Ledamöter   Närvarande"), not a person.
+COLUMN_HEADINGS = re.compile(r"^(?:(?:närvarande|närvaro|frånvaro|parti|roll|organisation|kommentar|anmärkning|"
+                             r"representerar|ersättare för)\s*)+$", re.I)
 ORG_WORDS = ("kommun", "region", "förbund", "kassan", "förmedlingen", "landsting", "myndighet")
 
 
@@ -64,6 +75,7 @@ class Entry:
     name: str
     role: str | None
     organisation: str | None
+    absent: bool = False  # marked absent in an attendance column ("Anmält förhinder", "Frånvarande")
 
 
 @cache
@@ -81,9 +93,25 @@ def is_name(text: str) -> bool:
         not any(t.casefold() in ROLE_WORDS for t in text.split())
 
 
+# Titles by their endings: förbundschef, utvecklingsledare, processtödjare, kommunsekreterare, …
+TITLE_ENDINGS = re.compile(r"(?:chef|ledare|samordnare|sekreterare|handläggare|ekonom|strateg|utvecklare|konsulent|"
+                           r"rådgivare|assistent|förmedlare|direktör|ansvarig|controller|revisor|stödjare|coach|"
+                           r"koordinator|kanslist|företrädare|ombud|pedagog|kurator|inspektör|specialist|"
+                           r"administratör|jurist|analytiker|handledare|ordförande|ledamot|ersättare)$")
+
+
+def _is_title(text: str) -> bool:
+    words = text.split()
+    return bool(words) and len(words) <= 4 and text[:1].islower() and bool(TITLE_ENDINGS.search(words[-1].casefold()))
+
+
 def _is_org(text: str) -> bool:
     low = text.casefold().strip()
-    if low in _body_forms() or any(w in low for w in ORG_WORDS):
+    if low in _body_forms():
+        return True
+    if _is_title(text.strip()):
+        return False
+    if any(w in low for w in ORG_WORDS):
         return True
     first = text.split()[0] if text.split() else ""
     return bool(first[:1].isupper()) and first.casefold() not in ROLE_WORDS and not first.isupper()
@@ -111,8 +139,17 @@ def _split_role_org(text: str) -> tuple[str | None, str | None]:
 
 def parse_entry(line: str) -> Entry | None:
     """A list line: "Anna Svensson, ledamot och ordförande, Sala kommun" and its variants."""
-    line = ATTENDANCE_NOTE.sub("", squash(line)).strip(" ,.;")
+    line = PARAGRAPH_NOTE.sub("", squash(line))
+    line = ATTENDANCE_NOTE.sub("", line).strip(" ,.;")
+    party = PARTY.search(line)
+    if party:
+        after = line[party.end():].split()
+        if (len(after) >= 2 and is_name(" ".join(after[:2]).rstrip(",;"))
+                and after[0].casefold() not in ROLE_WORDS):
+            line = line[:party.end()]  # the next person of a list that lost its line breaks
     line = PARTY.sub("", line)
+    absent = bool(ABSENT_MARK.search(line))
+    line = ABSENT_MARK.sub("", PRESENT_MARK.sub("", line)).strip(" ,.;")
     org_in_parens = None
     m = re.search(r"\(([^)]+)\)\s*$", line)
     if m:
@@ -139,7 +176,7 @@ def parse_entry(line: str) -> Entry | None:
         elif role is None:
             role = _role(org)
             org = org_in_parens
-    return Entry(name, role, org)
+    return Entry(name, role, org, absent)
 
 
 def _column_units(cell: str) -> list[tuple[str | None, str | None]]:
@@ -210,7 +247,10 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
         if label:
             group, m = label[0], label[1]
             assert m is not None
+            label_role = _label_role(m[0])
             text = text[m.end():].strip()
+            if COLUMN_HEADINGS.match(text):
+                continue
             if "\t" in text:
                 cells = [c for c in text.split("\t") if c.strip()]
                 if len(cells) >= 2 and not is_name(cells[0]) and parse_entry(cells[0]) is None:
@@ -219,17 +259,31 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
                     entries = parse_columns(cells[0], cells[1]) or [e for c in cells if (e := parse_entry(c))]
                 else:
                     entries = [e for c in cells if (e := parse_entry(c))]
-                out.extend((group, e, ln) for e in entries)
+                out.extend((group, _with_role(e, label_role), ln) for e in entries)
                 group = None
                 continue
         if group is None or not text:
             continue
         entry = parse_entry(text)
         if entry:
-            out.append((group, entry, ln))
+            out.append(("franvarande" if entry.absent else group, _with_role(entry, label_role), ln))
         elif not ATTENDANCE_NOTE.fullmatch(text):
             group = None
     return out
+
+
+def _label_role(label: str) -> str | None:
+    """The role a list label gives those under it who print none: "Närvarande ersättare" → ersättare."""
+    low = " ".join(label.casefold().strip(" :\t").split())
+    if re.search(r"\b(?:ej|icke|inte) tjänstgörande ersättare\b", low):
+        return "ersättare"
+    if "tjänstgörande ersättare" in low:
+        return "tjänstgörande ersättare"
+    return "ersättare" if re.search(r"\bersättare\b", low) else None
+
+
+def _with_role(entry: Entry, role: str | None) -> Entry:
+    return entry if entry.role or role is None else Entry(entry.name, role, entry.organisation, entry.absent)
 
 
 def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
@@ -255,41 +309,31 @@ def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     return out
 
 
-def signatories(lines: list[Line], people: list[Person]) -> Signatories:
-    """Names under the signature labels; else the heading's ordförande and the elected justerare."""
-    found: dict[str, list[str]] = {"sekreterare": [], "ordforande": [], "justerare": []}
+def closing_signatures(lines: list[Line], known: list[str]) -> dict[str, list[str]]:
+    """Names under the signature labels of a block that closes the minutes ("Vid protokollet",
+    "Justeras", "Ordförande"), each label's names on the lines below it, several on a line where
+    wide gaps part them."""
+    found: dict[str, list[str]] = {"sekreterare": [], "ordforande": [], "justerare": [], "justeras": []}
     for i, ln in enumerate(lines):
         key = next((k for k, p in SIGNATORY_LABELS.items() if p.match(ln.stripped)), None)
         if key is None:
             continue
-        for nxt in lines[i + 1:i + 10]:
+        if key == "justerare" and re.match(r"justeras\b", ln.stripped, re.I):
+            key = "justeras"  # signed by the chair and the justerare together
+        for nxt in lines[i + 1:i + 8]:
             text = nxt.stripped.strip(" .…_")
             if not text:
                 continue
-            name = text.split(",")[0].strip()
-            if not is_name(name):
+            if any(p.match(text) for p in SIGNATORY_LABELS.values()):
                 break
-            found[key].append(name)
-            if key != "justerare":
+            cells = [c.split(",")[0].strip(" .…_") for c in re.split(r"\t|\s{3,}", text) if c.strip(" .…_")]
+            names = [c for c in cells if is_name(c) or c in known]
+            if not names:
+                break
+            found[key].extend(names)
+            if key not in ("justerare", "justeras"):
                 break  # only the justerare may be several
-    ordforande = found["ordforande"][0] if found["ordforande"] else None
-    if ordforande is None:
-        chair = [p.name for p in people if p.role and re.search(r"(?<!vice )ordförande", p.role)
-                 and p.group == "beslutande"]
-        ordforande = chair[0] if chair else None
-    justerare = found["justerare"]
-    if not justerare:
-        for ln in lines:
-            for pattern in ELECTED_JUSTERARE:
-                m = pattern.search(ln.stripped)
-                if m and is_name(m["name"].strip()):
-                    justerare = [m["name"].strip()]
-                    break
-            if justerare:
-                break
-    return Signatories(ordforande=ordforande,
-                       sekreterare=found["sekreterare"][0] if found["sekreterare"] else None,
-                       justerare=tuple(dict.fromkeys(justerare)))
+    return found
 
 
 # Names in a heading zone, wherever the layout put them: "Anna Ek (S)", "Anna Ek, ordförande",
@@ -394,13 +438,14 @@ def _names_in(text: str, known: list[str]) -> list[str]:
 
 
 def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line], people: list[Person],
-                     body: str) -> Signatories:
+                     body: str, closing: list[Line] | None = None) -> Signatories:
     """Sekreterare, ordförande and justerare of a minutes heading zone.
 
     `fields` are (key, line index, value, label start) for every label of the zone in order. A
     label's name is its value on the same line, else the names on the lines below it; labels
     printed in a row take the names that follow the row, in order. What the labels do not give
-    comes from the heading's people and from the § that elects the justerare."""
+    comes from a signature block that closes the minutes (`closing`, its last lines), then from
+    the heading's people and from the § that elects the justerare."""
     known = sorted({p.name for p in people}, key=len, reverse=True)
     found: dict[str, list[str]] = {"sekreterare": [], "ordforande": [], "justerare": []}
     for key, name in _interleaved(fields, lines, known):
@@ -445,6 +490,10 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
         elif names:
             found[key] = found[key] or (names if key == "justerare" else names[:1])
         run = []
+    closed = closing_signatures(closing, known) if closing else {}
+    for key, names in closed.items():
+        if key in found:
+            found[key] = found[key] or names
     ordforande = found["ordforande"][0] if found["ordforande"] else None
     if ordforande is None:
         chair = [p.name for p in people if p.role and re.search(r"(?<!vice )ordförande", p.role)
@@ -455,6 +504,9 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
         sec = [p.name for p in people if p.role and re.search(r"sekreterare$", p.role.split(",")[0].strip())]
         sekreterare = sec[0] if sec else None
     justerare = found["justerare"]
+    if not justerare:
+        # "Justeras" is signed by the chair too: the chair is not one of the justerare.
+        justerare = [n for n in closed.get("justeras", []) if n != ordforande]
     if not justerare:
         justerare = elected_justerare(body, known)
     return Signatories(ordforande=ordforande, sekreterare=sekreterare, justerare=tuple(dict.fromkeys(justerare)))
@@ -495,7 +547,8 @@ def _interleaved(fields: list[tuple[str, int, str, int]], lines: list[Line], kno
 
 _JUST_NAME = rf"(?P<name>{ZONE_NAME_TOKEN}(?: {ZONE_NAME_TOKEN}){{1,3}})(?:\s*\([A-Za-zÅÄÖåäö]{{1,4}}\))?"
 ELECTED = (
-    re.compile(rf"(?:utses|väljs|valdes|väljer|utser)\s+{_JUST_NAME}\s+(?:att|till)\s+(?:[\w ]{{0,30}})?juster"),
+    re.compile(rf"(?:utses|väljs|valdes|väljer|utser|utse|välja)\s+{_JUST_NAME}\s+(?:att|till)\s+"
+               rf"(?:[\w ]{{0,30}})?juster"),
     re.compile(rf"{_JUST_NAME},?\s+(?:utses|valdes|väljs|utsågs)\s+(?:att|till)\s+(?:[\w ]{{0,30}})?juster"),
     re.compile(rf"(?:till|som)\s+justerare\s+(?:utses|valdes|väljs|utsågs)\s+{_JUST_NAME}"),
     re.compile(rf"(?:utses|väljs|valdes)\s+att\s+justera\s*:?\s*{_JUST_NAME}"),

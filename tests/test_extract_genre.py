@@ -1,0 +1,136 @@
+"""Minutes as small boards write them, in layouts the seeds and the dev documents do not show:
+an attendance column with presence marks, points numbered as an agenda instead of §§, a
+signature block closing the minutes, results counted before their verb."""
+
+from __future__ import annotations
+
+from samarkiv.extract import extract_record
+from samarkiv.ingest import read_bytes
+from samarkiv.normalize import normalize_pages
+
+MARKED = """PROTOKOLL
+
+Sammanträde med styrelsen för Samordningsförbundet Norra Bohuslän den 4 mars 2022
+
+Ledamöter Närvarande
+Karin Holm X, mötesordförande
+Per Svedberg X
+Lena Ahlström Anmält förhinder
+Omar Haddad X, ej § 14-15
+Ersättare
+Britt Sandell X
+Tjänstepersoner
+Jonas Wik X, förbundschef
+
+§10 Val av justerare
+
+Beslut
+
+att utse Per Svedberg till justerare.
+
+§11 Verksamhetsrapport
+
+Av 48 deltagare som avslutat insatsen under 2021 har 19 gått vidare till arbete och 7 till studier.
+
+Beslut
+
+att godkänna rapporten.
+
+Vid protokollet
+
+Jonas Wik
+
+Justeras
+
+Karin Holm                Per Svedberg
+"""
+
+NUMBERED = """Samordningsförbundet Mittvästra Värmland
+Protokoll styrelsemöte 2023-05-12
+
+Tid: kl. 09.00–11.30
+Plats: Kommunhuset, Sunne
+
+Närvarande ledamöter:
+Anders Nyqvist, ordförande, Sunne kommun
+Tobias Grahn, Försäkringskassan
+
+Närvarande ersättare:
+Helena Strand, Arbetsförmedlingen
+
+Övriga närvarande:
+Sofia Berg, förbundschef
+
+1. Mötets öppnande
+Ordföranden hälsade välkommen och förklarade mötet öppnat.
+
+2. Val av justerare
+Tobias Grahn valdes att jämte ordföranden justera protokollet.
+
+3. Ekonomisk uppföljning
+Förbundschefen redovisade utfallet per april.
+Styrelsen beslutade att lägga uppföljningen till handlingarna.
+
+4. Insatsen Vägen vidare
+Styrelsen beslutade
+- att förlänga insatsen till och med 2024-06-30
+- att avsätta 600 tkr för förlängningen.
+
+Under 2022 deltog 64 personer i insatsen. 22 av dem har gått till arbete och 5 till studier.
+
+Vid protokollet
+Sofia Berg
+
+Justeras
+Anders Nyqvist, ordförande
+Tobias Grahn, justerare
+"""
+
+
+def _record(text: str):
+    return extract_record(normalize_pages(read_bytes(text.encode("utf-8")).pages))
+
+
+def test_an_attendance_column_of_marks_gives_each_group() -> None:
+    people = {(p.name, p.group, p.role) for p in _record(MARKED).people}
+    assert people == {("Karin Holm", "beslutande", "mötesordförande"), ("Per Svedberg", "beslutande", None),
+                      ("Lena Ahlström", "franvarande", None), ("Omar Haddad", "beslutande", None),
+                      ("Britt Sandell", "ovriga", "ersättare"), ("Jonas Wik", "ovriga", "förbundschef")}
+
+
+def test_a_signature_block_closing_the_minutes_names_the_signatories() -> None:
+    signed = _record(MARKED).signatories
+    # "Justeras" is signed by the chair and the justerare: the chair is not a justerare.
+    assert (signed.ordforande, signed.sekreterare, signed.justerare) == ("Karin Holm", "Jonas Wik", ("Per Svedberg",))
+    signed = _record(NUMBERED).signatories
+    assert (signed.ordforande, signed.sekreterare, signed.justerare) == ("Anders Nyqvist", "Sofia Berg",
+                                                                        ("Tobias Grahn",))
+
+
+def test_results_counted_before_their_verb() -> None:
+    got = [(o.category, o.count, o.period) for o in _record(MARKED).outcomes]
+    year = ("2021-01-01", "2021-12-31")
+    assert got == [("avslutade", 48, year), ("arbete", 19, year), ("studier", 7, year)]
+    got = [(o.category, o.count, o.period) for o in _record(NUMBERED).outcomes]
+    year = ("2022-01-01", "2022-12-31")
+    assert got == [("deltagare", 64, year), ("arbete", 22, year), ("studier", 5, year)]
+
+
+def test_minutes_numbered_as_an_agenda_have_items_and_decisions() -> None:
+    record = _record(NUMBERED)
+    assert [(i.number, i.title) for i in record.items] == [
+        ("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Ekonomisk uppföljning"),
+        ("4", "Insatsen Vägen vidare")]
+    assert [(d.paragraph, d.kind, d.text) for d in record.decisions] == [
+        ("2", "elect", "Tobias Grahn valdes att jämte ordföranden justera protokollet."),
+        ("3", "note", "Styrelsen beslutade att lägga uppföljningen till handlingarna."),
+        ("4", "approve", "Styrelsen beslutade att förlänga insatsen till och med 2024-06-30"),
+        ("4", "grant", "Styrelsen beslutade att avsätta 600 tkr för förlängningen.")]
+    assert record.decisions[3].amounts == (600_000,)
+
+
+def test_titles_are_roles_and_list_labels_give_the_substitutes_theirs() -> None:
+    people = {p.name: (p.group, p.role, p.organisation) for p in _record(NUMBERED).people}
+    assert people["Sofia Berg"] == ("ovriga", "förbundschef", None)
+    assert people["Helena Strand"] == ("ovriga", "ersättare", "Arbetsförmedlingen")
+    assert people["Anders Nyqvist"] == ("beslutande", "ordförande", "Sunne kommun")
