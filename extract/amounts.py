@@ -15,6 +15,7 @@ from samarkiv.normalize.amounts import MONEY, SPACE, find_money, number_value, s
 from samarkiv.normalize.dates import ISO_DATE, compact, years_in
 
 from .layout import Line, squash
+from .outcomes import count_columns
 from .types import Amount, Decision
 
 CELL = re.compile(rf"^(?:ca\.?\s*|cirka\s*)?(?P<sign>[-−–])?\s?(?P<num>(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,\d+)?)"
@@ -71,6 +72,7 @@ class _Table:
     measures: list[str | None] = field(default_factory=list)
     heading_measure: str | None = None
     rows: list[tuple[str, list[int], list[Amount]]] = field(default_factory=list)
+    counts: bool = False  # its heading names participant figures (Deltagare, Avslutade): not money
 
 
 @dataclass(slots=True)
@@ -345,6 +347,14 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
     money = [(k, CELL.match(_cell_text(v))) for k, v in enumerate(values) if v.strip()]
     nonempty = [v for v in values if v.strip()]
     bare_years = bool(nonempty) and not label and all(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", v) for v in nonempty)
+    if (not any(m for _, m in money) and not table.rows
+            and count_columns([c.strip() for c in raw_cells]) is not None):
+        table.counts = True
+        return
+    if table.counts:
+        money = [(k, m) for k, m in money if m and m["unit"]]  # only figures that say they are money
+        if not money:
+            return
     if bare_years or not money or not all(m for _, m in money):
         unit = next((u for c in raw_cells if (u := _unit_said(c.strip()))), None)
         if unit:

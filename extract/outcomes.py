@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from samarkiv.normalize.dates import MONTHS, compact, iso, month_end
+from samarkiv.normalize.dates import MONTHS, compact, iso, month_end, years_in
 
 from .layout import Block, Line, blocks_of, sentences
 from .types import Outcome
@@ -47,7 +47,9 @@ STAFF = re.compile(r"^(?:arbetar|jobbar|är anställda|tjänst)", re.I)
 CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\bvarav\b|\bsamt\b|\boch (?!studier|arbete)|\bmedan\b|\(")
 INSATS_NAMED = re.compile(r"\b(?:[Ii]nom (?:insatsen|projektet|projekt)|[Ii]nsatsen|[Pp]rojektet|[Pp]rojekt|"
                           r"[Tt]eamet) (?P<name>[A-ZÅÄÖ][\wåäö\-]*(?: \d+(?:\.\d+)?)?)")
-INSATS_GROUP = re.compile(r"\b(?:de (?P<kind>\w+inriktade) insatserna|en (?P<one>\w+inriktad) insats)\b", re.I)
+INSATS_GROUP = re.compile(r"\b(?:de (?P<kind>\w+inriktade) insatserna|"
+                          r"(?:förbundets|våra|samtliga) (?P<many>\w+inriktade) insatser|"
+                          r"en (?P<one>\w+inriktad) insats)\b", re.I)
 # Shares and counts as news items and reports write them: "drygt 40 procent av deltagarna gick
 # vidare till arbete eller studier", "gick 37% ut i arbete eller studier", "gick 40 till arbete",
 # "fick fram 17 jobb".
@@ -74,7 +76,9 @@ MORE_RESULTS = re.compile(rf"^(?:,| och| samt)+ (?P<n>\d{{1,5}}) (?:har )?(?:{_W
                           rf"(?:till|i) {_WHAT}\b", re.I)
 # Who took part: "deltog 64 personer", "48 deltagare har deltagit".
 TOOK_PART = re.compile(r"\b(?:deltog|har deltagit|deltagit|medverkade|har medverkat) (?:totalt |sammanlagt )?"
-                       r"(?P<n>\d{1,5}) (?:personer|deltagare|individer|ungdomar|unga)\b", re.I)
+                       r"(?P<n>\d{1,5}) (?:personer|deltagare|individer|ungdomar|unga)\b|"
+                       r"(?<![\d,.])(?P<m>\d{1,5}) (?:personer|deltagare|individer|ungdomar|unga) (?:har |hade )?"
+                       r"(?:deltagit|deltog|medverkat|medverkade|varit inskrivna)\b", re.I)
 # A goal, not a result: "målet är att 20 procent ska ha gått vidare till arbete".
 TARGET = re.compile(r"\b(mål(?:et|en)?|målsättning\w*|ska ha|skall ha|bör ha|förväntas)\b", re.I)
 OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5}) "
@@ -93,6 +97,22 @@ MONTH_SPAN = re.compile(rf"\bperioden ({'|'.join(MONTHS)})\s*[-–]\s*({'|'.join
 YEAR_SPAN = re.compile(r"\b(?:under|för|resultaten för|(?:verksamhets|hel|kalender)?året|år) "
                        r"((?:19|20)\d{2})\b(?![-/]\d)", re.I)
 END_OF_MONTH = re.compile(rf"\bi slutet av ({'|'.join(MONTHS)})(?: (\d{{4}}))?", re.I)
+# Columns of a table of participant figures, by their heading; first match wins.
+COUNT_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("arbete_studier", re.compile(r"arbete (?:eller|och|/) ?studier|arbete/studier|studier (?:eller|och|/) ?arbete",
+                                  re.I)),
+    ("arbete", re.compile(r"^(?:till |i |gått till )?(?:arbete|anställning|jobb)$", re.I)),
+    ("studier", re.compile(r"^(?:till |i |gått till )?(?:studier|utbildning)$", re.I)),
+    ("avslutade", re.compile(r"^(?:antal )?avslutade(?: deltagare)?$", re.I)),
+    ("nya", re.compile(r"^(?:antal )?(?:nya(?: deltagare)?|nyinskrivna|inskrivna under (?:året|perioden))$", re.I)),
+    ("deltagare", re.compile(r"^(?:antal )?(?:deltagare|inskrivna|individer|personer)(?: totalt)?$", re.I)),
+    ("kvinnor", re.compile(r"^(?:varav )?kvinnor$", re.I)),
+    ("man", re.compile(r"^(?:varav )?män$", re.I)),
+)
+# A table row that sums the others: its figures concern every insats of the table.
+TOTAL_ROW = re.compile(r"^(?:totalt|total|summa|samtliga|alla insatser|förbundet totalt)\b", re.I)
+_TABLE_COUNT = re.compile(r"^\d{1,3}(?: \d{3})*$|^\d{1,5}$")
+_TABLE_SHARE = re.compile(r"^(\d{1,3}(?:,\d+)?) ?%$")
 SUB_CATEGORIES = ("arbete", "studier", "arbete_studier", "aterremitterad", "hallbar_planering", "annan_anledning")
 
 
@@ -143,7 +163,8 @@ def _insats_in(text: str) -> str | None:
     g = INSATS_GROUP.search(text)
     if not g:
         return None
-    return f"{g['kind'].lower()} insatser" if g["kind"] else f"{g['one'].lower()}e insatser"
+    kind = g["kind"] or g["many"]
+    return f"{kind.lower()} insatser" if kind else f"{g['one'].lower()}e insatser"
 
 
 def _category(after: str, noun: str) -> tuple[str, str | None] | None:
@@ -164,9 +185,77 @@ def _count(token: str) -> int:
     return NUMBER_WORDS.get(token.lower(), 0) or int(token.replace(" ", ""))
 
 
+def count_columns(cells: list[str]) -> list[str | None] | None:
+    """The outcome category of each column of a table heading, or None when the heading does not
+    name at least two columns of participant figures (a table of money, of contents)."""
+    cats = [next((c for c, p in COUNT_COLUMNS if p.search(" ".join(cell.split()))), None) for cell in cells]
+    return cats if sum(c is not None for c in cats) >= 2 else None
+
+
+def _cells(ln: Line) -> list[tuple[int, str]]:
+    """A table row's cells with their offsets: tab-separated, or a Markdown row's."""
+    text, base = ln.text, ln.start
+    if text.strip().startswith("|"):
+        out, pos = [], 0
+        for piece in text.split("|"):
+            if piece.strip():
+                out.append((base + pos + len(piece) - len(piece.lstrip()), piece.strip()))
+            pos += len(piece) + 1
+        return out
+    out, pos = [], 0
+    for piece in text.split("\t"):
+        out.append((base + pos + len(piece) - len(piece.lstrip()), piece.strip()))
+        pos += len(piece) + 1
+    return out
+
+
+def _is_table_row(ln: Line) -> bool:
+    return ln.is_row or (ln.text.strip().startswith("|") and ln.text.count("|") >= 3)
+
+
+def table_outcomes(lines: list[Line], year: int | None) -> list[Outcome]:
+    """Participant figures of tables whose heading names their columns ("Insats ⇥ Deltagare ⇥
+    Avslutade ⇥ Till arbete ⇥ Till studier"): a figure per row and column, the row's label its
+    insats (none for a Totalt row), the period the lines before the table state."""
+    out: list[Outcome] = []
+    columns: list[str | None] | None = None
+    period: tuple[str | None, str | None] | None = None
+    for i, ln in enumerate(lines):
+        if not _is_table_row(ln):
+            columns = None
+            continue
+        cells = _cells(ln)
+        if columns is None:
+            columns = count_columns([c for _, c in cells])
+            if columns is not None:
+                before = [x.stripped for x in lines[max(0, i - 3):i] if x.stripped and not _is_table_row(x)]
+                period = period_of(ln.text, year) or period_of(" ".join(before), year)
+                heading_years = years_in(before[-1]) if before and len(before[-1].split()) <= 8 else []
+                if period is None and len(heading_years) == 1:
+                    period = (f"{heading_years[0]}-01-01", f"{heading_years[0]}-12-31")  # "Resultat 2022"
+            continue
+        if set("".join(c for _, c in cells)) <= set("|-: "):
+            continue  # a Markdown rule under the heading
+        label = cells[0][1] if cells else ""
+        insats = None if TOTAL_ROW.match(label) else (label or None)
+        for (start, cell), cat in zip(cells, columns, strict=False):
+            if cat is None or not cell:
+                continue
+            value = cell.replace("\u00a0", " ")
+            share = _TABLE_SHARE.match(value)
+            if _TABLE_COUNT.match(value):
+                out.append(Outcome(category=cat, insats=insats, period=period, count=int(value.replace(" ", "")),
+                                   span=(start, start + len(cell))))
+            elif share:
+                out.append(Outcome(category=cat, insats=insats, period=period,
+                                   share=round(float(share[1].replace(",", ".")) / 100, 4),
+                                   span=(start, start + len(cell))))
+    return out
+
+
 def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
     """Participant figures of a report or minutes, one per insats, category and figure."""
-    found: list[Outcome] = []
+    found: list[Outcome] = table_outcomes(lines, year)
     heading_insats: str | None = None
     blocks = blocks_of(lines)
     for i, block in enumerate(blocks):
@@ -183,6 +272,7 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
                            period_of(sentence, year, block.text) or paragraph_period)
             earlier_insats = named or earlier_insats
             found.extend(_figures(sentence, ctx, (start, end)))
+    found.sort(key=lambda o: o.span[0] if o.span else 0)
     return _checked(_dedupe(found))
 
 
@@ -245,7 +335,7 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
             end += more.end()
     for m in TOOK_PART.finditer(sentence):
         at = m.start()
-        add("deltagare", count=int(m["n"]))
+        add("deltagare", count=int(m["n"] or m["m"]))
         taken.append((m.start(), m.end()))
     for m in OF_ENDED.finditer(sentence):
         at = m.start()

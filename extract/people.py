@@ -128,6 +128,8 @@ def _role(text: str | None) -> str | None:
 
 def _split_role_org(text: str) -> tuple[str | None, str | None]:
     """"verksamhetsledare Arbetsmarknadsteamet Sala" → role, organisation."""
+    if text.casefold().strip() in _body_forms():
+        return None, text  # "Region Västmanland": an organisation whose name has two capitals
     tokens = text.split()
     for i, tok in enumerate(tokens):
         if i > 0 and tok[:1].isupper():

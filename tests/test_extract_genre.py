@@ -134,3 +134,43 @@ def test_titles_are_roles_and_list_labels_give_the_substitutes_theirs() -> None:
     assert people["Sofia Berg"] == ("ovriga", "förbundschef", None)
     assert people["Helena Strand"] == ("ovriga", "ersättare", "Arbetsförmedlingen")
     assert people["Anders Nyqvist"] == ("beslutande", "ordförande", "Sunne kommun")
+
+
+REPORT = """Samordningsförbundet Västra Mälardalen
+Verksamhetsberättelse 2022
+
+Sammanfattning
+Förbundet har under året finansierat fem insatser.
+Totalt har 212 personer deltagit i förbundets individinriktade insatser under 2022.
+
+Resultat per insats 2022
+
+Insats\tDeltagare\tAvslutade\tTill arbete\tTill studier
+Vägen vidare\t64\t40\t22\t5
+Totalt\t95\t58\t28\t7
+
+Ekonomi
+Förbundets intäkter uppgick till 8 450 tkr. Årets resultat blev 340 tkr.
+
+Styrelsen
+Ordinarie ledamöter:
+Eva Lund, ordförande, Köpings kommun
+Jan Berg, Region Västmanland
+"""
+
+
+def test_a_table_of_participant_figures_gives_outcomes_and_no_money() -> None:
+    record = _record(REPORT)
+    year = ("2022-01-01", "2022-12-31")
+    assert [(o.insats, o.category, o.count, o.period) for o in record.outcomes] == [
+        ("individinriktade insatser", "deltagare", 212, year),
+        ("Vägen vidare", "deltagare", 64, year), ("Vägen vidare", "avslutade", 40, year),
+        ("Vägen vidare", "arbete", 22, year), ("Vägen vidare", "studier", 5, year),
+        (None, "deltagare", 95, year), (None, "avslutade", 58, year), (None, "arbete", 28, year),
+        (None, "studier", 7, year)]
+    assert [a.value for a in record.amounts] == [8_450_000, 340_000]
+
+
+def test_an_organisation_of_two_capitalised_words_is_not_a_role() -> None:
+    people = {p.name: (p.role, p.organisation) for p in _record(REPORT).people}
+    assert people["Jan Berg"] == ("ledamot", "Region Västmanland")
