@@ -366,7 +366,7 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
             table.years = merged
             if not bare_years:
                 table.measures = [_measure_of(v) for v in values]
-                if label and len(label.split()) <= 3 and _measure_of(label):
+                if label and len(label.split()) <= 3 and _measure_of(label) and years_in(label):
                     # "Budget 2019 ⇥ Utfall t.o.m. T2 ⇥ Prognos 2019": a header read without its empty
                     # label cell names the first column in the label's place.
                     table.measures.insert(0, _measure_of(label))

@@ -202,6 +202,11 @@ def agenda_headings(lines: list[Line]) -> list[Heading]:
             cells = [c for c in cells if c]
             if len(cells) >= 2 and re.fullmatch(r"\d{1,2}[.)]?", cells[0]):
                 raw = cells[0].rstrip(".)") + ". " + re.sub(r"\s*<br\s*/?>\s*", " ", cells[1])
+        elif "\t" in raw:
+            # a row of a föredragningslista: "7 ⇥ Title ⇥ Föredragande"
+            cells = [c.strip() for c in raw.split("\t") if c.strip()]
+            if len(cells) >= 2 and re.fullmatch(r"\d{1,2}[.)]?", cells[0]):
+                raw = cells[0].rstrip(".)") + ". " + cells[1]
         bold = raw.startswith("**")
         m = AGENDA_HEAD.match(strip_junk(raw.lstrip("*").strip()))
         if not m:

@@ -174,3 +174,25 @@ def test_a_table_of_participant_figures_gives_outcomes_and_no_money() -> None:
 def test_an_organisation_of_two_capitalised_words_is_not_a_role() -> None:
     people = {p.name: (p.role, p.organisation) for p in _record(REPORT).people}
     assert people["Jan Berg"] == ("ledamot", "Region Västmanland")
+
+
+def test_a_foredragningslista_as_a_table_gives_the_agenda_points() -> None:
+    text = ("KALLELSE\n\nStyrelsen för Samordningsförbundet Södra Hälsingland kallas till sammanträde\n\n"
+            "Datum: Torsdagen den 14 september 2023, kl. 13.00–15.30\n\nFöredragningslista\n\n"
+            "Nr\tÄrende\tFöredragande\n1\tMötets öppnande\tOrdförande\n2\tVal av justerare\tOrdförande\n"
+            "3\tDelårsrapport per 2023-08-31\tFörbundschef\n4\tÖvriga frågor\t\n")
+    assert [(i.number, i.title) for i in _record(text).items] == [
+        ("1", "Mötets öppnande"), ("2", "Val av justerare"), ("3", "Delårsrapport per 2023-08-31"),
+        ("4", "Övriga frågor")]
+
+
+def test_a_budget_table_whose_first_heading_cell_names_the_unit_keeps_its_column_years() -> None:
+    text = ("Samordningsförbundet Gotland\nBudget 2024 och plan 2025–2026\n\nFastställd av styrelsen 2023-11-24\n\n"
+            "Budget (tkr)\tBudget 2024\tPlan 2025\tPlan 2026\n"
+            "Statlig medelstilldelning\t2 400\t2 400\t2 500\nAdministration\t900\t950\t960\n")
+    got = [(a.label, a.year, a.value, a.measure) for a in _record(text).amounts]
+    assert got == [("Statlig medelstilldelning", 2024, 2_400_000, "budget"),
+                   ("Statlig medelstilldelning", 2025, 2_400_000, "plan"),
+                   ("Statlig medelstilldelning", 2026, 2_500_000, "plan"),
+                   ("Administration", 2024, 900_000, "budget"), ("Administration", 2025, 950_000, "plan"),
+                   ("Administration", 2026, 960_000, "plan")]
