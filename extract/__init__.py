@@ -82,10 +82,13 @@ def extract_record(text: Text) -> Record:
                 people.extend(found)
                 if not (signed.ordforande or signed.sekreterare or signed.justerare):
                     signed = _signatories(node, found, doc)
-                    if signed.sekreterare and not any(x.name == signed.sekreterare for x in found):
+                    listed_as = next((x for x in found if x.name == signed.sekreterare), None)
+                    if signed.sekreterare and listed_as is None:
                         # the sekreterare takes part in the meeting even where the lists leave them out
                         people.append(Person(name=signed.sekreterare, group="ovriga", role="sekreterare",
                                              page=text.page_at(p.start)))
+                    elif listed_as is not None and listed_as.group == "ovriga" and listed_as.role is None:
+                        people[people.index(listed_as)] = replace(listed_as, role="sekreterare")
         else:
             date = report_date(lines, p)
             if not p.attached and p.type == "other":

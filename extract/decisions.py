@@ -29,7 +29,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("approve", re.compile(r"\b(godkänn\w*|godkändes|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"
                            r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|beslutad av|ger bifall|"
                            r"avger yttrande|uppdaterar|förläng(?:a|er|s|des)\b)", re.I)),
-    ("note", re.compile(r"\b(tackar för informationen|till handlingarna|noterar|informationen antecknas)\b", re.I)),
+    ("note", re.compile(r"\b(tackar för informationen|till handlingarna|noterar|noteras|informationen antecknas|"
+                        r"antecknas till protokollet)\b", re.I)),
 )
 DECISION_WORDS = re.compile(
     r"\b(beslut\w*|godkänn\w*|godkändes|tackar för|uppdrag|utses|utser|väljer|valdes|ant(?:ar|og|ogs|as|a)\b|"
@@ -44,12 +45,15 @@ PASSIVE = re.compile(r"\b(utses|valdes|godkändes|beslutades|antogs|fastställde
                      r"^(?:Styrelsen|Nämnden|Förbundsstyrelsen|Direktionen|Stämman|Kommunstyrelsen|Utskottet|"
                      r"Arbetsutskottet) (?:beslutade|beslöt)\b", re.I)
 # "Kommunstyrelsen beslutar" (att) over its att-clauses or bullets: each clause a decided point.
-LEAD_IN = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö&\- ]{2,60}?) (?:beslutar|beslöt|beslutade|beslutar för egen del)"
-                     r"(?: att)?\s*:?$")
+LEAD_IN = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö&\- ]{2,60}?) (?:beslutar|beslöt|beslutade|beslutar för egen del|"
+                     r"föreslår [\wåäö]+ (?:att )?besluta)(?: att)?\s*:?$")
 REPORTED = re.compile(
     r"(\b[Ss]tyrelse(?:n|ns)?\b(?: för [^.]{0,60}?)?(?: \w+){0,3}? (beslutade|antog|fastställde|"
     r"har beslutat|beviljade|godkände)\b|\befter beslut av styrelsen\b|^Beslutad av styrelsen\b|"
     r"\b(Samordningsförbundet|Förbundet|Styrelsen) har fattat beslut\b|\bVi intygar\b)")
+# In a decision block, proposing to the body above is what was decided ("Kommunstyrelsen föreslår
+# kommunfullmäktige besluta att …").
+PROPOSES_ON = re.compile(r"^[A-ZÅÄÖ][\wåäö&\- ]{2,60}? föreslår [\wåäö]+ (?:att )?besluta\b")
 NOT_THE_BOARD = re.compile(r"^(Styrgrupp|Presidi|Beredningsgrupp|Försäkringskassan|Arbetsförmedlingen)", re.I)
 # The deciding body as the subject of a present-tense verb: a decided point of a decision block.
 BODY_DECIDES = re.compile(
@@ -137,7 +141,7 @@ def _beslut_block(blocks: list[Block], *, block: bool = False) -> list[tuple[str
             points[-1][0] += " " + text
             points[-1][2] = b.end
         elif ((DECISION_WORDS.search(text) or (block and (not points or BODY_DECIDES.match(text))))
-              and not PROPOSAL.search(text) and not b.text.count("\t")):
+              and (not PROPOSAL.search(text) or (block and PROPOSES_ON.match(text))) and not b.text.count("\t")):
             points.append([text, b.start, b.end])
         else:
             break

@@ -62,6 +62,8 @@ ABSENT_MARK = re.compile(r"(?<=\S)\s+(?:anmält förhinder|anmäld frånvaro|fr�
 # "ej § 14-15", "fr.o.m. § 12", "from § 3": which §§ someone sat for, not a role.
 PARAGRAPH_NOTE = re.compile(r"\b(?:ej|inte|från|fr\.?o\.?m\.?|t\.?o\.?m\.?|till och med|from|tom)\s+§+\s*\d+"
                             r"(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+)*", re.I)
+REPLACING = re.compile(r"\s+(?:för|ersätter)\s+[A-ZÅÄÖ][\wåäöé\-]+(?:\s+[A-ZÅÄÖ][\wåäöé\-]+){1,3}"
+                       r"(?:\s*\([A-ZÅÄÖ]{1,3}\))?(?=\s*(?:,|$))")
 # Headings of the columns beside a list label ("Ledamöter   Närvarande"), not a person.
 COLUMN_HEADINGS = re.compile(r"^(?:(?:närvarande|närvaro|frånvaro|parti|roll|organisation|kommentar|anmärkning|"
                              r"representerar|ersättare för)\s*)+$", re.I)
@@ -149,6 +151,10 @@ def parse_entry(line: str) -> Entry | None:
         if (len(after) >= 2 and is_name(" ".join(after[:2]).rstrip(",;"))
                 and after[0].casefold() not in ROLE_WORDS):
             line = line[:party.end()]  # the next person of a list that lost its line breaks
+    # "Nils Strand (C), tjänstgörande ersättare för Pia Holm (KD)": whom they replace is no role
+    line = REPLACING.sub("", line)
+    party = PARTY.search(line)
+    party_letters = party[0].strip(" ()") if party and "," not in line[:party.start()] else None
     line = PARTY.sub("", line)
     absent = bool(ABSENT_MARK.search(line))
     line = ABSENT_MARK.sub("", PRESENT_MARK.sub("", line)).strip(" ,.;")
@@ -178,6 +184,8 @@ def parse_entry(line: str) -> Entry | None:
         elif role is None:
             role = _role(org)
             org = org_in_parens
+    if org is None and party_letters:
+        org = party_letters  # a politician's party stands where an official's organisation would
     return Entry(name, role, org, absent)
 
 

@@ -57,7 +57,7 @@ LABEL_END = re.compile(r"\s*(?:[:\t]|\s{2,}|$|(?=[A-ZÅÄÖ§\d(.…_]))")
 BLOCK_HEADINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("forslag", re.compile(r"^(?:förslag|förlag) till beslut\b(?P<to>.*)$|^(?:\w+s )?förslag till (?:beslut|yttrande)"
                            r"\b(?P<to2>.*)$|^(?:förvaltningens|ordförandens|utskottets|arbetsutskottets|"
-                           r"presidiets|kommunstyrelsens|beredningens) förslag(?: till beslut)?\b.*$", re.I)),
+                           r"presidiets|kommunstyrelsens|beredningens) förslag(?: till beslut)?\b(?P<to3>.*)$", re.I)),
     ("beslut", re.compile(r"^(?:beslut(?:et)?(?:\s+[-–]\s+[^.]{0,60})?|[\wåäö]+s beslut|nämnden för [\wåäö &]+s beslut|"
                           r"(?:styrelsen|nämnden|stämman|kommunstyrelsen|fullmäktige) beslutar|"
                           r"beslut\s*:\s*\S.*|(?:styrelsen|stämman) beslutade\b.*)\s*[.:]?$", re.I)),
@@ -263,10 +263,10 @@ def _zone_fields(lines: list[Line]) -> list[Field]:
         for n, (key, a, z) in enumerate(labels):
             nxt = labels[n + 1][1] if n + 1 < len(labels) else len(text)
             value = text[z:nxt]
-            gap = re.search(r"\t|\s{3,}", value.strip(" :"))
+            lead = len(value) - len(value.lstrip(" :\t"))
+            gap = re.search(r"\t|\s{3,}", value[lead:])
             if gap and n + 1 == len(labels):
-                lead = len(value) - len(value.lstrip(" :\t"))
-                value = value[:lead + gap.start()]
+                value = value[:lead + gap.start()]  # what follows the gap is the next column
             vstart = z + (len(value) - len(value.lstrip(" :\t")))
             clean = value.strip(" :\t")
             found.append(Field(key, text[a:z], ln.start + a, ln.start + z, ln.start + vstart,
@@ -285,7 +285,8 @@ def _block_kind(ln: Line) -> tuple[str, str | None, int | None] | None:
         for kind, pattern in BLOCK_HEADINGS:
             m = pattern.match(text)
             if m:
-                to = (m.groupdict().get("to") or m.groupdict().get("to2") or "").strip(" :.") or None
+                groups = m.groupdict()
+                to = (groups.get("to") or groups.get("to2") or groups.get("to3") or "").strip(" :.") or None
                 return kind, to, None
     m = INLINE_BLOCK.match(ln.text)
     if not m:

@@ -196,3 +196,52 @@ def test_a_budget_table_whose_first_heading_cell_names_the_unit_keeps_its_column
                    ("Statlig medelstilldelning", 2026, 2_500_000, "plan"),
                    ("Administration", 2024, 900_000, "budget"), ("Administration", 2025, 950_000, "plan"),
                    ("Administration", 2026, 960_000, "plan")]
+
+
+AU = """SAMMANTRÄDESPROTOKOLL
+Kommunstyrelsens arbetsutskott
+Sammanträdesdatum 2024-02-06
+
+Plats och tid\tKommunhuset, kl. 08.30–11.45
+Beslutande\tÅsa Lind (S), ordförande
+\tKarl Öberg (M)
+\tNils Strand (C), tjänstgörande ersättare för Pia Holm (KD)
+Övriga deltagare\tMona Ek, kommundirektör
+Utses att justera\tKarl Öberg
+Underskrifter\tSekreterare\tLeif Sand\tParagrafer 12–13
+\tOrdförande\tÅsa Lind
+\tJusterare\tKarl Öberg
+
+§ 12\tDnr KS 2023/412
+Medfinansiering av samordningsförbundet 2025
+
+Arbetsutskottets förslag till kommunstyrelsen
+Kommunstyrelsen föreslår kommunfullmäktige besluta
+att kommunens bidrag till samordningsförbundet för 2025 fastställs till 1 250 000 kronor.
+
+§ 13
+Information om delårsbokslut
+
+Arbetsutskottets beslut
+Informationen noteras till protokollet.
+"""
+
+
+def test_an_arbetsutskott_decides_its_proposal_to_the_board() -> None:
+    record = _record(AU)
+    assert [(d.paragraph, d.kind, d.text, d.amounts) for d in record.decisions] == [
+        ("12", "approve", "Kommunstyrelsen föreslår kommunfullmäktige besluta att kommunens bidrag till "
+                          "samordningsförbundet för 2025 fastställs till 1 250 000 kronor.", (1_250_000,)),
+        ("13", "note", "Informationen noteras till protokollet.", ())]
+
+
+def test_a_heading_in_two_columns_gives_values_parties_and_signatories() -> None:
+    record = _record(AU)
+    assert record.meetings[0].place == "Kommunhuset"
+    assert [(p.name, p.group, p.role, p.organisation) for p in record.people] == [
+        ("Åsa Lind", "beslutande", "ordförande", "S"), ("Karl Öberg", "beslutande", None, "M"),
+        ("Nils Strand", "beslutande", "tjänstgörande ersättare", "C"),
+        ("Mona Ek", "ovriga", "kommundirektör", None), ("Pia Holm", "franvarande", None, "KD"),
+        ("Leif Sand", "ovriga", "sekreterare", None)]
+    signed = record.signatories
+    assert (signed.ordforande, signed.sekreterare, signed.justerare) == ("Åsa Lind", "Leif Sand", ("Karl Öberg",))
