@@ -106,6 +106,31 @@ def _make(text: str, start: int, end: int) -> list[Found]:
     return [Found(kind_of(text), text, start, end, amounts)]
 
 
+# Numbered points of a decision ("1. att fastställa …, 2. att ge …"): each its own point.
+NUMBERED_POINT = re.compile(r"(?:^|(?<=\s))(?P<num>\d{1,2}|[a-h])[.)]\s+(?=att\b|[A-ZÅÄÖ])")
+
+
+def _numbered_points(blocks: list[Block]) -> list[Block]:
+    """Blocks with a run of numbered points ("1. …", "2. …" from 1 or a) cut into one bullet a point."""
+    out: list[Block] = []
+    for b in blocks:
+        marks = list(NUMBERED_POINT.finditer(b.text))
+        firsts = [m["num"] for m in marks]
+        if len(marks) < 2 or marks[0].start() != 0 or firsts[0] not in ("1", "a") or not all(
+                _next_mark(x, y) for x, y in zip(firsts, firsts[1:], strict=False)):
+            out.append(b)
+            continue
+        for m, nxt in zip(marks, [*marks[1:], None], strict=True):
+            piece = b.text[m.end():nxt.start() if nxt else len(b.text)].strip()
+            out.append(Block(b.start, b.end, piece.rstrip(",;") if nxt else piece, True, b.indent))
+    return out
+
+
+def _next_mark(a: str, b: str) -> bool:
+    return (a.isdigit() and b.isdigit() and int(b) == int(a) + 1) or (a.isalpha() and b.isalpha()
+                                                                      and ord(b) == ord(a) + 1)
+
+
 def _beslut_block(blocks: list[Block], *, block: bool = False) -> list[tuple[str, int, int]]:
     """Decided points of the blocks after a Beslut heading, until the decision text ends. With
     `block`, the text is a decision block of the § structure: its first paragraph decides, and so
@@ -113,7 +138,7 @@ def _beslut_block(blocks: list[Block], *, block: bool = False) -> list[tuple[str
     points: list[list] = []
     listing = False  # the last point ended in ":" and its list runs on
     lead: str | None = None  # a lead-in whose clauses follow ("Nämnden beslutar att:")
-    for b in blocks:
+    for b in _numbered_points(blocks):
         text = b.text
         if lead is not None and (b.bullet or ATT_CLAUSE.match(text)):
             points.append([f"{lead} {text}", b.start, b.end])

@@ -259,10 +259,15 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
     heading_insats: str | None = None
     blocks = blocks_of(lines)
     for i, block in enumerate(blocks):
+        nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
         if _is_heading(block):
-            nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
             name = re.sub(r"^(?:projekt|insatsen|insats)\s+", "", block.text, flags=re.I).strip(" .")
             heading_insats = name if name and name.casefold() in nxt.casefold()[:200] else None
+            continue
+        titled = _insats_in(block.text) if len(block.text.split()) <= 12 and not block.text.endswith(".") else None
+        if titled and not INSATS_GROUP.search(block.text):
+            # "§ 46 Uppföljning av insatsen Jobbvägen" over the figures of "… inskrivna i Jobbvägen"
+            heading_insats = titled if titled.casefold() in nxt.casefold()[:400] else None
             continue
         paragraph_period = period_of(block.text, year)
         earlier_insats: str | None = None

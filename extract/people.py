@@ -319,12 +319,29 @@ def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     return out
 
 
+def _label_row(ln: Line) -> list[str]:
+    """The signature labels of a line that holds two or more of them and nothing else."""
+    cells = [c for c in re.split(r"\t|\s{3,}", ln.stripped) if c.strip()]
+    keys = [next((k for k, p in SIGNATORY_LABELS.items() if p.match(c.strip())), None) for c in cells]
+    return [k for k in keys if k] if len(cells) >= 2 and all(keys) else []
+
+
 def closing_signatures(lines: list[Line], known: list[str]) -> dict[str, list[str]]:
     """Names under the signature labels of a block that closes the minutes ("Vid protokollet",
     "Justeras", "Ordförande"), each label's names on the lines below it, several on a line where
     wide gaps part them."""
     found: dict[str, list[str]] = {"sekreterare": [], "ordforande": [], "justerare": [], "justeras": []}
     for i, ln in enumerate(lines):
+        row = _label_row(ln)
+        if row:
+            # "Ordförande      Justerare" over "Lars Öst      Kerstin Ahl": names in the labels' order
+            nxt = next((x for x in lines[i + 1:i + 4] if not x.blank), None)
+            cells = [c.split(",")[0].strip(" .…_") for c in re.split(r"\t|\s{3,}", nxt.stripped)] if nxt else []
+            names = [c for c in cells if c and (is_name(c) or c in known)]
+            if len(names) == len(row):
+                for key, name in zip(row, names, strict=True):
+                    found[key].append(name)
+            continue
         key = next((k for k, p in SIGNATORY_LABELS.items() if p.match(ln.stripped)), None)
         if key is None:
             continue

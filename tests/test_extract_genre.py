@@ -245,3 +245,50 @@ def test_a_heading_in_two_columns_gives_values_parties_and_signatories() -> None
         ("Leif Sand", "ovriga", "sekreterare", None)]
     signed = record.signatories
     assert (signed.ordforande, signed.sekreterare, signed.justerare) == ("Åsa Lind", "Leif Sand", ("Karl Öberg",))
+
+
+NUMBERED_POINTS = """PROTOKOLL                                    Sammanträdesdatum
+Samordningsförbundet Centrala Östergötland   2019-10-18
+
+Beslutande:
+Lars Öst, ordförande, Linköpings kommun
+Kerstin Ahl, vice ordförande, Region Östergötland
+
+Övriga närvarande:
+Ove Strid, controller
+
+§ 45 Verksamhetsplan 2020
+
+Styrelsens beslut
+1. att fastställa verksamhetsplan och budget för 2020,
+2. att ge förbundschefen i uppdrag att återkomma med en uppföljning i april 2020.
+
+§ 46 Uppföljning av insatsen Jobbvägen
+
+Under perioden januari-augusti 2019 har 41 deltagare varit inskrivna i Jobbvägen.
+15 deltagare har avslutats, varav 6 till arbete och 3 till studier.
+
+Vid protokollet
+Ove Strid
+
+Ordförande                     Justerare
+Lars Öst                       Kerstin Ahl
+"""
+
+
+def test_numbered_points_of_a_decision_are_decisions_each() -> None:
+    assert [(d.paragraph, d.kind, d.text) for d in _record(NUMBERED_POINTS).decisions] == [
+        ("45", "approve", "att fastställa verksamhetsplan och budget för 2020"),
+        ("45", "assign", "att ge förbundschefen i uppdrag att återkomma med en uppföljning i april 2020.")]
+
+
+def test_signature_labels_in_a_row_over_their_names() -> None:
+    signed = _record(NUMBERED_POINTS).signatories
+    assert (signed.ordforande, signed.sekreterare, signed.justerare) == ("Lars Öst", "Ove Strid", ("Kerstin Ahl",))
+
+
+def test_the_insats_a_section_title_names_holds_for_its_figures() -> None:
+    period = ("2019-01-01", "2019-08-31")
+    assert [(o.insats, o.category, o.count, o.period) for o in _record(NUMBERED_POINTS).outcomes] == [
+        ("Jobbvägen", "deltagare", 41, period), ("Jobbvägen", "avslutade", 15, period),
+        ("Jobbvägen", "arbete", 6, period), ("Jobbvägen", "studier", 3, period)]
