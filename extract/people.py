@@ -335,8 +335,8 @@ def closing_signatures(lines: list[Line], known: list[str]) -> dict[str, list[st
         row = _label_row(ln)
         if row:
             # "Ordförande      Justerare" over "Lars Öst      Kerstin Ahl": names in the labels' order
-            nxt = next((x for x in lines[i + 1:i + 4] if not x.blank), None)
-            cells = [c.split(",")[0].strip(" .…_") for c in re.split(r"\t|\s{3,}", nxt.stripped)] if nxt else []
+            below = next((x for x in lines[i + 1:i + 4] if not x.blank), None)
+            cells = [c.split(",")[0].strip(" .…_") for c in re.split(r"\t|\s{3,}", below.stripped)] if below else []
             names = [c for c in cells if c and (is_name(c) or c in known)]
             if len(names) == len(row):
                 for key, name in zip(row, names, strict=True):
