@@ -339,8 +339,8 @@ def closing_signatures(lines: list[Line], known: list[str]) -> dict[str, list[st
             cells = [c.split(",")[0].strip(" .…_") for c in re.split(r"\t|\s{3,}", below.stripped)] if below else []
             names = [c for c in cells if c and (is_name(c) or c in known)]
             if len(names) == len(row):
-                for key, name in zip(row, names, strict=True):
-                    found[key].append(name)
+                for label, name in zip(row, names, strict=True):
+                    found[label].append(name)
             continue
         key = next((k for k, p in SIGNATORY_LABELS.items() if p.match(ln.stripped)), None)
         if key is None:
