@@ -61,6 +61,10 @@ PROSE_SHARES = (
                rf"(?: \w+){{0,3}}? "
                rf"{_WENT} (?:vidare |ut |direkt )*(?:till|i) {_WHAT}", re.I),
     re.compile(rf"{_WENT} {_PCT} (?:vidare |ut |direkt )*(?:till|i) {_WHAT}", re.I),
+    # "Andelen deltagare som gått vidare till arbete eller studier var 38 procent"
+    re.compile(rf"\bandel(?:en)? (?:av )?(?:de |alla )?(?:\w+ )?(?:deltagare|deltagarna|avslutade)? ?som (?:har )?"
+               rf"(?:{_WENT} )?(?:vidare |ut |direkt )*(?:till|i) {_WHAT} (?:var|är|blev|uppgick till|uppgår till|"
+               rf"låg på) {_PCT}", re.I),
 )
 PROSE_COUNT = re.compile(rf"\b{_WENT} (?P<n>\d{{1,5}}) (?:deltagare |personer )?(?:vidare |ut |direkt )*"
                          rf"(?:till|i) {_WHAT}\b",
@@ -96,6 +100,8 @@ MONTH_SPAN = re.compile(rf"\bperioden ({'|'.join(MONTHS)})\s*[-–]\s*({'|'.join
 # A whole year: "under 2022", "resultaten för 2018", "verksamhetsåret 2021".
 YEAR_SPAN = re.compile(r"\b(?:under|för|resultaten för|(?:verksamhets|hel|kalender)?året|år) "
                        r"((?:19|20)\d{2})\b(?![-/]\d)", re.I)
+# "Delårsrapport januari–april 2021": months with their year, without the word "perioden".
+MONTH_SPAN_YEAR = re.compile(rf"\b({'|'.join(MONTHS)})\s*[-–]\s*({'|'.join(MONTHS)}) ((?:19|20)\d{{2}})\b", re.I)
 END_OF_MONTH = re.compile(rf"\bi slutet av ({'|'.join(MONTHS)})(?: (\d{{4}}))?", re.I)
 # Columns of a table of participant figures, by their heading; first match wins.
 COUNT_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -146,6 +152,10 @@ def period_of(text: str, year: int | None, context: str = "") -> tuple[str | Non
     span_year = int(m[3]) if m and m[3] else year
     if m and span_year:
         return iso(span_year, MONTHS[m[1].lower()], 1), month_end(span_year, MONTHS[m[2].lower()])
+    m = MONTH_SPAN_YEAR.search(text)
+    if m:
+        y = int(m[3])
+        return iso(y, MONTHS[m[1].lower()], 1), month_end(y, MONTHS[m[2].lower()])
     m = END_OF_MONTH.search(text)
     end_year = int(m[2]) if m and m[2] else year
     if m and end_year:
@@ -258,8 +268,11 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
     found: list[Outcome] = table_outcomes(lines, year)
     heading_insats: str | None = None
     blocks = blocks_of(lines)
+    title_period: tuple[str | None, str | None] | None = None  # what a title over the figures states
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
+        if len(block.text.split()) <= 8 and not block.text.endswith((".", ":", ";")):
+            title_period = period_of(block.text, year)
         if _is_heading(block):
             name = re.sub(r"^(?:projekt|insatsen|insats)\s+", "", block.text, flags=re.I).strip(" .")
             heading_insats = name if name and name.casefold() in nxt.casefold()[:200] else None
@@ -274,7 +287,7 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
         for start, end, sentence in sentences(block):
             named = _insats_in(sentence)
             ctx = _Context(named or heading_insats or earlier_insats,
-                           period_of(sentence, year, block.text) or paragraph_period)
+                           period_of(sentence, year, block.text) or paragraph_period or title_period)
             earlier_insats = named or earlier_insats
             found.extend(_figures(sentence, ctx, (start, end)))
     found.sort(key=lambda o: o.span[0] if o.span else 0)

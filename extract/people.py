@@ -17,12 +17,12 @@ from .types import Person, Signatories
 
 # Labels of the minutes heading and the group each one opens.
 HEADING_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("beslutande", re.compile(r"^(beslutande(?: ledamöter)?|närvarande ledamöter|ledamöter|tjänstgörande ersättare)"
-                              r"\b[:\s]*", re.I)),
+    ("beslutande", re.compile(r"^(beslutande(?: ledamöter)?|närvarande ledamöter|ledamöter|tjänstgörande ersättare|"
+                              r"närvarande(?! ersättare| tjänstem| tjänstepersoner))\b[:\s]*", re.I)),
     ("ovriga", re.compile(r"^(övriga (?:närvarande|deltagare|deltagande|närvarande tjänstemän)|övriga|"
                           r"(?:icke tjänstgörande |närvarande )?ersättare|"
                           r"närvarande tjänstem[äa]n|tjänstem[äa]n|(?:närvarande )?tjänstepersoner|personalföreträdare|"
-                          r"adjungerade?|närvarande)\b[:\s]*", re.I)),
+                          r"adjungerade?)\b[:\s]*", re.I)),
     ("franvarande", re.compile(r"^(anmält förhinder|frånvarande(?: ledamöter)?|ej närvarande|förhinder)\b[:\s]*",
                                re.I)),
 )
@@ -248,6 +248,7 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     """(group, entry, line) for every person in a minutes heading's attendance lists."""
     out: list[tuple[str, Entry, Line]] = []
     group: str | None = None
+    bare = False  # the list is headed "Närvarande" alone
     for ln in lines:
         text = ln.text.strip()
         if not text:
@@ -258,6 +259,7 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
             group, m = label[0], label[1]
             assert m is not None
             label_role = _label_role(m[0])
+            bare = m[1].casefold() == "närvarande"
             text = text[m.end():].strip()
             if COLUMN_HEADINGS.match(text):
                 continue
@@ -274,12 +276,47 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
                 continue
         if group is None or not text:
             continue
+        listed = _comma_list(text)
+        if listed:
+            out.extend((_group_of(group, e, bare), _with_role(e, label_role), ln) for e in listed)
+            continue
         entry = parse_entry(text)
         if entry:
-            out.append(("franvarande" if entry.absent else group, _with_role(entry, label_role), ln))
+            out.append((_group_of(group, entry, bare), _with_role(entry, label_role), ln))
         elif not ATTENDANCE_NOTE.fullmatch(text):
             group = None
     return out
+
+
+def _comma_list(text: str) -> list[Entry]:
+    """"Mats Rudin (ordförande), Anna Krantz, Sara Vinter": several people on one line, each a
+    name with perhaps a role or party in parentheses."""
+    segs = [s.strip() for s in text.split(",") if s.strip()]
+    if len(segs) < 2:
+        return []
+    out: list[Entry] = []
+    for seg in segs:
+        m = re.fullmatch(r"(?P<name>[^()]+?)\s*(?:\((?P<note>[^)]+)\))?", seg)
+        if not m or not is_name(m["name"]):
+            return []
+        note = (m["note"] or "").strip()
+        if re.fullmatch(r"[A-ZÅÄÖ]{1,3}", note):
+            out.append(Entry(m["name"], None, note))  # a party
+        else:
+            role, org = _split_role_org(note) if note else (None, None)
+            out.append(Entry(m["name"], role, org))
+    return out
+
+
+def _group_of(group: str, entry: Entry, bare: bool) -> str:
+    """The group of a listed person: absent where marked so; under a bare "Närvarande", an
+    official (förbundschef, sekreterare) is among the others present, not those deciding."""
+    if entry.absent:
+        return "franvarande"
+    if bare and group == "beslutande" and entry.role and _is_title(entry.role) and not re.search(
+            r"ordförande|ledamot|ersättare", entry.role):
+        return "ovriga"
+    return group
 
 
 def _label_role(label: str) -> str | None:
@@ -577,7 +614,7 @@ ELECTED = (
     re.compile(rf"(?:utses|väljs|valdes|väljer|utser|utse|välja)\s+{_JUST_NAME}\s+(?:att|till)\s+"
                rf"(?:[\w ]{{0,30}})?juster"),
     re.compile(rf"{_JUST_NAME},?\s+(?:utses|valdes|väljs|utsågs)\s+(?:att|till)\s+(?:[\w ]{{0,30}})?juster"),
-    re.compile(rf"(?:till|som)\s+justerare\s+(?:utses|valdes|väljs|utsågs)\s+{_JUST_NAME}"),
+    re.compile(rf"(?i:till|som)\s+justerare\s+(?:utses|valdes|väljs|utsågs)\s+{_JUST_NAME}"),
     re.compile(rf"(?:utses|väljs|valdes)\s+att\s+justera\s*:?\s*{_JUST_NAME}"),
 )
 

@@ -31,11 +31,11 @@ ZONE_LABELS: tuple[tuple[str, str], ...] = (
                   r"justering(?:ens)?(?: plats och tid)?"),
     ("plats", r"plats och tid(?: för sammanträde(?:t)?)?|tid och plats|sammanträdesplats|mötesplats|plats|lokal"),
     ("beslutande", r"beslutande(?: ledamöter)?|närvarande ledamöter|tjänstgörande ledamöter|ledamöter|"
-                   r"tjänstgörande ersättare"),
+                   r"tjänstgörande ersättare|närvarande(?! ersättare| tjänstem| tjänstepersoner)"),
     ("ovriga", r"ej beslutande(?: ledamöter)?|ej tjänstgörande ersättare|icke tjänstgörande ersättare|"
                r"närvarande ersättare|övriga (?:närvarande|deltagare|deltagande|ej beslutande)"
                r"(?: tjänstem[äa]n| tjänstepersoner)?|övriga|ersättare|tjänstepersoner|tjänstem[äa]n|"
-               r"personalföreträdare|adjungerade?|insynsplatser?|närvarande"),
+               r"personalföreträdare|adjungerade?|insynsplatser?"),
     ("franvarande", r"anmält förhinder|frånvarande(?: ledamöter| ersättare)?|ej närvarande|förhinder|"
                     r"anmäld frånvaro"),
     ("justera", r"utses att justera|utsedd(?:a)? att justera|utses till justerare|justerare utses"),

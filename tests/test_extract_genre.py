@@ -292,3 +292,38 @@ def test_the_insats_a_section_title_names_holds_for_its_figures() -> None:
     assert [(o.insats, o.category, o.count, o.period) for o in _record(NUMBERED_POINTS).outcomes] == [
         ("Jobbvägen", "deltagare", 41, period), ("Jobbvägen", "avslutade", 15, period),
         ("Jobbvägen", "arbete", 6, period), ("Jobbvägen", "studier", 3, period)]
+
+
+INLINE_LISTS = """Protokoll fört vid styrelsemöte med samordningsförbundet
+
+Datum: 2021-06-10
+Plats: Digitalt via Teams
+
+Närvarande: Mats Rudin (ordförande), Anna-Lena Krantz, Jukka Peura (S)
+Frånvarande: Tord Holm
+Övriga: Berit Sjö (förbundschef), Nils Mäkelä (sekreterare)
+
+§ 1 Val av justerare
+Till justerare valdes Jukka Peura.
+
+§ 2 Delårsrapport januari–april 2021
+Under perioden har 87 personer deltagit i förbundets insatser. Andelen deltagare som gått vidare till arbete
+eller studier var 38 procent.
+Styrelsen beslutar att godkänna delårsrapporten.
+"""
+
+
+def test_people_listed_on_the_labels_line_with_their_roles_in_parentheses() -> None:
+    record = _record(INLINE_LISTS)
+    assert [(p.name, p.group, p.role, p.organisation) for p in record.people] == [
+        ("Mats Rudin", "beslutande", "ordförande", None), ("Anna-Lena Krantz", "beslutande", None, None),
+        ("Jukka Peura", "beslutande", None, "S"), ("Tord Holm", "franvarande", None, None),
+        ("Berit Sjö", "ovriga", "förbundschef", None), ("Nils Mäkelä", "ovriga", "sekreterare", None)]
+    signed = record.signatories
+    assert (signed.ordforande, signed.sekreterare, signed.justerare) == ("Mats Rudin", "Nils Mäkelä", ("Jukka Peura",))
+
+
+def test_a_share_stated_after_what_it_is_a_share_of() -> None:
+    period = ("2021-01-01", "2021-04-30")
+    assert [(o.category, o.count, o.share, o.period) for o in _record(INLINE_LISTS).outcomes] == [
+        ("deltagare", 87, None, period), ("arbete_studier", None, 0.38, period)]
