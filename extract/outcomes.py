@@ -31,13 +31,15 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("nya", re.compile(r"nyinskriv\w*|påbörja\w*|\bnya\b|skrivits in", re.I)),
     ("other", re.compile(r"^\s*(?:som ingår i|med \w+ utbildning|utan |förgymnasial|\w+ utbildning)", re.I)),
 )
-COUNTED = re.compile(rf"(?<![\w,.\-]){_COUNT} (?P<noun>deltagare|personer|person|individer|individ|unga|kvinnor|"
-                     r"kvinna|män|man|ungdomar)\b", re.I)
+COUNTED = re.compile(rf"(?<![\w,.\-]){_COUNT} (?:(?P<new>nya|nyinskrivna) )?"
+                     r"(?P<noun>deltagare|personer|person|individer|individ|unga|kvinnor|kvinna|män|man|ungdomar)\b",
+                     re.I)
 BARE_ENDED = re.compile(r"\b(?:har (?P<n>\d{1,5}) (?:avslutat|avslutats|skrivits ut)|"
                         r"(?<![\d,.])(?P<m>\d{1,5}) (?:har )?(?:avslutats|avslutat|avslutades|skrivits ut))\b", re.I)
 # OCR reads "%" as digits ("57 20 har gått i mål"): one or two digits after a number are never a
 # thousands group, so they can only be the sign. Without Swedish letters it reads "män" as "man".
-SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|(?<=\d )\d{1,2}) (?P<what>kvinnor|m[äa]n|har gått i mål|gått i mål|"
+SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|procent|(?<=\d )\d{1,2}) "
+                   r"(?P<what>kvinnor|m[äa]n|har gått i mål|gått i mål|"
                    r"(?:har )?(?:gått|avslutats) (?:vidare )?till (?:arbete|studier))", re.I)
 # "60 % kvinnor och 40 % män" with each "%" misread as digits: shares that add up to a hundred.
 _SIGN = r" ?(?:%|(?<=\d )\d{1,4})"
@@ -378,7 +380,7 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         if re.search(r"\b(av de|de|i åldern|mellan)\s*$", before) or sentence[m.end():m.end() + 1] == "%":
             continue
         at = m.start()
-        cat = _category(sentence[m.end():], m["noun"])
+        cat = ("nya", None) if m["new"] else _category(sentence[m.end():], m["noun"])
         if cat is None and WORKED_WITH.search(sentence[max(0, m.start() - 30):m.start()]):
             cat = ("deltagare", None)
         if cat is None:

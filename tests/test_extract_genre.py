@@ -327,3 +327,11 @@ def test_a_share_stated_after_what_it_is_a_share_of() -> None:
     period = ("2021-01-01", "2021-04-30")
     assert [(o.category, o.count, o.share, o.period) for o in _record(INLINE_LISTS).outcomes] == [
         ("deltagare", 87, None, period), ("arbete_studier", None, 0.38, period)]
+
+
+def test_shares_in_words_and_new_participants_counted() -> None:
+    text = ("Årsredovisning 2023\n\nUnder året har 312 individer tagit del av förbundets insatser, varav 54 procent "
+            "kvinnor. I insatsen Jobbvägen skrevs 28 nya deltagare in och 19 avslutades.\n")
+    assert [(o.insats, o.category, o.count, o.share) for o in _record(text).outcomes] == [
+        (None, "deltagare", 312, None), (None, "kvinnor", None, 0.54), ("Jobbvägen", "nya", 28, None),
+        ("Jobbvägen", "avslutade", 19, None)]
