@@ -45,8 +45,8 @@ PASSIVE = re.compile(r"\b(utses|valdes|godkändes|beslutades|antogs|fastställde
                      r"^(?:Styrelsen|Nämnden|Förbundsstyrelsen|Direktionen|Stämman|Kommunstyrelsen|Utskottet|"
                      r"Arbetsutskottet) (?:beslutade|beslöt)\b", re.I)
 # "Kommunstyrelsen beslutar" (att) over its att-clauses or bullets: each clause a decided point.
-LEAD_IN = re.compile(r"^(?:[A-ZÅÄÖ][\wåäö&\- ]{2,60}?) (?:beslutar|beslöt|beslutade|beslutar för egen del|"
-                     r"föreslår [\wåäö]+ (?:att )?besluta)(?: att)?\s*:?$")
+LEAD_IN = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ&\- ]{2,60}?) (?i:beslutar|beslöt|beslutade|beslutar för egen del|"
+                     r"föreslår [\wåäö]+ (?:att )?besluta)(?i: att)?\s*:?$")
 REPORTED = re.compile(
     r"(\b[Ss]tyrelse(?:n|ns)?\b(?: för [^.]{0,60}?)?(?: \w+){0,3}? (beslutade|antog|fastställde|"
     r"har beslutat|beviljade|godkände)\b|\befter beslut av styrelsen\b|^Beslutad av styrelsen\b|"

@@ -279,7 +279,8 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
             name = re.sub(r"^(?:projekt|insatsen|insats)\s+", "", block.text, flags=re.I).strip(" .")
             heading_insats = name if name and name.casefold() in nxt.casefold()[:200] else None
             continue
-        titled = _insats_in(block.text) if len(block.text.split()) <= 12 and not block.text.endswith(".") else None
+        title = block.text.title() if block.text.isupper() else block.text  # "UPPFÖLJNING AV INSATSEN JOBBVÄGEN"
+        titled = _insats_in(title) if len(block.text.split()) <= 12 and not block.text.endswith(".") else None
         if titled and not INSATS_GROUP.search(block.text):
             # "§ 46 Uppföljning av insatsen Jobbvägen" over the figures of "… inskrivna i Jobbvägen"
             heading_insats = titled if titled.casefold() in nxt.casefold()[:400] else None

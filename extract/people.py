@@ -28,8 +28,8 @@ HEADING_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Labels of member lists in reports (the line ends with a colon) and the role they imply.
 LIST_LABELS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
-    ("ersattare", "ersättare", re.compile(r"^(ersättare|styrelsens ersättare)\s*:$", re.I)),
-    ("ledamot", "ledamot", re.compile(r"^((ordinarie )?ledamöter|styrelsens ledamöter|styrelse)\s*:$", re.I)),
+    ("ersattare", "ersättare", re.compile(r"^(ersättare|styrelsens ersättare)\s*:?$", re.I)),
+    ("ledamot", "ledamot", re.compile(r"^((ordinarie )?ledamöter|styrelsens ledamöter|styrelse)\s*:?$", re.I)),
     ("other", None, re.compile(r"^(deltagare i \w*gruppen(?: är)?|\w*gruppen består av|\w*gruppen)\s*:$", re.I)),
 )
 SIGNATORY_LABELS: dict[str, re.Pattern[str]] = {
@@ -249,11 +249,14 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     out: list[tuple[str, Entry, Line]] = []
     group: str | None = None
     bare = False  # the list is headed "Närvarande" alone
+    opened = False  # a label was read and no one yet listed under it: a blank line may follow it
     for ln in lines:
         text = ln.text.strip()
         if not text:
-            group = None
+            if not opened:
+                group = None
             continue
+        opened = False
         label = next(((g, p.match(text)) for g, p in HEADING_LABELS if p.match(text)), None)
         if label:
             group, m = label[0], label[1]
@@ -261,7 +264,9 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
             label_role = _label_role(m[0])
             bare = m[1].casefold() == "närvarande"
             text = text[m.end():].strip()
+            opened = not text
             if COLUMN_HEADINGS.match(text):
+                opened = True
                 continue
             if "\t" in text:
                 cells = [c for c in text.split("\t") if c.strip()]

@@ -213,7 +213,12 @@ def _single_spaced(lines: list[Line]) -> list[Line]:
     if len(nonblank) < DOUBLE_SPACED_MIN:
         return lines
     gaps = [b - a for a, b in zip(nonblank, nonblank[1:], strict=False)]
-    if gaps.count(1) > ADJACENT_SHARE * len(gaps) or gaps.count(2) < DOUBLE_SPACED_SHARE * len(gaps):
+    # Minutes of many short paragraphs, doubled, have as many paragraph breaks (three blank lines,
+    # never two) as lines that follow each other (one blank line).
+    doubled_paragraphs = (gaps.count(2) >= DOUBLE_SPACED_SHARE / 2 * len(gaps) and gaps.count(3) == 0
+                          and sum(g >= 4 for g in gaps) >= 2)
+    if gaps.count(1) > ADJACENT_SHARE * len(gaps) or (gaps.count(2) < DOUBLE_SPACED_SHARE * len(gaps)
+                                                       and not doubled_paragraphs):
         return lines
     out: list[Line] = []
     run = 0

@@ -335,3 +335,17 @@ def test_shares_in_words_and_new_participants_counted() -> None:
     assert [(o.insats, o.category, o.count, o.share) for o in _record(text).outcomes] == [
         (None, "deltagare", 312, None), (None, "kvinnor", None, 0.54), ("Jobbvägen", "nya", 28, None),
         ("Jobbvägen", "avslutade", 19, None)]
+
+
+def test_minutes_of_short_paragraphs_written_double_spaced() -> None:
+    doubled = "\r\n\r\n".join(MARKED.split("\n"))
+    assert {(p.name, p.group) for p in _record(doubled).people} == {(p.name, p.group) for p in _record(MARKED).people}
+    assert _record(doubled).signatories == _record(MARKED).signatories
+
+
+def test_a_list_label_alone_on_its_line_with_a_blank_line_before_the_names() -> None:
+    text = ("Verksamhetsberättelse 2022\n\nStyrelsen\n\nOrdinarie ledamöter\n\nEva Lund, ordförande, Köpings kommun\n"
+            "Jan Berg, Region Västmanland\n\nErsättare\n\nLisa Ek, Köpings kommun\n")
+    assert [(p.name, p.group, p.role) for p in _record(text).people] == [
+        ("Eva Lund", "ledamot", "ordförande"), ("Jan Berg", "ledamot", "ledamot"),
+        ("Lisa Ek", "ersattare", "ersättare")]
