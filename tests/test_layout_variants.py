@@ -42,7 +42,6 @@ KNOWN_GAPS: dict[tuple[str, str, str], float] = {
     # Parallel name and organisation columns whose label was moved to a line of its own.
     ("seeds", "labels_on_own_lines", "people"): 0.10,
     ("seeds", "labels_on_own_lines", "signatories"): 0.19,
-    ("seeds", "crlf_blank_lines", "signatories"): 0.15,
 }
 CORPORA: dict[str, tuple[Path, Path]] = {"seeds": (SEEDS, GOLD),
                                          "dev": (FIXTURES / "dev" / "text", FIXTURES / "dev" / "gold")}
