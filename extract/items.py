@@ -50,14 +50,33 @@ class Heading:
     toc: bool = False
 
 
+# Where the text of a § begins on a heading line that lost its line break: a deciding body or an
+# official before their verb ("Styrelsen beslutar", "Ordföranden öppnade"), a word that opens a
+# sentence ("Till justerare valdes"), a block heading, the end of a sentence.
+TITLE_WORDS = 4
+_BODY_OPENS = re.compile(
+    r"(?<=\S)\s+(?=(?:Styrelsen|Nämnden|Kommunstyrelsen|Kommunfullmäktige|Fullmäktige|Direktionen|Utskottet|"
+    r"Arbetsutskottet|Presidiet|Förbundet|Samordningsförbundet|Ordföranden|Ordförande|Förbundschefen|Sekreteraren|"
+    r"Mötet|Dagordningen|Föredragningslistan|Protokollet|Informationen|[A-ZÅÄÖ][a-zåäö]+(?:chefen|ledaren|"
+    r"samordnaren|sekreteraren))\s+[a-zåäö]+(?:ar|er|ade|de|te|des|tes|s)\b)"
+    r"|(?<=\S)\s+(?=(?:Till|Under|Det|Den|Vid|Efter|Enligt|Inför)\s+[a-zåäö])"
+    r"|(?<=\S)\s+(?=(?:Beslut|Beslutsunderlag|Sammanfattning|Bakgrund|Ärendet|Ärendebeskrivning)\b(?![a-zåäö]))"
+    r"|(?<=[a-zåäö0-9)])\.\s+(?=[A-ZÅÄÖ])")
+
+
 def clean_title(raw: str) -> str | None:
-    """Title as printed, without bold markup after the title, a trailing period or a page number."""
+    """Title as printed, without bold markup after the title, a trailing period or a page number;
+    on a line that also holds the § text (a page whose line breaks were lost), only the title."""
     text = strip_junk(raw.strip())
     if text.startswith("**"):
         text = text.strip("*")
     elif "**" in text:
         text = text[:text.index("**")]
     text = squash(text).strip(" .:")
+    if len(text.split()) > TITLE_WORDS:
+        cut = next((m for m in _BODY_OPENS.finditer(text) if m.start() > 0), None)
+        if cut is not None:
+            text = text[:cut.start()].strip(" .:")
     return text or None
 
 
