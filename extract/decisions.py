@@ -65,7 +65,8 @@ BODY_DECIDES = re.compile(
 NOT_DECIDED = re.compile(r"\b(deltar inte i (?:beslutet|beslut)|avstår från att rösta|deltar ej i beslutet)\b", re.I)
 # What follows a decision in a flattened § and is not part of it.
 STOP_SENTENCE = re.compile(r"^(?:Sammanfattning|Beslutsunderlag|Beslutsgång|Bakgrund|Ärendebeskrivning|Reservation|"
-                           r"Protokollsanteckning|Beslutet skickas|Yrkanden|Förslag till beslut)\b")
+                           r"Protokollsanteckning|Beslutet skickas|Yrkanden|Förslag till beslut|Justerandes|"
+                           r"Utdragsbestyrkande|Vid protokollet|Justeras|Underskrift)\b")
 FLAT_SECTION_WORDS = 40
 ATT_CLAUSE = re.compile(r"^att\s+\S")
 PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)

@@ -19,6 +19,7 @@ PARAGRAPH_HEAD = re.compile(
 PREFIXED_HEAD = re.compile(r"^(?P<prefix>[A-ZÅÄÖ]{2,4})\s(?P<num>\d{1,3})(?![\d\-–:/.,])\s+(?P<rest>[A-ZÅÄÖ].*)$")
 DNR = re.compile(r"^(?:dnr|diarienummer|diarienr)\b\s*:?", re.I)
 RANGE_AFTER = re.compile(r"^[-–]\s*\d")
+DNR_NUMBER = re.compile(r"^(?:dnr|diarienummer|diarienr)\b\s*:?\s*(?:[A-ZÅÄÖ]{1,6}\s+)?[\w.]*\d[\w./:-]*\s*", re.I)
 # "7. Titel"; OCR reads the period as a comma and "1" as "l" or "I".
 AGENDA_HEAD = re.compile(r"^(?:(?P<word>[Ää]rende|ÄRENDE|[Pp]unkt|PUNKT)\s+)?(?P<num>[\dlI]\d?)"
                          r"(?:[.,)]|(?(word)(?=\s+[A-ZÅÄÖ])|(?!)))\s+(?P<rest>\S.*)$")
@@ -174,7 +175,11 @@ def _paragraph_headings(lines: list[Line]) -> list[Heading]:
             if rest.strip().startswith("**") and not rest.strip().endswith("**"):
                 title = _continue_bold(rest, lines[i + 1:])
         else:
-            title = _next_title(lines[i + 1:])
+            after_dnr = DNR_NUMBER.sub("", rest.strip(" *"), count=1)
+            if len(after_dnr.split()) >= 2 and after_dnr[:1].isupper():
+                title = clean_title(after_dnr)  # "§ 12 Dnr KS 2023/412 Title": a line that lost its breaks
+            else:
+                title = _next_title(lines[i + 1:])
         # "§ 30   Dnr …" over "Title … ........ 3": a table-of-contents entry on lines of its own
         for following in [x for x in lines[i + 1:i + 6] if not x.blank][:4]:
             if PARAGRAPH_HEAD.match(following.text.strip()):

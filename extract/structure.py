@@ -79,7 +79,8 @@ AGENDA_RUN = 3  # numbered points that make minutes without § headings an agend
 INLINE_BLOCK = re.compile(
     r"^\s*(?P<head>(?i:(?:förslag|förlag) till beslut(?: (?:i|till|på) [\wåäö]+)?|"
     r"beslut(?:et)?(?:\s+[-–]\s+[^.]{0,60}?)?|"
-    r"[\wåäö]+s beslut|beslutsgång|yrkanden?|reservationer?|protokollsanteckningar?|beslutet skickas till|"
+    r"[\wåäö]+s beslut|[\wåäö]+s förslag till [\wåäö]+|beslutsgång|yrkanden?|reservationer?|protokollsanteckningar?|"
+    r"beslutet skickas till|"
     r"beslutsunderlag|sammanfattning(?: av ärendet)?|ärendebeskrivning|bakgrund|beslutsmotivering|expedieras till)"
     r"\s*:?)\s+(?P<body>[A-ZÅÄÖ§\d])")
 # Where a flattened line is cut: a § heading, a capitalised label, a part heading in capitals,
@@ -94,6 +95,7 @@ FLAT_CUTS = re.compile(
     r"(?![\wåäö]))"
     r"|(?<=[\s.,])(?=(?:Beslutsunderlag|Beslutsgång|Beslutet skickas till|Förslag till beslut|Reservation|"
     r"Protokollsanteckning|Sammanfattning|Bakgrund|Ärendebeskrivning|Beslut)\b(?![\wåäö]))"
+    r"|(?<=\s)(?=[A-ZÅÄÖ][a-zåäö]+s (?:beslut|förslag till [a-zåäö]+)\s+(?:[A-ZÅÄÖ\d]|att\b))"
     r"|(?<=\s)(?=(?:KALLELSE|PROTOKOLL|SAMMANTRÄDESPROTOKOLL|DAGORDNING|FÖREDRAGNINGSLISTA|UNDERRÄTTELSE)\b)"
     r"|(?<=\s)(?=[•▪]\s)")
 FLAT_AGENDA = re.compile(r"(?<=\s)(?=(?P<num>\d{1,2})[.)]\s+[A-ZÅÄÖ])")

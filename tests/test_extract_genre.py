@@ -349,3 +349,15 @@ def test_a_list_label_alone_on_its_line_with_a_blank_line_before_the_names() -> 
     assert [(p.name, p.group, p.role) for p in _record(text).people] == [
         ("Eva Lund", "ledamot", "ordförande"), ("Jan Berg", "ledamot", "ledamot"),
         ("Lisa Ek", "ersattare", "ersättare")]
+
+
+def _flattened(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_minutes_whose_line_breaks_were_lost_keep_titles_and_decisions() -> None:
+    for text in (AU, INLINE_LISTS, NUMBERED_POINTS):
+        written, flat = _record(text), _record(_flattened(text))
+        assert [(i.number, i.title) for i in flat.items] == [(i.number, i.title) for i in written.items]
+        assert [(d.paragraph, d.kind, d.text) for d in flat.decisions] == [
+            (d.paragraph, d.kind, d.text) for d in written.decisions]
