@@ -24,6 +24,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("assign", re.compile(r"\b(i uppdrag|uppdrar|uppdras|överlämnar till \w+ att|"
                           r"beslutar att (?:förbundschefen|kansliet|presidiet|förbundssekreteraren|ordföranden?)\b"
                           r"(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
+    # Discharge from liability is granted, but no money: it approves the year's management.
+    ("approve", re.compile(r"\bansvarsfrihet\b", re.I)),
     ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*|utökar \w+ ramar?|avsätt\w*|avsatte)\b",
                          re.I)),
     ("approve", re.compile(r"\b(godkänn\w*|godkändes|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"

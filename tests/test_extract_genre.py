@@ -361,3 +361,16 @@ def test_minutes_whose_line_breaks_were_lost_keep_titles_and_decisions() -> None
         assert [(i.number, i.title) for i in flat.items] == [(i.number, i.title) for i in written.items]
         assert [(d.paragraph, d.kind, d.text) for d in flat.decisions] == [
             (d.paragraph, d.kind, d.text) for d in written.decisions]
+
+
+def test_a_protokollsutdrag_of_the_council_on_the_forbunds_annual_report() -> None:
+    text = ("Utdrag ur protokoll\nKommunfullmäktige i Hjo kommun\nSammanträdesdatum 2023-04-27\n\n"
+            "§ 34 Dnr 2023/77\nÅrsredovisning 2022 för samordningsförbundet och ansvarsfrihet för styrelsen\n\n"
+            "Kommunfullmäktiges beslut\n1. Kommunfullmäktige godkänner årsredovisningen för 2022.\n"
+            "2. Kommunfullmäktige beviljar styrelsen ansvarsfrihet för verksamhetsåret 2022.\n\n"
+            "Sammanfattning av ärendet\nFörbundet redovisar ett överskott på 612 tkr för 2022.\n")
+    record = _record(text)
+    assert record.forbund == "Hjo kommun"
+    assert [(d.paragraph, d.kind, d.text) for d in record.decisions] == [
+        ("34", "approve", "Kommunfullmäktige godkänner årsredovisningen för 2022."),
+        ("34", "approve", "Kommunfullmäktige beviljar styrelsen ansvarsfrihet för verksamhetsåret 2022.")]
