@@ -338,9 +338,67 @@ def _with_role(entry: Entry, role: str | None) -> Entry:
     return entry if entry.role or role is None else Entry(entry.name, role, entry.organisation, entry.absent)
 
 
-def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
-    """Members listed under a report's "Ordinarie ledamöter:", "Ersättare:" or a group heading."""
+# The columns of a board table ("Organisation ⇥ Ledamot ⇥ Ersättare"), glued together where a web
+# page lost its cell breaks ("LedamöterErsättare").
+BOARD_COLUMNS: tuple[tuple[str | None, str | None, re.Pattern[str]], ...] = (
+    ("ledamot", "ledamot", re.compile(r"^(?:ordinarie )?(?:ledamöter|ledamot)$", re.I)),
+    ("ersattare", "ersättare", re.compile(r"^(?:personlig )?ersättare$", re.I)),
+    (None, None, re.compile(r"^(?:organisation|medlem|kommun|huvudman|representerar|part|myndighet)$", re.I)),
+)
+GLUED = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
+
+
+def _cells_of(text: str) -> list[str]:
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    return cells if len(cells) > 1 else [c.strip() for c in GLUED.split(text) if c.strip()]
+
+
+def _board_columns(text: str) -> list[tuple[str | None, str | None]] | None:
+    cells = _cells_of(text)
+    columns = [next(((g, r) for g, r, p in BOARD_COLUMNS if p.match(c)), ("", "")) for c in cells]
+    if ("", "") in columns or not any(g == "ledamot" for g, _ in columns) or not any(g == "ersattare"
+                                                                                     for g, _ in columns):
+        return None
+    return columns
+
+
+def board_table(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
+    """Members of a board table: a heading of Ledamot and Ersättare columns (an organisation
+    column named or not), then a row per member organisation."""
     out: list[tuple[str, Entry, Line]] = []
+    columns: list[tuple[str | None, str | None]] | None = None
+    for ln in lines:
+        text = ln.stripped
+        if not text:
+            continue
+        head = _board_columns(text)
+        if head is not None:
+            columns = head
+            continue
+        if columns is None:
+            continue
+        cells = _cells_of(text)
+        if len(cells) == len(columns) + 1:
+            cells_columns = [(None, None), *columns]  # the organisation's column has no heading
+        elif len(cells) == len(columns):
+            cells_columns = columns
+        else:
+            columns = None
+            continue
+        org = next((c for c, (g, _) in zip(cells, cells_columns, strict=True) if g is None), None)
+        if org is not None and is_name(org):
+            columns = None
+            continue
+        for cell, (group, role) in zip(cells, cells_columns, strict=True):
+            if group is not None and is_name(cell):
+                out.append((group, Entry(cell, role, org), ln))
+    return out
+
+
+def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
+    """Members listed under a report's "Ordinarie ledamöter:", "Ersättare:" or a group heading,
+    and the members of a board table."""
+    out: list[tuple[str, Entry, Line]] = board_table(lines)
     group: tuple[str, str | None] | None = None
     for ln in lines:
         text = ln.stripped

@@ -20,7 +20,7 @@ from .conftest import FIXTURES, load_scorer
 
 DEV = FIXTURES / "dev"
 # Measured F1 on the whole dev corpus, rounded down to the next 0.01.
-FLOORS = {"forbund": 0.92, "parts": 0.95, "meetings": 0.89, "signatories": 0.93, "people": 0.96, "items": 0.99,
+FLOORS = {"forbund": 0.92, "parts": 0.95, "meetings": 0.89, "signatories": 0.93, "people": 0.99, "items": 0.99,
           "decisions": 0.91, "decision_kind": 0.98, "amounts": 0.85, "outcomes": 0.83}
 CORE_FLOOR = 0.91  # the mean of decisions, amounts, outcomes, people and items
 

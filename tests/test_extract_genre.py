@@ -374,3 +374,15 @@ def test_a_protokollsutdrag_of_the_council_on_the_forbunds_annual_report() -> No
     assert [(d.paragraph, d.kind, d.text) for d in record.decisions] == [
         ("34", "approve", "Kommunfullmäktige godkänner årsredovisningen för 2022."),
         ("34", "approve", "Kommunfullmäktige beviljar styrelsen ansvarsfrihet för verksamhetsåret 2022.")]
+
+
+def test_a_board_table_of_ledamot_and_ersattare_columns() -> None:
+    tabbed = ("Verksamhetsberättelse 2021\n\nStyrelsen\n\nOrganisation\tLedamot\tErsättare\n"
+              "Mora kommun\tKarin Dahl\tOla Björk\nRegion Dalarna\tPer Sund\tAnna Lilja\n")
+    glued = ("Förbundets styrelse\n\nLedamöterErsättare\nMora kommunKarin DahlOla Björk\n"
+             "Region DalarnaPer SundAnna Lilja\n")
+    for text in (tabbed, glued):
+        assert {(p.name, p.group, p.role, p.organisation) for p in _record(text).people} == {
+            ("Karin Dahl", "ledamot", "ledamot", "Mora kommun"), ("Ola Björk", "ersattare", "ersättare", "Mora kommun"),
+            ("Per Sund", "ledamot", "ledamot", "Region Dalarna"),
+            ("Anna Lilja", "ersattare", "ersättare", "Region Dalarna")}
