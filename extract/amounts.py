@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from samarkiv.normalize.amounts import MONEY, SPACE, find_money, number_value, split_groups, to_sek
 from samarkiv.normalize.dates import ISO_DATE, compact, years_in
 
-from .layout import Line, squash
+from .layout import Line, spaced_rows, squash
 from .outcomes import count_columns
 from .types import Amount, Decision
 
@@ -220,7 +220,7 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
             found.extend(_table_amounts(table, tables))
         table = _Table(years=table.years, measures=table.measures, heading_measure=table.heading_measure)
 
-    lines = _unglued([_markdown_row(ln) for ln in lines])
+    lines = _unglued([_markdown_row(ln) for ln in spaced_rows(lines)])
     salary_until = -1  # a table of salaries is in kronor, whatever the size of its figures
     for i, ln in enumerate(lines):
         if ln.start in boundaries:

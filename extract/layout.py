@@ -80,6 +80,36 @@ def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     return out
 
 
+# Cells of a table typed with spaces (plain text, a layout-preserving dump): three spaces or more apart.
+SPACED_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
+def spaced_rows(lines: list[Line]) -> list[Line]:
+    """Lines of a table whose cells stand three spaces or more apart written as tab-separated rows,
+    each gap a tab and spaces so that every offset stays where it was: a line of three cells or
+    more, two of them with figures, and the heading over such lines."""
+    def cells(ln: Line) -> list[str]:
+        return [] if "\t" in ln.text else SPACED_GAP.split(ln.text.strip())
+
+    def figures(ln: Line) -> bool:
+        parts = cells(ln)
+        return len(parts) >= 3 and sum(bool(re.search(r"\d", c)) for c in parts[1:]) >= 2
+
+    def tabbed(ln: Line) -> Line:
+        return Line(ln.start, ln.end, SPACED_GAP.sub(lambda m: "\t" + " " * (len(m[0]) - 1), ln.text))
+
+    out = list(lines)
+    rows = [figures(ln) for ln in lines]
+    for i, ln in enumerate(lines):
+        if rows[i]:
+            out[i] = tabbed(ln)
+            continue
+        nxt = next((j for j in range(i + 1, min(len(lines), i + 3)) if not lines[j].blank), None)
+        if nxt is not None and rows[nxt] and len(cells(ln)) >= 3 and len(cells(ln)) >= len(cells(lines[nxt])) - 1:
+            out[i] = tabbed(ln)  # the heading over the figures
+    return out
+
+
 def squash(text: str) -> str:
     """Whitespace collapsed to single spaces, markup removed."""
     return re.sub(r"\s+", " ", MARKUP.sub("", text)).strip()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from samarkiv.normalize.dates import MONTHS, compact, iso, month_end, years_in
 
-from .layout import Block, Line, blocks_of, sentences
+from .layout import Block, Line, blocks_of, sentences, spaced_rows
 from .types import Outcome
 
 NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
@@ -232,6 +232,7 @@ def table_outcomes(lines: list[Line], year: int | None) -> list[Outcome]:
     out: list[Outcome] = []
     columns: list[str | None] | None = None
     period: tuple[str | None, str | None] | None = None
+    lines = spaced_rows(lines)
     for i, ln in enumerate(lines):
         if not _is_table_row(ln):
             columns = None

@@ -386,3 +386,15 @@ def test_a_board_table_of_ledamot_and_ersattare_columns() -> None:
             ("Karin Dahl", "ledamot", "ledamot", "Mora kommun"), ("Ola Björk", "ersattare", "ersättare", "Mora kommun"),
             ("Per Sund", "ledamot", "ledamot", "Region Dalarna"),
             ("Anna Lilja", "ersattare", "ersättare", "Region Dalarna")}
+
+
+def test_tables_typed_with_spaces_are_read_as_tables() -> None:
+    budget = ("Budget 2024 och plan 2025\n\nBudget (tkr)     Budget 2024     Plan 2025\n"
+              "Statlig medelstilldelning     2 400     2 500\nAdministration     900     950\n")
+    got = [(a.label, a.year, a.value) for a in _record(budget).amounts]
+    assert got == [("Statlig medelstilldelning", 2024, 2_400_000), ("Statlig medelstilldelning", 2025, 2_500_000),
+                   ("Administration", 2024, 900_000), ("Administration", 2025, 950_000)]
+    results = "Resultat 2022\n\nInsats     Deltagare     Avslutade     Till arbete\nSteget     31     18     6\n"
+    assert [(o.insats, o.category, o.count) for o in _record(results).outcomes] == [
+        ("Steget", "deltagare", 31), ("Steget", "avslutade", 18), ("Steget", "arbete", 6)]
+    assert _record(results).amounts == ()
