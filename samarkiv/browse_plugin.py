@@ -15,16 +15,15 @@ from urllib.parse import urlencode
 from datasette import hookimpl
 from datasette.utils.asgi import BadRequest, NotFound, Response
 from markupsafe import Markup
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
 from samarkiv import page_cache
 from samarkiv.browse import CHART_PATH, DATABASE, EXPLANATION, PAGE_IMAGE_PATH, PAGE_PATH, PLUGIN
 from samarkiv.chart import amounts_chart_svg, format_sek
 from samarkiv.errors import SamarkivError
-from samarkiv.page_view import BadSpan, PageNotFound, PageView, page_view, parse_span
+from samarkiv.page_view import BadSpan, PageNotFound, PageView, find_page, page_view, parse_span
 from samarkiv.show import PAGE_IMAGE_KINDS
-from samarkiv.store.models import Document, PageRow
 from samarkiv.store.originals import Originals, folder_for
 from samarkiv.store.query import Filters, amount_totals
 
@@ -233,8 +232,10 @@ def _database(datasette: Any) -> tuple[Any, str]:
 
 
 def _whole(value: str) -> int:
-    # The route's pattern admits digits only; past 18 of them it is no row of any archive.
-    return int(value) if len(value) <= 18 else 0
+    # The route's pattern admits digits only; a number this long is no row of any archive.
+    if len(value) > 40:
+        raise NotFound(f"no page or document numbered {value[:40]}…")
+    return int(value)
 
 
 def _view(path: str, document_id: int, page: int, span: tuple[int, int] | None) -> PageView:
@@ -305,14 +306,12 @@ async def page_view_page(datasette: Any, request: Any) -> Response:
 def _original(path: str, document_id: int, number: int) -> tuple[str, str, Path]:
     """The SHA-256, kind and kept original of a page that has an image; NotFound otherwise."""
     with Session(_read_only_engine(path)) as session:
-        doc = session.get(Document, document_id) if 0 < document_id else None
-        if doc is None:
-            raise NotFound(f"no document with id {document_id}")
+        try:
+            doc, _ = find_page(session, document_id, number)
+        except PageNotFound as exc:
+            raise NotFound(str(exc)) from None
         if doc.kind not in PAGE_IMAGE_KINDS:
             raise NotFound(f"{doc.source} is a {doc.kind} document: it has no page image")
-        if session.scalar(select(PageRow.id).where(PageRow.document_id == document_id,
-                                                   PageRow.number == number)) is None:
-            raise NotFound(f"document {document_id} ({doc.source}) has no page {number}")
         folder = folder_for(path)
         originals = Originals(folder) if folder is not None else None
         if originals is None or not originals.has(doc.sha256):

@@ -53,8 +53,10 @@ class PageView:
         return self.document_kind in PAGE_IMAGE_KINDS
 
 
-# Offsets past this are no offsets of any archive (SQLite's integers end at 2^63).
+# Row ids and page numbers past this are no rows of any archive (SQLite's integers end at 2^63).
 _LARGEST = 2**62
+# A number this long is no offset of any text (and Python reads no more than 4 300 digits).
+_MAX_DIGITS = 40
 
 
 def parse_span(start: str | None, end: str | None) -> tuple[int, int] | None:
@@ -69,32 +71,39 @@ def parse_span(start: str | None, end: str | None) -> tuple[int, int] | None:
     values: list[int] = []
     for name, value in (("start", start), ("end", end)):
         assert value is not None
-        if not value.isascii() or not value.isdigit() or len(value) > 18:
-            raise BadSpan(f"{name} must be a whole number of characters, not {value[:40]!r}")
+        if not value.isascii() or not value.isdigit() or len(value) > _MAX_DIGITS:
+            raise BadSpan(f"{name} must be a whole number of characters, not {value[:_MAX_DIGITS]!r}")
         values.append(int(value))
     if values[1] < values[0]:
         raise BadSpan(f"the span ends ({values[1]}) before it starts ({values[0]})")
     return values[0], values[1]
 
 
-def page_view(s: Session, document_id: int, page: int, span: tuple[int, int] | None = None) -> PageView:
-    """Page `page` of document `document_id`, with `span` (offsets of the document's normalized
-    text) marked where it lies on the page. Raises PageNotFound for an unknown document or page,
-    and for a span that is not on the page."""
+def find_page(s: Session, document_id: int, page: int) -> tuple[Document, list[tuple[int, int]]]:
+    """The document and the number and text length of each of its pages; PageNotFound unless
+    the document exists and has page `page`."""
     if not (0 < document_id < _LARGEST and 0 < page < _LARGEST):
         raise PageNotFound(f"no page {page} of document {document_id}")
     doc = s.get(Document, document_id)
     if doc is None:
         raise PageNotFound(f"no document with id {document_id}")
-    lengths = list(s.execute(select(PageRow.number, func.coalesce(func.length(PageRow.text), 0))
-                             .where(PageRow.document_id == document_id).order_by(PageRow.number)))
+    lengths = [(number, length) for number, length in s.execute(
+        select(PageRow.number, func.coalesce(func.length(PageRow.text), 0))
+        .where(PageRow.document_id == document_id).order_by(PageRow.number))]
+    if page not in (number for number, _ in lengths):
+        raise PageNotFound(f"document {document_id} ({doc.source}) has no page {page}; it has {len(lengths)}")
+    return doc, lengths
+
+
+def page_view(s: Session, document_id: int, page: int, span: tuple[int, int] | None = None) -> PageView:
+    """Page `page` of document `document_id`, with `span` (offsets of the document's normalized
+    text) marked where it lies on the page. Raises PageNotFound for an unknown document or page,
+    and for a span that is not on the page."""
+    doc, lengths = find_page(s, document_id, page)
     numbers = [number for number, _ in lengths]
-    if page not in numbers:
-        raise PageNotFound(f"document {document_id} ({doc.source}) has no page {page}; it has {len(numbers)}")
     row = s.scalars(select(PageRow).where(PageRow.document_id == document_id, PageRow.number == page)).one()
-    starts = page_starts([length for _, length in lengths])
     index = numbers.index(page)
-    first, length = starts[index], lengths[index][1]
+    first, length = page_starts([n for _, n in lengths])[index], lengths[index][1]
     mark = None
     span_pages: tuple[int, ...] = ()
     highlight = None

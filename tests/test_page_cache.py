@@ -1,0 +1,76 @@
+"""The page images `samarkiv serve` keeps beside the archive: never more bytes than the bound,
+the least recently shown going first, and whole files only when requests render at once."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from samarkiv.page_cache import PageCache, folder_for, render_png
+from samarkiv.synth import typeset_pdf
+
+from .conftest import seed_path
+
+SHA = "ab" * 32
+
+
+@pytest.fixture(scope="module")
+def long_pdf(tmp_path_factory) -> Path:
+    """Twelve pages of seed 000, a page each."""
+    lines = seed_path("000").read_text(encoding="utf-8").splitlines()
+    pages = ["\n".join([f"Sida {n}", *lines[n * 30:n * 30 + 30]]) for n in range(12)]
+    pdf = tmp_path_factory.mktemp("cache") / "long.pdf"
+    pdf.write_bytes(typeset_pdf("\f".join(pages)))
+    return pdf
+
+
+def cached_pages(cache: PageCache) -> set[int]:
+    assert cache.folder is not None
+    return {int(p.name.split("-p")[1].split("-")[0]) for p in cache.folder.iterdir()}
+
+
+def test_the_cache_stays_under_its_bound_over_many_pages(long_pdf: Path, tmp_path: Path) -> None:
+    first = render_png("pdf", long_pdf, 1)
+    cache = PageCache(tmp_path / "archive.sqlite.pages-cache", max_bytes=round(3.5 * len(first)))
+    for page in range(1, 13):
+        assert cache.image(SHA, "pdf", long_pdf, page) == render_png("pdf", long_pdf, page)
+        assert 0 < cache.size() <= cache.max_bytes
+    kept = cached_pages(cache)
+    assert {11, 12} <= kept and 1 not in kept and len(kept) <= 4
+    # Page 11 shown again is now the most recent: page 1 rendered anew pushes out the oldest before it.
+    oldest = min(kept)
+    cache.image(SHA, "pdf", long_pdf, 11)
+    assert cache.image(SHA, "pdf", long_pdf, 1) == first
+    assert {1, 11, 12} <= cached_pages(cache) and oldest not in cached_pages(cache)
+    assert cache.size() <= cache.max_bytes
+
+
+def test_an_image_larger_than_the_bound_is_served_and_not_kept(long_pdf: Path, tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "cache", max_bytes=1000)
+    assert cache.image(SHA, "pdf", long_pdf, 1)[:8] == b"\x89PNG\r\n\x1a\n"
+    assert cache.size() == 0
+
+
+def test_requests_rendering_one_page_at_once_get_the_same_whole_image(long_pdf: Path, tmp_path: Path) -> None:
+    cache = PageCache(tmp_path / "cache")
+    start = threading.Barrier(4)
+    images: list[bytes] = []
+
+    def show() -> None:
+        start.wait()
+        images.append(cache.image(SHA, "pdf", long_pdf, 3))
+
+    threads = [threading.Thread(target=show) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(images) == 4 and len(set(images)) == 1
+    assert cache.folder is not None
+    assert [p.read_bytes() for p in cache.folder.iterdir()] == images[:1]  # no temporary file left behind
+
+
+def test_the_cache_lies_beside_the_archive(tmp_path: Path) -> None:
+    assert folder_for(tmp_path / "arkiv.sqlite") == tmp_path / "arkiv.sqlite.pages-cache"
