@@ -332,8 +332,8 @@ async def page_image(datasette: Any, request: Any) -> Response:
     sha256, kind, original = await db.execute_fn(lambda _conn: _original(path, document_id, number))
     # Rendering takes a core for tens of milliseconds: off the event loop.
     data = await asyncio.to_thread(_page_cache(datasette, path).image, sha256, kind, original, number)
-    # The image of a page of these bytes never changes: the name holds its SHA-256.
-    return Response(data, content_type="image/png", headers={"Cache-Control": "private, max-age=86400"})
+    # A page's image changes only when its document is replaced by other bytes under the same id.
+    return Response(data, content_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
 @hookimpl
