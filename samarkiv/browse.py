@@ -22,7 +22,7 @@ PLUGIN = "samarkiv-browse"
 PAGE_PATH = "/-/page"
 """The page view: /-/page/<document>/<page>?start=&end= shows the page with a fact's span marked."""
 PAGE_IMAGE_PATH = "/-/page-image"
-"""A page's image: /-/page-image/<document>/<page>.png, rendered from the kept original."""
+"""A page's image: /-/page-image/<document>/<page>.jpg, rendered from the kept original."""
 
 EXPLANATION = ("Money per förbund and year in whole SEK, as samarkiv amounts --by forbund,year sums it: "
                "granted amounts apart from budget, plan, forecast and actual lines, income apart from cost, "

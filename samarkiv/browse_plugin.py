@@ -290,7 +290,7 @@ async def page_view_page(datasette: Any, request: Any) -> Response:
     html = await datasette.render_template(template, {
         "view": view,
         "messages": _messages(view, kept),
-        "image_url": datasette.urls.path(f"{PAGE_IMAGE_PATH}/{view.document_id}/{view.page}.png") if kept else None,
+        "image_url": datasette.urls.path(f"{PAGE_IMAGE_PATH}/{view.document_id}/{view.page}.jpg") if kept else None,
         "rectangles": rectangles,
         "before": text[:mark[0]] if mark else text,
         "mark": text[mark[0]:mark[1]] if mark else None,
@@ -333,14 +333,14 @@ async def page_image(datasette: Any, request: Any) -> Response:
     # Rendering takes a core for tens of milliseconds: off the event loop.
     data = await asyncio.to_thread(_page_cache(datasette, path).image, sha256, kind, original, number)
     # A page's image changes only when its document is replaced by other bytes under the same id.
-    return Response(data, content_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+    return Response(data, content_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})
 
 
 @hookimpl
 def register_routes(datasette: Any) -> list[tuple[str, Any]]:
     return [(f"^{CHART_PATH}$", amounts_chart),
             (f"^{PAGE_PATH}/(?P<document_id>[0-9]+)/(?P<page>[0-9]+)$", page_view_page),
-            (f"^{PAGE_IMAGE_PATH}/(?P<document_id>[0-9]+)/(?P<page>[0-9]+)\\.png$", page_image)]
+            (f"^{PAGE_IMAGE_PATH}/(?P<document_id>[0-9]+)/(?P<page>[0-9]+)\\.jpg$", page_image)]
 
 
 @hookimpl

@@ -124,8 +124,8 @@ def fill_boxes(archive: Archive, document_id: int, originals: Originals,
         if doc is None:
             return BoxesFilled()
         kind, sha256 = doc.kind, doc.sha256
-        wanted = dict(s.execute(select(PageRow.number, PageRow.raw_text).where(
-            PageRow.document_id == document_id, PageRow.boxes.is_(None), PageRow.method.in_(_BOXED))).tuples())
+        wanted = {number: raw for number, raw in s.execute(select(PageRow.number, PageRow.raw_text).where(
+            PageRow.document_id == document_id, PageRow.boxes.is_(None), PageRow.method.in_(_BOXED)))}
     if not wanted or kind not in PAGE_IMAGE_KINDS or not originals.has(sha256):
         return BoxesFilled()
     data = originals.path_for(sha256).read_bytes()

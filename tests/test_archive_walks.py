@@ -31,7 +31,7 @@ def _inbox_with_its_archive(tmp_path: Path, runner) -> tuple[Path, Path]:
     # A page image `serve` cached beside the archive.
     cache = folder / "arkiv.sqlite.pages-cache"
     cache.mkdir()
-    Image.new("L", (120, 170), 255).save(cache / f"{'ab' * 32}-p1-w1200.png")
+    Image.new("L", (120, 170), 255).save(cache / f"{'ab' * 32}-p1-w1200.jpg")
     return folder, db
 
 
