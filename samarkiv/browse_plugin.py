@@ -211,12 +211,15 @@ _PAGE_TEMPLATE = """{% extends "base.html" %}
     <mark id="fact">{{ mark }}</mark>{%- endif %}{{ after }}</div>
 </div>
 <script>
-  // The marked words at a third of the text column's height, without moving the page.
+  // The marked words at a third of the text column's height, and the first outlined word in the
+  // middle of the window (the image's size is known before it loads, from its width and height).
   (function () {
     var mark = document.getElementById("fact");
     if (!mark) return;
     var column = mark.closest(".samarkiv-page-text");
     column.scrollTop = mark.offsetTop - column.offsetTop - column.clientHeight / 3;
+    var outlined = document.querySelector("rect.samarkiv-fact");
+    if (outlined) outlined.scrollIntoView({block: "center"});
   })();
 </script>
 {% endblock %}
