@@ -312,8 +312,8 @@ def page_view(c: corpus_module.Corpus, work: Path, log: Callable[[str], None]) -
                                     "--born", *born, "--scans", *scans]).stdout)
     figures = []
     for kind, f in found.items():
-        figures += [Figure(f"page view cold / pypdfium2 render to a JPEG, {kind}", f["cold_over_pypdfium2_image"], "ratio",
-                           2.0, higher_is_better=False),
+        figures += [Figure(f"page view cold / pypdfium2 render to a JPEG, {kind}", f["cold_over_pypdfium2_image"],
+                           "ratio", 2.0, higher_is_better=False),
                     Figure(f"page view cold / pypdfium2 render to a bitmap, {kind}", f["cold_over_pypdfium2_bitmap"],
                            "ratio", higher_is_better=False),
                     Figure(f"page view cold (page and image), {kind}", f["cold_ms"], "ms", higher_is_better=False),

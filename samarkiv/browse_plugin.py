@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import weakref
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -123,6 +124,15 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
 
 
 _engines: dict[str, Engine] = {}
+# Compiled once per Datasette: compiling a page's template takes longer than rendering it.
+_templates: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _template(datasette: Any, source: str) -> Any:
+    compiled = _templates.setdefault(datasette.jinja_env, {})
+    if source not in compiled:
+        compiled[source] = datasette.jinja_env.from_string(source)
+    return compiled[source]
 
 
 def _read_only_engine(path: str) -> Engine:
@@ -156,7 +166,7 @@ async def amounts_chart(datasette: Any, request: Any) -> Response:
         rows, message = [], str(exc)
     table_url = datasette.urls.query(DATABASE, "amount_lines") + "?" + urlencode(
         {"forbund": forbund, "year": year, "measure": ""})
-    template = datasette.jinja_env.from_string(_CHART_TEMPLATE)
+    template = _template(datasette, _CHART_TEMPLATE)
     html = await datasette.render_template(template, {
         "explanation": EXPLANATION,
         "svg": Markup(amounts_chart_svg(rows)),
@@ -229,9 +239,8 @@ _PAGE_TEMPLATE = """{% extends "base.html" %}
 _MARGIN = 1.0
 
 
-def _database(datasette: Any) -> tuple[Any, str]:
-    db = datasette.get_database(DATABASE)
-    return db, db.path
+def _archive_path(datasette: Any) -> str:
+    return str(datasette.get_database(DATABASE).path)
 
 
 def _whole(value: str) -> int:
@@ -270,9 +279,10 @@ async def page_view_page(datasette: Any, request: Any) -> Response:
         span = parse_span(request.args.get("start"), request.args.get("end"))
     except BadSpan as exc:
         raise BadRequest(str(exc)) from None
-    db, path = _database(datasette)
+    path = _archive_path(datasette)
     try:
-        view = await db.execute_fn(lambda _conn: _view(path, document_id, number, span))
+        # The store's own queries on a read-only engine of their own, off the event loop.
+        view = await asyncio.to_thread(_view, path, document_id, number, span)
     except PageNotFound as exc:
         raise NotFound(str(exc)) from None
     folder = folder_for(path)
@@ -289,7 +299,7 @@ async def page_view_page(datasette: Any, request: Any) -> Response:
         # The span goes along to the pages it runs over.
         return page_url(datasette, view.document_id, number, span if number in view.span_pages else None)
 
-    template = datasette.jinja_env.from_string(_PAGE_TEMPLATE)
+    template = _template(datasette, _PAGE_TEMPLATE)
     html = await datasette.render_template(template, {
         "view": view,
         "messages": _messages(view, kept),
@@ -322,6 +332,11 @@ def _original(path: str, document_id: int, number: int) -> tuple[str, str, Path]
         return doc.sha256, doc.kind, originals.path_for(doc.sha256)
 
 
+def _image(path: str, cache: page_cache.PageCache, document_id: int, number: int) -> bytes:
+    sha256, kind, original = _original(path, document_id, number)
+    return cache.image(sha256, kind, original, number)
+
+
 def _page_cache(datasette: Any, path: str) -> page_cache.PageCache:
     config = datasette.plugin_config(PLUGIN) or {}
     return page_cache.PageCache(page_cache.folder_for(path),
@@ -331,10 +346,9 @@ def _page_cache(datasette: Any, path: str) -> page_cache.PageCache:
 async def page_image(datasette: Any, request: Any) -> Response:
     document_id = _whole(request.url_vars["document_id"])
     number = _whole(request.url_vars["page"])
-    db, path = _database(datasette)
-    sha256, kind, original = await db.execute_fn(lambda _conn: _original(path, document_id, number))
-    # Rendering takes a core for tens of milliseconds: off the event loop.
-    data = await asyncio.to_thread(_page_cache(datasette, path).image, sha256, kind, original, number)
+    path = _archive_path(datasette)
+    # Rendering takes a core for tens of milliseconds: off the event loop, with the lookup before it.
+    data = await asyncio.to_thread(_image, path, _page_cache(datasette, path), document_id, number)
     # A page's image changes only when its document is replaced by other bytes under the same id.
     return Response(data, content_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})
 

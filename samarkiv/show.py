@@ -120,7 +120,11 @@ def page_image(document_kind: str, original: Path, page: int, scale: float = 2.0
                     scale = min(scale, max_width / width)
                 scale = min(scale, (MAX_PIXELS / (width * height)) ** 0.5)
                 bitmap = pdf_page.render(scale=scale)
-                image = bitmap.to_pil().convert("RGB")  # a copy: the bitmap's memory is pdfium's
+                # pdfium's BGR comes out as Pillow's RGB in a copy of its own, which outlives the
+                # bitmap; any other mode would share the bitmap's memory, so it is converted.
+                image = bitmap.to_pil()
+                if image.mode != "RGB" or bitmap.mode != "BGR":
+                    image = image.convert("RGB")
                 bitmap.close()
                 pdf_page.close()
             finally:
