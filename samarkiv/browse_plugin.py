@@ -7,6 +7,7 @@ and the page view: a page's image with a fact's words outlined beside its text.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import weakref
 from pathlib import Path
@@ -286,7 +287,12 @@ async def page_view_page(datasette: Any, request: Any) -> Response:
     except PageNotFound as exc:
         raise NotFound(str(exc)) from None
     folder = folder_for(path)
-    kept = view.has_image and folder is not None and Originals(folder).has(view.sha256)
+    originals = Originals(folder) if folder is not None else None
+    kept = view.has_image and originals is not None and originals.has(view.sha256)
+    if kept and originals is not None:
+        # The page image is rendered while the page goes out: the browser asks for it next.
+        asyncio.get_running_loop().run_in_executor(None, _prefetch, _page_cache(datasette, path), view,
+                                                   originals.path_for(view.sha256))
     rectangles = []
     if view.highlight is not None and view.size is not None:
         rectangles = [{"x": round(r.x0 - _MARGIN, 1), "y": round(r.top - _MARGIN, 1),
@@ -337,10 +343,22 @@ def _image(path: str, cache: page_cache.PageCache, document_id: int, number: int
     return cache.image(sha256, kind, original, number)
 
 
+_caches: dict[tuple[str, int], page_cache.PageCache] = {}
+
+
 def _page_cache(datasette: Any, path: str) -> page_cache.PageCache:
+    """The archive's page cache, one a process: requests for a page being rendered wait for it."""
     config = datasette.plugin_config(PLUGIN) or {}
-    return page_cache.PageCache(page_cache.folder_for(path),
-                                int(config.get("page_cache_bytes", page_cache.DEFAULT_MAX_BYTES)))
+    key = (path, int(config.get("page_cache_bytes", page_cache.DEFAULT_MAX_BYTES)))
+    if key not in _caches:
+        _caches[key] = page_cache.PageCache(page_cache.folder_for(path), key[1])
+    return _caches[key]
+
+
+def _prefetch(cache: page_cache.PageCache, view: PageView, original: Path) -> None:
+    # What goes wrong here goes wrong again, and is answered, when the browser asks for the image.
+    with contextlib.suppress(Exception):
+        cache.image(view.sha256, view.document_kind, original, view.page)
 
 
 async def page_image(datasette: Any, request: Any) -> Response:

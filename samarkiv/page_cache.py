@@ -2,8 +2,9 @@
 resolution, and kept in a folder beside the archive (`ARCHIVE.pages-cache/`) bounded in bytes,
 the least recently used images going first.
 
-An image is written to a temporary name and renamed into place, so two requests rendering one
-page at once, or a request reading an image while another evicts it, never see half a file.
+An image is written to a temporary name and renamed into place, so that a request reading an
+image while another evicts it, or another process rendering the same page, never sees half a
+file; within a process, requests for a page being rendered wait for that rendering.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import threading
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 from samarkiv.show import page_image
@@ -53,6 +56,8 @@ class PageCache:
     def __init__(self, folder: Path | None, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.folder = folder
         self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._rendering: dict[tuple[str, int], Future[bytes]] = {}
 
     def path_for(self, sha256: str, page: int) -> Path | None:
         return None if self.folder is None else self.folder / f"{sha256}-p{page}-{_VERSION}.jpg"
@@ -68,10 +73,25 @@ class PageCache:
                 return data
             except FileNotFoundError:
                 pass
-        data = render_jpeg(document_kind, original, page)
-        if path is not None:
-            self._keep(path, data)
-        return data
+        key = (sha256, page)
+        with self._lock:
+            rendering = self._rendering.get(key)
+            if rendering is None:
+                self._rendering[key] = mine = Future()
+        if rendering is not None:
+            return rendering.result()
+        try:
+            data = render_jpeg(document_kind, original, page)
+            if path is not None:
+                self._keep(path, data)
+            mine.set_result(data)
+            return data
+        except BaseException as exc:
+            mine.set_exception(exc)
+            raise
+        finally:
+            with self._lock:
+                del self._rendering[key]
 
     def _keep(self, path: Path, data: bytes) -> None:
         if len(data) > self.max_bytes:

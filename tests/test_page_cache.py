@@ -4,10 +4,12 @@ the least recently shown going first, and whole files only when requests render 
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
 import pytest
 
+from samarkiv import page_cache
 from samarkiv.page_cache import PageCache, folder_for, render_jpeg
 from samarkiv.synth import typeset_pdf
 
@@ -56,7 +58,15 @@ def test_an_image_larger_than_the_bound_is_served_and_not_kept(long_pdf: Path, t
     assert cache.size() == 0
 
 
-def test_requests_rendering_one_page_at_once_get_the_same_whole_image(long_pdf: Path, tmp_path: Path) -> None:
+def test_requests_for_a_page_being_rendered_wait_for_it(long_pdf: Path, tmp_path: Path, monkeypatch) -> None:
+    renders: list[int] = []
+
+    def slow_render(kind: str, original: Path, page: int) -> bytes:
+        renders.append(page)
+        time.sleep(0.3)  # long enough for every request to arrive while it renders
+        return render_jpeg(kind, original, page)
+
+    monkeypatch.setattr(page_cache, "render_jpeg", slow_render)
     cache = PageCache(tmp_path / "cache")
     start = threading.Barrier(4)
     images: list[bytes] = []
@@ -70,9 +80,29 @@ def test_requests_rendering_one_page_at_once_get_the_same_whole_image(long_pdf: 
         t.start()
     for t in threads:
         t.join()
+    assert renders == [3]
     assert len(images) == 4 and len(set(images)) == 1
     assert cache.folder is not None
     assert [p.read_bytes() for p in cache.folder.iterdir()] == images[:1]  # no temporary file left behind
+
+
+def test_two_caches_on_one_folder_write_whole_files(long_pdf: Path, tmp_path: Path) -> None:
+    # As two processes serving one archive would: each renders, the last rename wins, nobody reads half.
+    caches = [PageCache(tmp_path / "cache") for _ in range(2)]
+    start = threading.Barrier(2)
+    images: list[bytes] = []
+
+    def show(cache: PageCache) -> None:
+        start.wait()
+        images.append(cache.image(SHA, "pdf", long_pdf, 2))
+
+    threads = [threading.Thread(target=show, args=(c,)) for c in caches]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(set(images)) == 1
+    assert [p.read_bytes() for p in (tmp_path / "cache").iterdir()] == images[:1]
 
 
 def test_the_cache_lies_beside_the_archive(tmp_path: Path) -> None:
