@@ -11,7 +11,6 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 from typer.testing import CliRunner
@@ -21,6 +20,7 @@ from samarkiv.cli import app
 from samarkiv.page_cache import PAGE_WIDTH
 
 from .conftest import seed_path
+from .pdf_boxes import pdf_word_boxes, union
 
 _RECT = re.compile(r'<rect class="samarkiv-fact" x="([\d.-]+)" y="([\d.-]+)" width="([\d.]+)"\s+height="([\d.]+)">')
 
@@ -65,24 +65,6 @@ def an_amount(db: Path) -> tuple[int, int, int, int, str]:
                                      "WHERE char_start IS NOT NULL ORDER BY id") if " " in r[4])
 
 
-def pdf_char_boxes(pdf: Path, page_number: int, phrase: str) -> tuple[float, float, float, float]:
-    """The union of pdfium's own loose character boxes of `phrase` on a page, in points from the
-    top left, run on to the end of its last word (boxes are kept per word)."""
-    doc = pdfium.PdfDocument(pdf)
-    page = doc[page_number - 1]
-    height = page.get_height()
-    textpage = page.get_textpage()
-    found = textpage.search(phrase).get_next()
-    assert found is not None, phrase
-    index, count = found
-    end = index + count
-    while end < textpage.count_chars() and not textpage.get_text_range(end, 1).isspace():
-        end += 1
-    boxes = [textpage.get_charbox(i, loose=True) for i in range(index, end)]
-    boxes = [(left, height - top, right, height - bottom) for left, bottom, right, top in boxes if right > left]
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
 def test_an_amount_is_outlined_on_the_pdfs_own_character_boxes(archive: Path, seed_000_pdfs) -> None:
     document, page, start, end, text = an_amount(archive)
     status, html = one(archive, f"/-/page/{document}/{page}?start={start}&end={end}")
@@ -92,7 +74,7 @@ def test_an_amount_is_outlined_on_the_pdfs_own_character_boxes(archive: Path, se
     # Drawn a point outside the words' boxes, so that the outline leaves the letters clear.
     drawn = (min(x for x, _, _, _ in rects) + 1, min(y for _, y, _, _ in rects) + 1,
              max(x + w for x, _, w, _ in rects) - 1, max(y + h for _, y, _, h in rects) - 1)
-    assert drawn == pytest.approx(pdf_char_boxes(seed_000_pdfs[0], page, text), abs=1.5)
+    assert drawn == pytest.approx(union(pdf_word_boxes(seed_000_pdfs[0], page, text)), abs=1.5)
     assert f'src="/-/page-image/{document}/{page}.jpg"' in html
     assert 'viewBox="0 0 595.3 841.9"' in html
     assert f'<mark id="fact">{text}</mark>' in html

@@ -7,7 +7,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import select
 
@@ -19,6 +18,8 @@ from samarkiv.store import Archive
 from samarkiv.store.boxes import pack, pack_offsets, unpack, unpack_offsets
 from samarkiv.store.models import AmountRow, DecisionRow, PageRow
 
+from .pdf_boxes import pdf_word_boxes, union
+
 
 @pytest.fixture(scope="module")
 def born_archive(seed_000_pdfs, tmp_path_factory) -> Path:
@@ -28,30 +29,6 @@ def born_archive(seed_000_pdfs, tmp_path_factory) -> Path:
     result = CliRunner().invoke(app, ["ingest", str(seed_000_pdfs[0]), "--db", str(db), "-j", "1", "-q"])
     assert result.exit_code == 0, result.output
     return db
-
-
-def _union(boxes) -> tuple[float, float, float, float]:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-def _pdf_word_boxes(pdf: Path, page_number: int, phrase: str) -> list[tuple[float, float, float, float]]:
-    doc = pdfium.PdfDocument(pdf)
-    page = doc[page_number - 1]
-    height = page.get_height()
-    textpage = page.get_textpage()
-    found = textpage.search(phrase).get_next()
-    assert found is not None, phrase
-    index, count = found
-    # Boxes are kept per word: the last word runs on to its end ("kr." with its full stop).
-    end = index + count
-    while end < textpage.count_chars() and not textpage.get_text_range(end, 1).isspace():
-        end += 1
-    out = []
-    for i in range(index, end):
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        if right > left:
-            out.append((left, height - top, right, height - bottom))
-    return out
 
 
 def test_packed_boxes_come_back_to_the_tenth_of_a_point() -> None:
@@ -77,8 +54,8 @@ def test_an_amount_lands_on_the_pdfs_own_character_boxes(born_archive: Path, see
     assert [h.page for h in found] == [amount.page]
     highlight = found[0]
     assert highlight.size is not None and (round(highlight.size[0]), round(highlight.size[1])) == (595, 842)
-    ours = _union([(r.x0, r.top, r.x1, r.bottom) for r in highlight.rectangles])
-    theirs = _union(_pdf_word_boxes(seed_000_pdfs[0], amount.page, amount.text))
+    ours = union([(r.x0, r.top, r.x1, r.bottom) for r in highlight.rectangles])
+    theirs = union(pdf_word_boxes(seed_000_pdfs[0], amount.page, amount.text))
     assert ours == pytest.approx(theirs, abs=1.5)
     assert len(highlight.rectangles) == len(amount.text.split())
 
