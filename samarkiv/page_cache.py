@@ -75,10 +75,11 @@ class PageCache:
             except FileNotFoundError:
                 pass
         key = (sha256, page)
+        mine: Future[bytes] = Future()
         with self._lock:
             rendering = self._rendering.get(key)
             if rendering is None:
-                self._rendering[key] = mine = Future()
+                self._rendering[key] = mine
         if rendering is not None:
             return rendering.result()
         try:
