@@ -268,6 +268,8 @@ def measure(args: argparse.Namespace, log: Callable[[str], None]) -> list[Figure
         figures.append(Figure("born-digital ingest / bare pdfplumber", born / plumber_rate, "ratio", 2.0))
         figures.append(Figure("text-layer reading pages/s", layer["pages"] / layer["seconds"], "pages/s", 300))
 
+        figures.extend(page_view(c, work, log))
+
         # The same seeds as Word and OpenDocument files, read natively; a page is a page of the
         # same text typeset as a PDF, so the rates compare page for page with the line above.
         assert c.docx is not None and c.odt is not None
@@ -313,6 +315,27 @@ def measure(args: argparse.Namespace, log: Callable[[str], None]) -> list[Figure
             log("no benchmarks/query_bench.py here; query latency left out")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    return figures
+
+
+def page_view(c: corpus_module.Corpus, work: Path, log: Callable[[str], None]) -> list[Figure]:
+    """`samarkiv serve`'s page view of a fact on born-digital and scanned pages: cold (the page
+    image rendered from the kept original) against pypdfium2 rendering the same page alone, side
+    by side, and from the page cache (see page_view_bench.py)."""
+    log("page view: a fact on its page, cold and from the cache, against pypdfium2 alone …")
+    born = [str(p) for p in sorted(c.born.glob("*.pdf"))[:3]]
+    scans = [str(p) for p in sorted(c.scans.glob("*.pdf"))[:2]]
+    found = json.loads(run_sampled([sys.executable, str(HERE / "page_view_bench.py"), str(work / "page-view"),
+                                    "--born", *born, "--scans", *scans]).stdout)
+    figures = []
+    for kind, f in found.items():
+        figures += [Figure(f"page view cold / pypdfium2 render to a JPEG, {kind}", f["cold_over_pypdfium2_image"],
+                           "ratio", 2.0, higher_is_better=False),
+                    Figure(f"page view cold / pypdfium2 render to a bitmap, {kind}", f["cold_over_pypdfium2_bitmap"],
+                           "ratio", higher_is_better=False),
+                    Figure(f"page view cold (page and image), {kind}", f["cold_ms"], "ms", higher_is_better=False),
+                    Figure(f"page view from the cache, p95, {kind}", f["cached_p95_ms"], "ms", 50,
+                           higher_is_better=False)]
     return figures
 
 

@@ -21,6 +21,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from samarkiv import page_cache
 from samarkiv.errors import CorruptInput, SamarkivError, TooLarge, UnsupportedInput
 from samarkiv.ingest import (
     FileKind,
@@ -89,10 +90,11 @@ _DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 @dataclass(frozen=True, slots=True)
 class ArchiveFiles:
     """The archive's own files, never inputs: its SQLite database with the files SQLite keeps
-    beside it, and the folder of kept originals. Paths are absolute, symlinks resolved."""
+    beside it, the folder of kept originals and the page images `serve` caches. Paths are
+    absolute, symlinks resolved."""
 
     database: frozenset[str] = frozenset()
-    originals: str | None = None
+    folders: tuple[str, ...] = ()
     names: frozenset[str] = frozenset()
 
     @classmethod
@@ -100,27 +102,28 @@ class ArchiveFiles:
         """The files of the archive `db` (a path or a database URL; a server's has none here)."""
         url = database_url(db)
         database: frozenset[str] = frozenset()
+        folders: tuple[str, ...] = ()
         if url.startswith("sqlite:///"):
             base = os.path.realpath(url.removeprefix("sqlite:///"))
             database = frozenset(base + suffix for suffix in _DATABASE_SUFFIXES)
+            folders = (os.path.realpath(page_cache.folder_for(base)),)
         originals = folder_for(db)
-        return cls(database, os.path.realpath(originals) if originals is not None else None,
-                   frozenset(os.path.basename(x) for x in database))
+        if originals is not None:
+            folders = (os.path.realpath(originals), *folders)
+        return cls(database, folders, frozenset(os.path.basename(x) for x in database))
 
-    def is_originals(self, folder: str | Path) -> bool:
-        """True for the originals folder and every folder inside it."""
-        if self.originals is None:
-            return False
+    def is_archive_folder(self, folder: str | Path) -> bool:
+        """True for the originals folder, the page cache and every folder inside them."""
         real = os.path.realpath(folder)
-        return real == self.originals or real.startswith(self.originals + os.sep)
+        return any(real == own or real.startswith(own + os.sep) for own in self.folders)
 
     def is_database(self, path: str | Path) -> bool:
         """True for the archive's database file and the files SQLite keeps beside it."""
         return os.path.basename(path) in self.names and os.path.realpath(path) in self.database
 
     def holds(self, path: str | Path) -> bool:
-        """True when `path` is one of the archive's files (its database or a kept original)."""
-        return self.is_database(path) or self.is_originals(os.path.dirname(os.path.abspath(path)))
+        """True when `path` is one of the archive's files (its database, a kept original, a cached page)."""
+        return self.is_database(path) or self.is_archive_folder(os.path.dirname(os.path.abspath(path)))
 
 
 NO_ARCHIVE_FILES = ArchiveFiles()
@@ -141,14 +144,14 @@ def expand_inputs(args: Iterable[str], exclude: ArchiveFiles = NO_ARCHIVE_FILES)
 
     for arg in args:
         path = Path(arg)
-        if path.is_dir() and exclude.is_originals(path):
+        if path.is_dir() and exclude.is_archive_folder(path):
             continue
         if path.is_dir():
             found = False
             visited: set[tuple[int, int]] = set()
             for root, dirs, files in os.walk(path, followlinks=True):
                 st = os.stat(root)
-                if (st.st_dev, st.st_ino) in visited or exclude.is_originals(root):
+                if (st.st_dev, st.st_ino) in visited or exclude.is_archive_folder(root):
                     dirs[:] = []
                     continue
                 visited.add((st.st_dev, st.st_ino))

@@ -17,26 +17,44 @@ DATABASE = "archive"
 """The name the archive has in Datasette's URLs (/archive/decisions, …), whatever its file is called."""
 
 CHART_PATH = "/-/amounts-chart"
+PLUGIN = "samarkiv-browse"
+"""The name the plugin is registered under, and its settings are found under in the metadata."""
+PAGE_PATH = "/-/page"
+"""The page view: /-/page/<document>/<page>?start=&end= shows the page with a fact's span marked."""
+PAGE_IMAGE_PATH = "/-/page-image"
+"""A page's image: /-/page-image/<document>/<page>.jpg, rendered from the kept original."""
 
 EXPLANATION = ("Money per förbund and year in whole SEK, as samarkiv amounts --by forbund,year sums it: "
                "granted amounts apart from budget, plan, forecast and actual lines, income apart from cost, "
                "each figure once (no Summa rows, results, rates or duplicates). A negative sum is drawn "
                "left of the zero line.")
 
-# A document's date, as store.search.document_dates tells it: its first meeting's, else its
-# first dated part's.
-DOCUMENT_DATE = ("coalesce((SELECT m.date FROM meetings m WHERE m.document_id = d.id AND m.date IS NOT NULL "
-                 "ORDER BY m.position LIMIT 1), (SELECT p.date FROM parts p WHERE p.document_id = d.id "
-                 "AND p.date IS NOT NULL ORDER BY p.position LIMIT 1))")
-
 _MEASURES = ", ".join(f"'{m}'" for m in BUDGET_MEASURES)
 
 _FACT_COLUMNS = {
     "document_id": "The document the fact was read from.",
     "position": "Order of the fact within its document, as exported.",
-    "page": "Page the fact was read on, 1-based (links to the page text).",
-    "char_start": "Start of the fact in the page's normalized text, in characters (0-based).",
-    "char_end": "End of the fact in the page's normalized text, in characters (exclusive).",
+    "page": "Page the fact was read on, 1-based (links to the page view: the page's image with the fact outlined, "
+            "beside its text).",
+    "char_start": "Start of the fact in the document's normalized text (pages joined by a form feed), in "
+                  "characters (0-based).",
+    "char_end": "End of the fact in the document's normalized text, in characters (exclusive).",
+}
+
+_BY_FORBUND = {
+    "forbund": "The förbund of the fact's document.",
+    "year": "The year of the fact's document: its first meeting's, else its first dated part's.",
+}
+
+# Views of the fact tables with the document's förbund and year beside each fact (migration 0012).
+_VIEWS: dict[str, tuple[str, str]] = {
+    "decisions_by_forbund": ("decisions", "Decisions with their document's förbund and year, to browse by both."),
+    "amounts_by_forbund": ("amounts", "Amounts with their document's förbund and year (document_year; year is the "
+                                      "year an amount concerns), to browse by both."),
+    "people_by_forbund": ("people", "People of headings and board lists with their document's förbund and year."),
+    "items_by_forbund": ("items", "The § items with their document's förbund and year."),
+    "outcomes_by_forbund": ("outcomes", "Participant outcomes with their document's förbund and year."),
+    "meetings_by_forbund": ("meetings", "Meetings with their document's förbund and year."),
 }
 
 _TABLES: dict[str, dict[str, Any]] = {
@@ -55,6 +73,7 @@ _TABLES: dict[str, dict[str, Any]] = {
             "status": "archived, or the reason it is not.",
             "pipeline_version": "Version of the pipeline that read it.",
             "forbund": "The samordningsförbund the document is from.",
+            "date": "The date the document is about, ISO 8601: its first meeting's, else its first dated part's.",
             "ordforande": "Chair (ordförande) who signed the minutes.",
             "sekreterare": "Secretary (sekreterare) who signed the minutes.",
             "created_at": "When it was archived, UTC, ISO 8601.",
@@ -70,12 +89,14 @@ _TABLES: dict[str, dict[str, Any]] = {
         "facets": ["method"],
         "sortable_columns": ["number", "confidence"],
         "columns": {
-            "number": "Page number, 1-based.",
+            "number": "Page number, 1-based (links to the page view).",
             "method": "How it was read: text-layer, ocr, plain, docx, odt, doc, rtf, html, or blank (nothing on "
                       "the page to read).",
             "confidence": "Mean OCR word confidence, 0–100 (OCR pages only).",
             "raw_text": "Text as read from the file.",
             "text": "Normalized text; fact offsets point into it.",
+            "boxes": "Page size and each word's box, packed (store/boxes.py); empty for text documents.",
+            "offsets": "Map from the normalized text back to the raw text, packed (store/boxes.py).",
         },
     },
     "failures": {
@@ -305,10 +326,11 @@ QUERIES: dict[str, dict[str, Any]] = {
         "title": "Decisions mentioning a term",
         "description": "Full-text search over decisions (FTS5 syntax: prefix*, \"a phrase\", AND/OR), "
                        "with förbund, date, § and links to the decision and its page.",
-        "sql": f"""
-SELECT d.forbund AS forbund, {DOCUMENT_DATE} AS date, dec.paragraph AS paragraph, dec.kind AS kind,
+        "sql": """
+SELECT d.forbund AS forbund, d.date AS date, dec.paragraph AS paragraph, dec.kind AS kind,
        snippet(search_index, 0, '[', ']', '…', 16) AS excerpt, dec.amounts AS amounts,
-       dec.id AS decision_id, d.id AS document_id, dec.page AS page
+       dec.id AS decision_id, d.id AS document_id, dec.page AS page,
+       dec.char_start AS char_start, dec.char_end AS char_end
 FROM search_index s
 JOIN decisions dec ON s.kind = 'decision' AND dec.id = s.ref_id
 JOIN documents d ON d.id = s.document_id
@@ -324,8 +346,9 @@ LIMIT 200""".strip(),
                        "for all.",
         "sql": f"""
 SELECT d.forbund AS forbund, a.year AS year, CASE WHEN a.granted THEN 'granted' ELSE a.measure END AS measure,
-       a.flow AS flow, a.value AS value, a.label AS label, a.paragraph AS paragraph, {DOCUMENT_DATE} AS date,
-       d.id AS document_id, a.page AS page
+       a.flow AS flow, a.value AS value, a.label AS label, a.paragraph AS paragraph, d.date AS date,
+       d.id AS document_id, a.page AS page,
+       a.char_start AS char_start, a.char_end AS char_end
 FROM amounts a JOIN documents d ON d.id = a.document_id
 WHERE a.role = 'line' AND (a.granted OR (a.source IN ('table', 'statement') AND a.measure IN ({_MEASURES})))
   AND (:forbund = '' OR d.forbund LIKE '%' || :forbund || '%')
@@ -350,10 +373,11 @@ ORDER BY d.forbund, o.insats, o.category""".strip(),
     "person_decided": {
         "title": "What a person decided",
         "description": "Decisions of the meetings where a person (name or part of it) sat among those deciding.",
-        "sql": f"""
-SELECT p.name AS person, p.role AS role, d.forbund AS forbund, {DOCUMENT_DATE} AS date,
+        "sql": """
+SELECT p.name AS person, p.role AS role, d.forbund AS forbund, d.date AS date,
        dec.paragraph AS paragraph, dec.kind AS kind, dec.text AS text, dec.amounts AS amounts,
-       dec.id AS decision_id, d.id AS document_id, dec.page AS page
+       dec.id AS decision_id, d.id AS document_id, dec.page AS page,
+       dec.char_start AS char_start, dec.char_end AS char_end
 FROM people p
 JOIN documents d ON d.id = p.document_id
 JOIN decisions dec ON dec.document_id = p.document_id
@@ -363,15 +387,17 @@ ORDER BY date, d.id, dec.position""".strip(),
     "person_appears": {
         "title": "Where a person appears",
         "description": "A person (name or part of it) in headings and board lists, and named in running text.",
-        "sql": f"""
+        "sql": """
 SELECT * FROM (
   SELECT 'listed' AS how, p.name AS name, p.grp || coalesce(' (' || p.role || ')', '') AS as_what,
          d.forbund AS forbund,
-         {DOCUMENT_DATE} AS date, 1 AS times, d.id AS document_id, p.page AS page
+         d.date AS date, 1 AS times, d.id AS document_id, p.page AS page,
+       p.char_start AS char_start, p.char_end AS char_end
   FROM people p JOIN documents d ON d.id = p.document_id
   WHERE :name != '' AND p.name LIKE '%' || :name || '%'
   UNION ALL
-  SELECT 'named in text', m.text, m.label, d.forbund, {DOCUMENT_DATE}, count(*), d.id, m.page
+  SELECT 'named in text', m.text, m.label, d.forbund, d.date, count(*), d.id, m.page, min(m.char_start),
+         min(m.char_end)
   FROM mentions m JOIN documents d ON d.id = m.document_id
   WHERE :name != '' AND m.label = 'PER' AND m.text LIKE '%' || :name || '%'
   GROUP BY m.text, d.id, m.page
@@ -382,26 +408,28 @@ ORDER BY date, document_id, page, how""".strip(),
         "title": "Votes held",
         "description": "Omröstningar by förbund, body, date and §, with counts, what ja and nej stood for, the "
                        "result and each member's ballot. Leave a field empty for all.",
-        "sql": f"""
-SELECT d.forbund AS forbund, b.name AS body, {DOCUMENT_DATE} AS date, v.paragraph AS paragraph, v.ja AS ja,
+        "sql": """
+SELECT d.forbund AS forbund, b.name AS body, d.date AS date, v.paragraph AS paragraph, v.ja AS ja,
        v.nej AS nej, v.avstar AS avstar, v.present AS present, v.ja_means AS ja_means, v.nej_means AS nej_means,
        v.result AS result,
        (SELECT group_concat(x.name || coalesce(' (' || x.party || ')', '') || ': ' || x.vote, '; ')
         FROM (SELECT * FROM ballots WHERE vote_id = v.id ORDER BY position) x) AS ballots,
-       v.warnings AS warnings, d.id AS document_id, v.page AS page
+       v.warnings AS warnings, d.id AS document_id, v.page AS page,
+       v.char_start AS char_start, v.char_end AS char_end
 FROM votes v JOIN documents d ON d.id = v.document_id LEFT JOIN bodies b ON b.document_id = d.id
 WHERE (:forbund = '' OR d.forbund LIKE '%' || :forbund || '%')
-  AND (:year = '' OR substr({DOCUMENT_DATE}, 1, 4) = :year)
+  AND (:year = '' OR substr(d.date, 1, 4) = :year)
 ORDER BY d.forbund, date, d.id, v.position""".strip(),
     },
     "reservations_made": {
         "title": "Reservations and protokollsanteckningar",
         "description": "Who reserved against which decision (or wrote a protokollsanteckning, or declared an "
                        "abstention), with the written text. A name or party, or empty for all.",
-        "sql": f"""
-SELECT d.forbund AS forbund, b.name AS body, {DOCUMENT_DATE} AS date, r.paragraph AS paragraph, r.kind AS kind,
+        "sql": """
+SELECT d.forbund AS forbund, b.name AS body, d.date AS date, r.paragraph AS paragraph, r.kind AS kind,
        r.who AS who, r.against AS against, r.own_motion AS own_motion, r.written AS written, r.reason AS reason,
-       d.id AS document_id, r.page AS page
+       d.id AS document_id, r.page AS page,
+       r.char_start AS char_start, r.char_end AS char_end
 FROM reservations r JOIN documents d ON d.id = r.document_id LEFT JOIN bodies b ON b.document_id = d.id
 WHERE (:who = '' OR r.who LIKE '%' || :who || '%') AND (:kind = '' OR r.kind = :kind)
 ORDER BY d.forbund, date, d.id, r.position""".strip(),
@@ -411,11 +439,12 @@ ORDER BY d.forbund, date, d.id, r.position""".strip(),
         "description": "Each person whose name contains the term, one row per document and role, by year: the "
                        "body, the meeting date and the document. One person is one name within a förbund or "
                        "kommun and a party or organisation.",
-        "sql": f"""
+        "sql": """
 SELECT * FROM (
   SELECT ps.id AS person, ps.name AS name, ps.affiliation AS affiliation,
-         substr({DOCUMENT_DATE}, 1, 4) AS year, {DOCUMENT_DATE} AS date, d.forbund AS forbund, b.name AS body,
-         p.role AS role, p.grp AS grp, d.source AS source, d.id AS document_id, p.page AS page
+         substr(d.date, 1, 4) AS year, d.date AS date, d.forbund AS forbund, b.name AS body,
+         p.role AS role, p.grp AS grp, d.source AS source, d.id AS document_id, p.page AS page,
+       p.char_start AS char_start, p.char_end AS char_end
   FROM persons ps
   JOIN person_roles pr ON pr.person_id = ps.id
   JOIN people p ON p.id = pr.people_id
@@ -445,8 +474,9 @@ SETTINGS: dict[str, Any] = {
 }
 
 
-def metadata() -> dict[str, Any]:
-    """Datasette's metadata for the archive: titles, descriptions, column help, facets, queries."""
+def metadata(page_cache_bytes: int | None = None) -> dict[str, Any]:
+    """Datasette's metadata for the archive: titles, descriptions, column help, facets, queries;
+    and the plugin's settings (the page cache's bound in bytes)."""
     tables = {}
     for name, table in _TABLES.items():
         table = dict(table)
@@ -454,6 +484,16 @@ def metadata() -> dict[str, Any]:
                     "mentions", "motions", "propositions", "votes", "reservations", "jav", "repairs"):
             table["columns"] = _FACT_COLUMNS | table.get("columns", {})
         tables[name] = table
+    for name, (base, description) in _VIEWS.items():
+        columns = _BY_FORBUND | _FACT_COLUMNS | _TABLES[base].get("columns", {})
+        facets = ["forbund", "year", *(f for f in _TABLES[base].get("facets", ()) if f != "year")]
+        if base == "amounts":
+            columns = columns | {"document_year": _BY_FORBUND["year"], "year": _TABLES["amounts"]["columns"]["year"]}
+            facets = ["forbund", "document_year", *_TABLES["amounts"]["facets"]]
+        tables[name] = {"description": description, "facets": facets, "columns": columns}
+    plugin: dict[str, Any] = {}
+    if page_cache_bytes is not None:
+        plugin["page_cache_bytes"] = page_cache_bytes
     return {
         "title": "samarkiv",
         "description_html": (
@@ -468,6 +508,7 @@ def metadata() -> dict[str, Any]:
                 "queries": QUERIES,
             },
         },
+        "plugins": {PLUGIN: plugin},
     }
 
 
@@ -492,8 +533,10 @@ def check_archive(db: Path) -> None:
         raise NotAnArchive(f"{db}: not a samarkiv archive (no {', '.join(sorted(missing))} table)")
 
 
-def datasette_for(db: Path) -> Any:
-    """A Datasette serving `db` read-only as /archive, with our metadata and plugin."""
+def datasette_for(db: Path, page_cache_bytes: int | None = None) -> Any:
+    """A Datasette serving `db` read-only as /archive, with our metadata and plugin; page images
+    are cached beside the archive in at most `page_cache_bytes` (page_cache.DEFAULT_MAX_BYTES
+    when None)."""
     from datasette.app import Datasette  # first: it registers Datasette's own plugins in order
     from datasette.database import Database
     from datasette.plugins import pm
@@ -504,9 +547,9 @@ def datasette_for(db: Path) -> Any:
     # Datasette prints every error with rich, locals included, when rich is importable (it is, for
     # our CLI); outside an except block (any 404) rich raises, and the 404 becomes a 500.
     setattr(sys.modules["datasette.handle_exception"], "rich", None)  # noqa: B010
-    if pm.get_plugin(browse_plugin.NAME) is None:
-        pm.register(browse_plugin, name=browse_plugin.NAME)
-    ds = Datasette(metadata=metadata(), settings=SETTINGS)
+    if pm.get_plugin(PLUGIN) is None:
+        pm.register(browse_plugin, name=PLUGIN)
+    ds = Datasette(metadata=metadata(page_cache_bytes), settings=SETTINGS)
     # Not immutable: an ingest may write while we serve, and Datasette must see its new rows.
     # Reads go through mode=ro connections; the plugin makes every connection query_only too.
     ds.add_database(Database(ds, path=str(db.resolve()), is_mutable=True), name=DATABASE)
@@ -514,11 +557,12 @@ def datasette_for(db: Path) -> Any:
     return ds
 
 
-def serve(db: Path, host: str = "127.0.0.1", port: int = 8001, open_browser: bool = False) -> None:
+def serve(db: Path, host: str = "127.0.0.1", port: int = 8001, open_browser: bool = False,
+          page_cache_bytes: int | None = None) -> None:
     """Serves the archive until interrupted."""
     import uvicorn
 
-    ds = datasette_for(db)
+    ds = datasette_for(db, page_cache_bytes)
     if open_browser:
         import threading
         import webbrowser

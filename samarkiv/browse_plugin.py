@@ -1,31 +1,38 @@
 """The Datasette plugin behind `samarkiv serve`: keeps every connection to the archive read-only,
-turns ids and page numbers into links to the document, the fact and the page text, writes
-amounts as Swedish SEK figures, and serves the amounts chart as a server-rendered SVG page.
+turns ids and page numbers into links to the document, the fact and the page it stands on,
+writes amounts as Swedish SEK figures, serves the amounts chart as a server-rendered SVG page,
+and the page view: a page's image with a fact's words outlined beside its text.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
+import weakref
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
 from datasette import hookimpl
-from datasette.utils.asgi import Response
+from datasette.utils.asgi import BadRequest, NotFound, Response
 from markupsafe import Markup
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
-from samarkiv.browse import CHART_PATH, DATABASE, EXPLANATION
+from samarkiv import page_cache
+from samarkiv.browse import CHART_PATH, DATABASE, EXPLANATION, PAGE_IMAGE_PATH, PAGE_PATH, PLUGIN
 from samarkiv.chart import amounts_chart_svg, format_sek
 from samarkiv.errors import SamarkivError
+from samarkiv.page_view import BadSpan, PageNotFound, PageView, find_page, page_view, parse_span
+from samarkiv.show import PAGE_IMAGE_KINDS
+from samarkiv.store.originals import Originals, folder_for
 from samarkiv.store.query import Filters, amount_totals
-
-NAME = "samarkiv-browse"
 
 # The fact a search_index row points at, by its kind.
 _INDEXED = {"decision": "decisions", "item": "items", "page": "pages"}
 # Columns in whole SEK: of the amounts table, and of the canned queries' results.
-_SEK_COLUMNS = {"amounts": {"value", "value_max"}, None: {"value"}}
+_SEK_COLUMNS = {"amounts": {"value", "value_max"}, "amounts_by_forbund": {"value", "value_max"}, None: {"value"}}
 
 _CHART_TEMPLATE = """{% extends "base.html" %}
 {% block title %}Amounts per förbund and year{% endblock %}
@@ -67,9 +74,23 @@ def _sek(value: int) -> Markup:
     return Markup('<span style="white-space: nowrap">{}</span>').format(format_sek(value))
 
 
-def _page_link(datasette: Any, document_id: object, number: object) -> Markup:
-    query = urlencode({"document_id": document_id, "number": number})
-    return _link(f"{datasette.urls.query(DATABASE, 'page')}?{query}", number)
+def page_url(datasette: Any, document_id: object, number: object, span: tuple[object, object] | None = None) -> str:
+    """The page view of page `number` of a document, with a fact's span marked when given."""
+    path = datasette.urls.path(f"{PAGE_PATH}/{document_id}/{number}")
+    if span is None or span[0] is None or span[1] is None:
+        return str(path)
+    return f"{path}?{urlencode({'start': span[0], 'end': span[1]})}"
+
+
+def page_text_url(datasette: Any, document_id: object, number: object) -> str:
+    """The canned query that shows a page's text, normalized and as read."""
+    return f"{datasette.urls.query(DATABASE, 'page')}?{urlencode({'document_id': document_id, 'number': number})}"
+
+
+def _page_link(datasette: Any, row: Any, number: object) -> Markup:
+    keys = row.keys()
+    span = (row["char_start"], row["char_end"]) if "char_start" in keys and "char_end" in keys else None
+    return _link(page_url(datasette, row["document_id"], number, span), number)
 
 
 @hookimpl
@@ -78,7 +99,9 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         return None
     keys = row.keys()
     if column == "page" and "document_id" in keys and row["document_id"] is not None:
-        return _page_link(datasette, row["document_id"], value)
+        return _page_link(datasette, row, value)
+    if table == "pages" and column == "number" and row["document_id"] is not None:
+        return _link(page_url(datasette, row["document_id"], value), value)
     if table == "search_index" and column == "ref_id" and row["kind"] in _INDEXED:
         return _link(datasette.urls.row(DATABASE, _INDEXED[row["kind"]], value), value)
     if column == "document_id" and table != "documents":
@@ -86,7 +109,7 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         return _link(datasette.urls.row(DATABASE, "documents", value), value)
     if column == "decision_id" and table is None:
         return _link(datasette.urls.row(DATABASE, "decisions", value), value)
-    if column == "amounts" and table in (None, "decisions") and isinstance(value, str):
+    if column == "amounts" and table in (None, "decisions", "decisions_by_forbund") and isinstance(value, str):
         try:
             figures = json.loads(value)
         except ValueError:
@@ -102,6 +125,15 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
 
 
 _engines: dict[str, Engine] = {}
+# Compiled once per Datasette: compiling a page's template takes longer than rendering it.
+_templates: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
+
+
+def _template(datasette: Any, source: str) -> Any:
+    compiled = _templates.setdefault(datasette.jinja_env, {})
+    if source not in compiled:
+        compiled[source] = datasette.jinja_env.from_string(source)
+    return compiled[source]
 
 
 def _read_only_engine(path: str) -> Engine:
@@ -135,7 +167,7 @@ async def amounts_chart(datasette: Any, request: Any) -> Response:
         rows, message = [], str(exc)
     table_url = datasette.urls.query(DATABASE, "amount_lines") + "?" + urlencode(
         {"forbund": forbund, "year": year, "measure": ""})
-    template = datasette.jinja_env.from_string(_CHART_TEMPLATE)
+    template = _template(datasette, _CHART_TEMPLATE)
     html = await datasette.render_template(template, {
         "explanation": EXPLANATION,
         "svg": Markup(amounts_chart_svg(rows)),
@@ -149,9 +181,201 @@ async def amounts_chart(datasette: Any, request: Any) -> Response:
     return Response.html(html)
 
 
+_PAGE_TEMPLATE = """{% extends "base.html" %}
+{% block title %}{{ view.source }}, page {{ view.page }}{% endblock %}
+{% block extra_head %}
+<style>
+  .samarkiv-page-view { display: flex; gap: 1.5em; align-items: flex-start; }
+  .samarkiv-page-image { position: relative; flex: 0 1 62%; max-width: 1200px; line-height: 0;
+                         border: 1px solid #bbb; }
+  .samarkiv-page-image img { display: block; width: 100%; height: auto; }
+  .samarkiv-page-image svg { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
+  .samarkiv-page-image rect { fill: rgba(255, 210, 0, 0.25); stroke: #d00; stroke-width: 2px;
+                              vector-effect: non-scaling-stroke; }
+  .samarkiv-page-text { flex: 1 1 38%; white-space: pre-wrap; max-height: 85vh; overflow: auto;
+                        font-size: 0.9em; }
+  .samarkiv-page-text mark { background: #ffd84d; }
+</style>
+{% endblock %}
+{% block content %}
+<h1>{{ view.source }}, page {{ view.page }} of {{ view.pages }}</h1>
+<p>Document <a href="{{ document_url }}">{{ view.document_id }}</a>{% if view.forbund %}, {{ view.forbund }}{% endif %},
+  read by {{ view.method }}{% if view.confidence is not none %} (OCR confidence {{ view.confidence }}){% endif %}.
+  <a href="{{ text_url }}">The page's text as read</a>.
+  {% if prev_url %}<a href="{{ prev_url }}" rel="prev">Page {{ view.page - 1 }}</a>{% endif %}
+  {% if next_url %}<a href="{{ next_url }}" rel="next">Page {{ view.page + 1 }}</a>{% endif %}</p>
+{% for message in messages %}<p class="message-warning">{{ message }}</p>{% endfor %}
+<div class="samarkiv-page-view">
+  {% if image_url %}
+  <div class="samarkiv-page-image">
+    <img src="{{ image_url }}" alt="Page {{ view.page }} of {{ view.source }}"
+         {% if view.size %}width="{{ view.size[0] }}" height="{{ view.size[1] }}"{% endif %}>
+    {% if view.size %}
+    <svg viewBox="0 0 {{ view.size[0] }} {{ view.size[1] }}" preserveAspectRatio="none" aria-hidden="true">
+      {% for r in rectangles %}<rect class="samarkiv-fact" x="{{ r.x }}" y="{{ r.y }}" width="{{ r.width }}"
+            height="{{ r.height }}"></rect>{% endfor %}
+    </svg>
+    {% endif %}
+  </div>
+  {% endif %}
+  <div class="samarkiv-page-text">{{ before }}{% if mark is not none -%}
+    <mark id="fact">{{ mark }}</mark>{%- endif %}{{ after }}</div>
+</div>
+<script>
+  // The marked words at a third of the text column's height, and the first outlined word in the
+  // middle of the window (the image's size is known before it loads, from its width and height).
+  (function () {
+    var mark = document.getElementById("fact");
+    if (!mark) return;
+    var column = mark.closest(".samarkiv-page-text");
+    column.scrollTop = mark.offsetTop - column.offsetTop - column.clientHeight / 3;
+    var outlined = document.querySelector("rect.samarkiv-fact");
+    if (outlined) outlined.scrollIntoView({block: "center"});
+  })();
+</script>
+{% endblock %}
+"""
+
+# Rectangles stand this far (points) outside their words, so that the outline leaves the letters clear.
+_MARGIN = 1.0
+
+
+def _archive_path(datasette: Any) -> str:
+    return str(datasette.get_database(DATABASE).path)
+
+
+def _whole(value: str) -> int:
+    # The route's pattern admits digits only; a number this long is no row of any archive.
+    if len(value) > 40:
+        raise NotFound(f"no page or document numbered {value[:40]}…")
+    return int(value)
+
+
+def _view(path: str, document_id: int, page: int, span: tuple[int, int] | None) -> PageView:
+    with Session(_read_only_engine(path)) as session:
+        return page_view(session, document_id, page, span)
+
+
+def _messages(view: PageView, kept: bool) -> list[str]:
+    messages = []
+    if not view.has_image:
+        messages.append(f"{view.source} is a {view.document_kind} document: its text is all there is, "
+                        "it has no page image.")
+    elif not kept:
+        messages.append(f"The original of {view.source} (sha256 {view.sha256}) is not kept beside the archive: "
+                        "there is no page image to show. Ingesting the file again keeps it.")
+    elif view.span is not None and (view.highlight is None or not view.highlight.rectangles):
+        messages.append("No word boxes are kept for this page, so its words cannot be outlined; "
+                        "samarkiv reprocess --all fills them where the original is kept.")
+    if len(view.span_pages) > 1:
+        messages.append(f"The span runs over pages {view.span_pages[0]}–{view.span_pages[-1]}; "
+                        f"this page shows its part on page {view.page}.")
+    return messages
+
+
+async def page_view_page(datasette: Any, request: Any) -> Response:
+    document_id = _whole(request.url_vars["document_id"])
+    number = _whole(request.url_vars["page"])
+    try:
+        span = parse_span(request.args.get("start"), request.args.get("end"))
+    except BadSpan as exc:
+        raise BadRequest(str(exc)) from None
+    path = _archive_path(datasette)
+    try:
+        # The store's own queries on a read-only engine of their own, off the event loop.
+        view = await asyncio.to_thread(_view, path, document_id, number, span)
+    except PageNotFound as exc:
+        raise NotFound(str(exc)) from None
+    folder = folder_for(path)
+    originals = Originals(folder) if folder is not None else None
+    kept = view.has_image and originals is not None and originals.has(view.sha256)
+    if kept and originals is not None:
+        # The page image is rendered while the page goes out: the browser asks for it next.
+        asyncio.get_running_loop().run_in_executor(None, _prefetch, _page_cache(datasette, path), view,
+                                                   originals.path_for(view.sha256))
+    rectangles = []
+    if view.highlight is not None and view.size is not None:
+        rectangles = [{"x": round(r.x0 - _MARGIN, 1), "y": round(r.top - _MARGIN, 1),
+                       "width": round(r.x1 - r.x0 + 2 * _MARGIN, 1), "height": round(r.bottom - r.top + 2 * _MARGIN, 1)}
+                      for r in view.highlight.rectangles]
+    mark = view.mark
+    text = view.text
+
+    def other_page(number: int) -> str:
+        # The span goes along to the pages it runs over.
+        return page_url(datasette, view.document_id, number, span if number in view.span_pages else None)
+
+    template = _template(datasette, _PAGE_TEMPLATE)
+    html = await datasette.render_template(template, {
+        "view": view,
+        "messages": _messages(view, kept),
+        "image_url": datasette.urls.path(f"{PAGE_IMAGE_PATH}/{view.document_id}/{view.page}.jpg") if kept else None,
+        "rectangles": rectangles,
+        "before": text[:mark[0]] if mark else text,
+        "mark": text[mark[0]:mark[1]] if mark else None,
+        "after": text[mark[1]:] if mark else "",
+        "document_url": datasette.urls.row(DATABASE, "documents", view.document_id),
+        "text_url": page_text_url(datasette, view.document_id, view.page),
+        "prev_url": other_page(view.page - 1) if view.page > 1 else None,
+        "next_url": other_page(view.page + 1) if view.page < view.pages else None,
+    }, request=request)
+    return Response.html(html)
+
+
+def _original(path: str, document_id: int, number: int) -> tuple[str, str, Path]:
+    """The SHA-256, kind and kept original of a page that has an image; NotFound otherwise."""
+    with Session(_read_only_engine(path)) as session:
+        try:
+            doc, _ = find_page(session, document_id, number)
+        except PageNotFound as exc:
+            raise NotFound(str(exc)) from None
+        if doc.kind not in PAGE_IMAGE_KINDS:
+            raise NotFound(f"{doc.source} is a {doc.kind} document: it has no page image")
+        folder = folder_for(path)
+        originals = Originals(folder) if folder is not None else None
+        if originals is None or not originals.has(doc.sha256):
+            raise NotFound(f"the original of {doc.source} (sha256 {doc.sha256}) is not kept beside the archive")
+        return doc.sha256, doc.kind, originals.path_for(doc.sha256)
+
+
+def _image(path: str, cache: page_cache.PageCache, document_id: int, number: int) -> bytes:
+    sha256, kind, original = _original(path, document_id, number)
+    return cache.image(sha256, kind, original, number)
+
+
+_caches: dict[tuple[str, int], page_cache.PageCache] = {}
+
+
+def _page_cache(datasette: Any, path: str) -> page_cache.PageCache:
+    """The archive's page cache, one a process: requests for a page being rendered wait for it."""
+    config = datasette.plugin_config(PLUGIN) or {}
+    key = (path, int(config.get("page_cache_bytes", page_cache.DEFAULT_MAX_BYTES)))
+    if key not in _caches:
+        _caches[key] = page_cache.PageCache(page_cache.folder_for(path), key[1])
+    return _caches[key]
+
+
+def _prefetch(cache: page_cache.PageCache, view: PageView, original: Path) -> None:
+    # What goes wrong here goes wrong again, and is answered, when the browser asks for the image.
+    with contextlib.suppress(Exception):
+        cache.image(view.sha256, view.document_kind, original, view.page)
+
+
+async def page_image(datasette: Any, request: Any) -> Response:
+    document_id = _whole(request.url_vars["document_id"])
+    number = _whole(request.url_vars["page"])
+    path = _archive_path(datasette)
+    # Rendering takes a core for tens of milliseconds: off the event loop, with the lookup before it.
+    data = await asyncio.to_thread(_image, path, _page_cache(datasette, path), document_id, number)
+    # A page's image changes only when its document is replaced by other bytes under the same id.
+    return Response(data, content_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})
+
+
 @hookimpl
 def register_routes(datasette: Any) -> list[tuple[str, Any]]:
-    return [(f"^{CHART_PATH}$", amounts_chart)]
+    return [(f"^{CHART_PATH}$", amounts_chart),
+            (f"^{PAGE_PATH}/(?P<document_id>[0-9]+)/(?P<page>[0-9]+)$", page_view_page),
+            (f"^{PAGE_IMAGE_PATH}/(?P<document_id>[0-9]+)/(?P<page>[0-9]+)\\.jpg$", page_image)]
 
 
 @hookimpl

@@ -607,9 +607,14 @@ def reprocess(
     = ReprocessStage.normalize,
     everything: Annotated[bool, typer.Option("--all", help="Every document, not only those derived by an older "
                                                            "pipeline version.")] = False,
+    boxes: Annotated[bool, typer.Option("--boxes/--no-boxes", help="Give pages archived without word boxes theirs, "
+                                                                   "from the kept originals (a text layer in "
+                                                                   "milliseconds, a scanned page by OCR again).")]
+    = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Re-derive facts from the text the archive holds: no file is read and no OCR runs.
+    """Re-derive facts from the text the archive holds: no file is read and no OCR runs, except
+    to give pages archived without word boxes theirs from their kept originals (--no-boxes: never).
 
     Each document is rewritten in one transaction, with its full-text index and mentions.
 
@@ -618,8 +623,10 @@ def reprocess(
     from samarkiv.batch import Terminated, sigterm_as_interrupt
     from samarkiv.reprocess import Stage
     from samarkiv.reprocess import reprocess as run_reprocess
+    from samarkiv.store.originals import Originals, folder_for
 
     archive = _open_archive(db, must_exist=True)
+    folder = folder_for(db) if boxes else None
     progress = Progress(TextColumn("[bold]reprocess"), BarColumn(), MofNCompleteColumn(), TextColumn("documents"),
                         TimeElapsedColumn(), TimeRemainingColumn(), console=err,
                         disable=quiet or not err.is_terminal)
@@ -628,7 +635,8 @@ def reprocess(
     try:
         with sigterm_as_interrupt(), progress:
             done = run_reprocess(archive, Stage(stage.value), everything,
-                                 lambda n, total: progress.update(task, completed=n, total=total))
+                                 lambda n, total: progress.update(task, completed=n, total=total),
+                                 originals=Originals(folder) if folder is not None else None)
     except KeyboardInterrupt as exc:
         err.print("interrupted: documents reprocessed so far are saved; run again to finish")
         raise typer.Exit(143 if isinstance(exc, Terminated) else 130) from None
@@ -636,6 +644,11 @@ def reprocess(
         archive.close()
     for source, reason in done.failed:
         err.print(f"[red]failed[/] {source}: {reason}", highlight=False)
+    for source, reason in done.boxes_unread:
+        err.print(f"[yellow]no word boxes[/] for some pages of {source}: {reason}", highlight=False)
+    if done.boxes_filled or done.boxes_missed:
+        err.print(f"{done.boxes_filled} pages given word boxes from their originals, {done.boxes_missed} left "
+                  "without (read again, their words do not match the archived text)", highlight=False)
     err.print(f"{done.documents} documents reprocessed from the {stage.value} stage, {len(done.failed)} failed "
               f"in {time.perf_counter() - started:.1f} s → {db}", highlight=False)
     raise typer.Exit(1 if done.failed else 0)
@@ -820,20 +833,31 @@ def serve(
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8001,
     open_browser: Annotated[bool, typer.Option("--open/--no-open", help="Open the archive in a web browser.")]
     = False,
+    page_cache_mb: Annotated[int, typer.Option(min=0, help="Most MiB of page images kept in ARCHIVE.pages-cache/ "
+                                                           "beside the archive (least recently shown go first).")]
+    = 256,
 ) -> None:
     """Browse the archive in a web browser (Datasette, read-only): tables, facets, full-text
-    search, the analyst's questions as canned queries, and a chart of amounts per förbund and year.
+    search, the analyst's questions as canned queries, a chart of amounts per förbund and year,
+    and every fact on its page: the page image with the fact's words outlined, beside its text.
 
     Example: samarkiv serve --db archive.sqlite --open
     """
-    from samarkiv.browse import NotAnArchive
+    from samarkiv.browse import NotAnArchive, check_archive
     from samarkiv.browse import serve as serve_archive
 
     if "://" in db:
         err.print(f"[red]error:[/] serve reads an SQLite archive file, not a database URL: {db}")
         raise typer.Exit(2)
     try:
-        serve_archive(Path(db), host=host, port=port, open_browser=open_browser)
+        check_archive(Path(db))
+    except NotAnArchive as exc:
+        err.print(f"[red]error:[/] {exc}")
+        raise typer.Exit(2) from None
+    _open_archive(db).close()  # an archive of an older samarkiv is migrated first, as every command does
+    try:
+        serve_archive(Path(db), host=host, port=port, open_browser=open_browser,
+                      page_cache_bytes=page_cache_mb * 2**20)
     except NotAnArchive as exc:
         err.print(f"[red]error:[/] {exc}")
         raise typer.Exit(2) from None

@@ -1,15 +1,18 @@
 """One fact on its page: the fact, its document, page and surrounding text, and the page image
 rendered from the kept original with the fact's words outlined.
 
-Used by `samarkiv show`; images are rendered with pypdfium2 (PDFs) or read with Pillow (scans
-kept as images) and drawn on with Pillow, in the page's own size in points at `scale` pixels each.
+Used by `samarkiv show` and the page view of `samarkiv serve`; images are rendered with
+pypdfium2 (PDFs) or read with Pillow (scans kept as images) and drawn on with Pillow, in the
+page's own size in points at `scale` pixels each.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
@@ -18,6 +21,9 @@ from samarkiv.store import Archive
 from samarkiv.store.boxes import PageHighlight
 from samarkiv.store.models import AmountRow, DecisionRow, Document, ItemRow, OutcomeRow, PageRow, PersonRow
 from samarkiv.store.originals import Originals
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 
 class FactKind(StrEnum):
@@ -33,6 +39,8 @@ class FactKind(StrEnum):
 _TABLES = {FactKind.DECISION: DecisionRow, FactKind.AMOUNT: AmountRow, FactKind.PERSON: PersonRow,
            FactKind.ITEM: ItemRow, FactKind.OUTCOME: OutcomeRow}
 _CONTEXT = 160  # characters of the page shown on each side of the fact
+PAGE_IMAGE_KINDS = ("pdf", "image")
+"""The kinds of document whose originals have page images; the others are text alone."""
 
 
 class NoOriginal(ArchiveError):
@@ -87,29 +95,60 @@ def fact_view(archive: Archive, kind: FactKind, fact_id: int) -> FactView:
     return FactView(kind, fact_id, fields, doc_id, source, sha, doc_kind, page, before, span_text, after, highlight)
 
 
+# pdfium allows one call at a time in a process, whatever the document: `samarkiv serve` renders
+# in threads.
+_PDFIUM = threading.Lock()
+MAX_PIXELS = 40_000_000
+"""The most pixels a page image is rendered with, whatever the page's shape."""
+
+
+def page_image(document_kind: str, original: Path, page: int, scale: float = 2.0,
+               max_width: int | None = None) -> Image.Image:
+    """Page `page` (from 1) of a kept original as an RGB image: a PDF page rendered at `scale`
+    pixels a point, a scan as it was scanned; with `max_width`, no wider than that."""
+    from PIL import Image
+
+    if document_kind == "pdf":
+        import pypdfium2 as pdfium
+
+        with _PDFIUM:
+            pdf = pdfium.PdfDocument(original)
+            try:
+                pdf_page = pdf[page - 1]
+                width, height = pdf_page.get_size()
+                if max_width is not None:
+                    scale = min(scale, max_width / width)
+                scale = min(scale, (MAX_PIXELS / (width * height)) ** 0.5)
+                bitmap = pdf_page.render(scale=scale)
+                # pdfium's BGR comes out as Pillow's RGB in a copy of its own, which outlives the
+                # bitmap; any other mode would share the bitmap's memory, so it is converted.
+                image = bitmap.to_pil()
+                if image.mode != "RGB" or bitmap.mode != "BGR":
+                    image = image.convert("RGB")
+                bitmap.close()
+                pdf_page.close()
+            finally:
+                pdf.close()
+        return image
+    with Image.open(original) as img:
+        img.seek(page - 1)
+        frame = img.convert("RGB")
+    if max_width is not None and frame.width > max_width:
+        frame = frame.resize((max_width, round(frame.height * max_width / frame.width)), Image.Resampling.BILINEAR)
+    return frame
+
+
 def render_page(view: FactView, originals: Originals | None, out: Path, scale: float = 2.0) -> tuple[int, int]:
     """Writes the fact's page as a PNG with its rectangles outlined; returns the image size in pixels."""
-    from PIL import Image, ImageDraw
+    from PIL import ImageDraw
 
-    if view.document_kind not in ("pdf", "image"):
+    if view.document_kind not in PAGE_IMAGE_KINDS:
         raise NoOriginal(f"{view.source} is a {view.document_kind} document: it has text and no page image")
     if originals is None or not originals.has(view.sha256):
         raise NoOriginal(f"the original of {view.source} (sha256 {view.sha256}) is not kept beside the archive")
     if view.page is None:
         raise NoOriginal(f"{view.kind.value} {view.id} has no page")
-    path = originals.path_for(view.sha256)
-    if view.document_kind == "pdf":
-        import pypdfium2 as pdfium
-
-        pdf = pdfium.PdfDocument(path)
-        try:
-            image = pdf[view.page - 1].render(scale=scale).to_pil().convert("RGB")
-        finally:
-            pdf.close()
-    else:
-        with Image.open(path) as img:
-            img.seek(view.page - 1)
-            image = img.convert("RGB")
+    image = page_image(view.document_kind, originals.path_for(view.sha256), view.page, scale)
     if view.highlight is not None and view.highlight.size is not None:
         sx = image.width / view.highlight.size[0]
         sy = image.height / view.highlight.size[1]

@@ -1,8 +1,8 @@
 """Watches a folder and ingests files once they are completely written: a file is taken when its
 size and modification time are the same at two looks `settle` seconds apart, so a scanner or a
 copy still writing it is waited for. File-system events (watchdog) say where to look; without
-them the folder is scanned every `interval` seconds. The archive's own files (its database and
-kept originals, should they be inside the folder) are never taken.
+them the folder is scanned every `interval` seconds. The archive's own files (its database, kept
+originals and cached page images, should they be inside the folder) are never taken.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def files_under(folder: Path, exclude: ArchiveFiles = NO_ARCHIVE_FILES) -> Itera
     """Files below `folder`, hidden entries (temporary files of copies and editors) and the
     archive's own files skipped."""
     for root, dirs, files in os.walk(folder):
-        if exclude.is_originals(root):
+        if exclude.is_archive_folder(root):
             dirs[:] = []
             continue
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))

@@ -214,13 +214,16 @@ class Archive:
             doc = Document(sha256=source.sha256, source=Path(path).name, size=source.size, kind=source.kind.value,
                            encoding=source.encoding, page_count=len(source.pages), status="archived",
                            pipeline_version=PIPELINE_VERSION, original_kept=original_kept, forbund=record.forbund,
+                           date=document_date(record),
                            ordforande=record.signatories.ordforande, sekreterare=record.signatories.sekreterare)
             doc.paths.append(DocumentPath(path=path))
+            offsets = boxes.page_offsets(text, [p.number for p in source.pages])
             for i, page in enumerate(source.pages):
+                packed = boxes.pack(page)
                 doc.pages.append(PageRow(number=page.number, method=page.method.value,
                                          confidence=page.confidence, raw_text=page.text,
-                                         text=page_texts[i] if i < len(page_texts) else None,
-                                         boxes=boxes.pack(page)))
+                                         text=page_texts[i] if i < len(page_texts) else None, boxes=packed,
+                                         offsets=offsets[i] if packed is not None and i < len(offsets) else None))
             s.add(doc)
             s.flush()
             s.add_all(_fact_rows(doc.id, record))
@@ -243,11 +246,10 @@ class Archive:
                 row.attempts += 1
                 row.failed_at = utcnow()
 
-    def replace_facts(self, document_id: int, record: Record, page_texts: list[str] | None = None,
-                      changes: tuple[Change, ...] = ()) -> None:
-        """Replaces a document's extracted facts (and, given `page_texts`, its normalized page
-        texts and the repairs `changes` that made them) in one transaction, stamps the current
-        pipeline version and re-indexes it."""
+    def replace_facts(self, document_id: int, record: Record, text: Text | None = None) -> None:
+        """Replaces a document's extracted facts in one transaction, stamps the current pipeline
+        version and re-indexes it. Given `text`, the document normalized again, its page texts,
+        the repairs that made them and the offset maps of its pages with boxes are replaced too."""
         with self.writing() as s:
             doc = s.get(Document, document_id)
             if doc is None:
@@ -255,12 +257,15 @@ class Archive:
             before = names_in(s, Document.id == document_id)
             for model in FACT_TABLES:
                 s.execute(delete(model).where(model.document_id == document_id))
-            if page_texts is not None:
-                for page, page_text in zip(doc.pages, page_texts, strict=False):
+            if text is not None:
+                offsets = boxes.page_offsets(text, [p.number for p in doc.pages])
+                for page, page_text, page_offsets in zip(doc.pages, text.page_texts(), offsets, strict=False):
                     page.text = page_text
+                    page.offsets = page_offsets if page.boxes is not None else None
                 s.execute(delete(RepairRow).where(RepairRow.document_id == document_id))
-                s.add_all(_repair_rows(document_id, changes))
+                s.add_all(_repair_rows(document_id, text.changes))
             doc.forbund = record.forbund
+            doc.date = document_date(record)
             doc.ordforande = record.signatories.ordforande
             doc.sekreterare = record.signatories.sekreterare
             doc.pipeline_version = PIPELINE_VERSION
@@ -270,6 +275,15 @@ class Archive:
             write_procedure(s, document_id, record, before)
             amount_sets.refresh(s, [document_id])
             search.index_document(s, document_id)
+
+    def keep_boxes(self, document_id: int, packed: dict[int, bytes]) -> None:
+        """Stores the packed word boxes (`boxes.pack`) of some pages of a document, by page number."""
+        if not packed:
+            return
+        with self.writing() as s:
+            for page in s.scalars(select(PageRow).where(PageRow.document_id == document_id,
+                                                        PageRow.number.in_(packed))):
+                page.boxes = packed[page.number]
 
     def mark_original_kept(self, sha256: str) -> None:
         """Records that the original of an archived document is now kept."""
@@ -336,6 +350,12 @@ class Archive:
             docs = s.scalars(select(Document).order_by(Document.id)).all()
             return [{"id": d.id, "source": d.source, "sha256": d.sha256, "kind": d.kind, "pages": d.page_count,
                      "forbund": d.forbund, "pipeline_version": d.pipeline_version} for d in docs]
+
+
+def document_date(record: Record) -> str | None:
+    """The date a document is about: its first meeting's date, else its first dated part's."""
+    return (next((m.date for m in record.meetings if m.date), None)
+            or next((p.date for p in record.parts if p.date), None))
 
 
 def _span(fact: Any) -> dict[str, int | None]:

@@ -1,32 +1,55 @@
-"""Word boxes of archived pages: a compact encoding for the pages table, and the rectangles
-on its page of any fact's character span.
+"""Word boxes of archived pages, and the offset maps that tie them to the normalized text: a
+compact encoding for the pages table, and the rectangles on its page of any fact's character span.
 
 A page's boxes are packed into one flat run of integers: the page width and height, then six
 numbers per word (its start in the raw text counted from the previous word's end, its length,
-x0, top, width and height), coordinates in tenths of a point from the page's top left; the run is
-stored as little-endian 32-bit integers, zlib-compressed. Facts
-carry spans of the normalized text; the offset map of normalize leads them back to the raw text
-that the boxes index.
+x0, top, width and height), coordinates in tenths of a point from the page's top left. A page's
+offset map is packed the same way, four numbers per run of normalized text (its start counted
+from the previous run's end, its length, its raw start counted from the previous run's raw end,
+its raw length), offsets within the page. Both are stored as little-endian 32-bit integers,
+zlib-compressed. Facts carry spans of the document's normalized text (pages joined by a form
+feed); the offset map leads them back to the raw text that the boxes index.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import zlib
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from samarkiv.ingest import Method, Page
 from samarkiv.ingest.types import WordBox
-from samarkiv.normalize import Text, normalize_pages
+from samarkiv.normalize import Span, Text, normalize_pages
 
 from .models import PageRow
 
 _SCALE = 10  # tenths of a point: finer than any glyph edge a reader can see
+_WORD = re.compile(r"\S+")
+ALIGNED_SHARE = 0.9
+"""The share of a page's archived words that must be found again, in order, for a re-read
+page's boxes to be put on the archived text."""
+
+
+def _pack_ints(values: list[int]) -> bytes:
+    ints = array("i", values)
+    if sys.byteorder == "big":
+        ints.byteswap()
+    return zlib.compress(ints.tobytes(), 9)
+
+
+def _unpack_ints(data: bytes) -> array[int]:
+    ints = array("i")
+    ints.frombytes(zlib.decompress(data))
+    if sys.byteorder == "big":
+        ints.byteswap()
+    return ints
 
 
 def pack(page: Page) -> bytes | None:
@@ -39,18 +62,12 @@ def pack(page: Page) -> bytes | None:
         x0, top = round(b.x0 * _SCALE), round(b.top * _SCALE)
         out += [b.start - end, b.end - b.start, x0, top, round(b.x1 * _SCALE) - x0, round(b.bottom * _SCALE) - top]
         end = b.end
-    ints = array("i", out)
-    if sys.byteorder == "big":
-        ints.byteswap()
-    return zlib.compress(ints.tobytes(), 9)
+    return _pack_ints(out)
 
 
 def unpack(data: bytes) -> tuple[tuple[float, float], tuple[WordBox, ...]]:
     """The page size and word boxes that `pack` encoded."""
-    packed = array("i")
-    packed.frombytes(zlib.decompress(data))
-    if sys.byteorder == "big":
-        packed.byteswap()
+    packed = _unpack_ints(data)
     size = (packed[0] / _SCALE, packed[1] / _SCALE)
     boxes: list[WordBox] = []
     end = 0
@@ -60,6 +77,74 @@ def unpack(data: bytes) -> tuple[tuple[float, float], tuple[WordBox, ...]]:
         end = start + length
         boxes.append(WordBox(start, end, x0 / _SCALE, top / _SCALE, (x0 + width) / _SCALE, (top + height) / _SCALE))
     return size, tuple(boxes)
+
+
+def align(raw_text: str, read: Page) -> tuple[WordBox, ...] | None:
+    """The boxes of `read` (the page read again from its original) placed on the archived raw
+    text of the same page: the same text takes them as they are; otherwise the words of both
+    are matched in order, and a word found again takes its box. None when fewer than
+    `ALIGNED_SHARE` of the archived words are found (the page was read differently)."""
+    if read.boxes is None:
+        return None
+    if read.text == raw_text:
+        return read.boxes
+    ours = [m.span() for m in _WORD.finditer(raw_text)]
+    matcher = SequenceMatcher(None, [raw_text[a:b] for a, b in ours], [read.text[b.start:b.end] for b in read.boxes],
+                              autojunk=False)
+    out: list[WordBox] = []
+    for block in matcher.get_matching_blocks():
+        for k in range(block.size):
+            (start, end), box = ours[block.a + k], read.boxes[block.b + k]
+            out.append(WordBox(start, end, box.x0, box.top, box.x1, box.bottom))
+    if len(out) < ALIGNED_SHARE * len(ours):
+        return None
+    return tuple(out)
+
+
+def pack_offsets(spans: Iterable[Span], page_start: int) -> bytes:
+    """The runs of one page's offset map, packed with offsets counted from the page's start
+    (`page_start` in the document's normalized text)."""
+    out: list[int] = []
+    end = raw_end = 0
+    for s in spans:
+        start = s.start - page_start
+        out += [start - end, s.end - s.start, s.raw_start - raw_end, s.raw_end - s.raw_start]
+        end, raw_end = start + (s.end - s.start), s.raw_end
+    return _pack_ints(out)
+
+
+def unpack_offsets(data: bytes, page: int, page_start: int) -> tuple[Span, ...]:
+    """The runs `pack_offsets` encoded, placed back at `page_start` of the document's text."""
+    packed = _unpack_ints(data)
+    spans: list[Span] = []
+    end = raw_end = 0
+    for i in range(0, len(packed) - 3, 4):
+        gap, length, raw_gap, raw_length = packed[i:i + 4]
+        start = end + gap
+        raw_start = raw_end + raw_gap
+        end, raw_end = start + length, raw_start + raw_length
+        spans.append(Span(page_start + start, page_start + end, page, raw_start, raw_end))
+    return tuple(spans)
+
+
+def page_starts(lengths: Sequence[int]) -> list[int]:
+    """Where each page starts in the document's normalized text, from the pages' text lengths
+    (pages are joined by one form feed)."""
+    starts: list[int] = []
+    pos = 0
+    for length in lengths:
+        starts.append(pos)
+        pos += length + 1
+    return starts
+
+
+def page_offsets(text: Text, numbers: Sequence[int]) -> list[bytes]:
+    """Each page's packed offset map, for the pages `numbers` in the order they were normalized."""
+    by_page: dict[int, list[Span]] = {n: [] for n in numbers}
+    for s in text.spans:
+        by_page.setdefault(s.page, []).append(s)
+    starts = page_starts([len(t) for t in text.page_texts()])
+    return [pack_offsets(by_page[n], start) for n, start in zip(numbers, starts, strict=False)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +166,11 @@ class PageHighlight:
     rectangles: tuple[Rectangle, ...]
 
 
-def raw_ranges(text: Text, start: int, end: int) -> dict[int, list[tuple[int, int]]]:
-    """Page number → the ranges of that page's raw text that normalized `text[start:end]` came from."""
+def raw_ranges(spans: Iterable[Span], start: int, end: int) -> dict[int, list[tuple[int, int]]]:
+    """Page number → the ranges of that page's raw text that normalized `[start, end)` came from,
+    through the offset map `spans`."""
     out: dict[int, list[tuple[int, int]]] = {}
-    for s in text.spans:
+    for s in spans:
         lo, hi = max(start, s.start), min(end, s.end)
         if lo >= hi:
             continue
@@ -97,11 +183,11 @@ def raw_ranges(text: Text, start: int, end: int) -> dict[int, list[tuple[int, in
     return out
 
 
-def rectangles_for(text: Text, boxes: dict[int, tuple[WordBox, ...]], start: int,
+def rectangles_for(spans: Iterable[Span], boxes: dict[int, tuple[WordBox, ...]], start: int,
                    end: int) -> dict[int, tuple[Rectangle, ...]]:
-    """Page number → the boxes of the words that normalized `text[start:end]` came from."""
+    """Page number → the boxes of the words that normalized `[start, end)` came from."""
     out: dict[int, tuple[Rectangle, ...]] = {}
-    for page, ranges in raw_ranges(text, start, end).items():
+    for page, ranges in raw_ranges(spans, start, end).items():
         words = [b for b in boxes.get(page, ())
                  if any(b.start < hi and b.end > lo for lo, hi in ranges)]
         if words:
@@ -116,10 +202,29 @@ def document_text(rows: Sequence[PageRow]) -> Text:
 
 def highlights(s: Session, document_id: int, start: int, end: int) -> list[PageHighlight]:
     """The pages that a fact's span `[start, end)` of the document's normalized text lies on,
-    with the rectangles of its words (none on pages without boxes)."""
-    rows = list(s.scalars(select(PageRow).where(PageRow.document_id == document_id).order_by(PageRow.number)))
-    text = document_text(rows)
-    packed = {r.number: unpack(r.boxes) for r in rows if r.boxes}
-    found = rectangles_for(text, {n: b for n, (_, b) in packed.items()}, start, end)
-    pages = sorted(raw_ranges(text, start, end))
+    with the rectangles of its words (none on pages without boxes).
+
+    Only the pages the span touches are read, through their stored offset maps; a page with
+    boxes and no map (archived before maps were kept) has its document normalized again."""
+    lengths = list(s.execute(select(PageRow.number, func.coalesce(func.length(PageRow.text), 0))
+                             .where(PageRow.document_id == document_id).order_by(PageRow.number)))
+    starts = page_starts([length for _, length in lengths])
+    touched = [number for (number, length), first in zip(lengths, starts, strict=True)
+               if start < first + length and end > first]
+    if not touched:
+        return []
+    rows = list(s.execute(select(PageRow.number, PageRow.boxes, PageRow.offsets)
+                          .where(PageRow.document_id == document_id, PageRow.number.in_(touched))
+                          .order_by(PageRow.number)))
+    packed = {number: unpack(data) for number, data, _ in rows if data}
+    if all(offsets is not None for number, _, offsets in rows if number in packed):
+        start_of = {number: first for (number, _), first in zip(lengths, starts, strict=True)}
+        spans = [span for number, _, offsets in rows if offsets is not None
+                 for span in unpack_offsets(offsets, number, start_of[number])]
+        pages = touched
+    else:
+        whole = list(s.scalars(select(PageRow).where(PageRow.document_id == document_id).order_by(PageRow.number)))
+        spans = list(document_text(whole).spans)
+        pages = sorted(raw_ranges(spans, start, end))
+    found = rectangles_for(spans, {n: b for n, (_, b) in packed.items()}, start, end)
     return [PageHighlight(n, packed[n][0] if n in packed else None, found.get(n, ())) for n in pages]

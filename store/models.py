@@ -51,6 +51,8 @@ class Document(Base):
     original_kept: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(),
                                                 doc="A copy of the bytes is in the originals folder.")
     forbund: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(
+        String(10), doc="The date the document is about, ISO 8601: its first meeting's, else its first dated part's.")
     ordforande: Mapped[str | None] = mapped_column(Text)
     sekreterare: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
@@ -91,6 +93,9 @@ class PageRow(Base):
     text: Mapped[str | None] = mapped_column(Text, doc="Normalized text.")
     boxes: Mapped[bytes | None] = mapped_column(
         LargeBinary, doc="Page size and word boxes, packed by store.boxes; none for plain-text pages.")
+    offsets: Mapped[bytes | None] = mapped_column(
+        LargeBinary, doc="Map from the normalized text back to the raw text, packed by store.boxes; kept for "
+                         "pages with boxes.")
 
     document: Mapped[Document] = relationship(back_populates="pages")
 

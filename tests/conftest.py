@@ -94,6 +94,19 @@ def seed_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def scan_archive(seed_000_pdfs, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive of seed 000 scanned (read by OCR), its original kept; for tests that only read it."""
+    from samarkiv.cli import app
+
+    if not has_tesseract_swe():
+        pytest.skip("tesseract with Swedish data is not installed (make test installs it)")
+    db = tmp_path_factory.mktemp("scan-archive") / "archive.sqlite"
+    result = CliRunner().invoke(app, ["ingest", str(seed_000_pdfs[1]), "--db", str(db), "-j", "2", "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+@pytest.fixture(scope="session")
 def served_seeds(seed_archive: Path) -> Iterator[str]:
     """`samarkiv serve` over the seed archive on a free local port; yields its base URL."""
     from .serving import running_server

@@ -1,9 +1,12 @@
-"""The archive never ingests itself: its database, the files SQLite keeps beside it and its
-originals folder are left out of ingest and watch, silently, whatever folder is given."""
+"""The archive never ingests itself: its database, the files SQLite keeps beside it, its
+originals folder and the page images `serve` caches are left out of ingest and watch, silently,
+whatever folder is given."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from PIL import Image
 
 from samarkiv.batch import ArchiveFiles, expand_inputs
 from samarkiv.cli import app
@@ -25,6 +28,10 @@ def _inbox_with_its_archive(tmp_path: Path, runner) -> tuple[Path, Path]:
     for suffix in ("-wal", "-shm", "-journal"):
         (folder / f"arkiv.sqlite{suffix}").write_bytes(b"\x00" * 32)
     (folder / "kallelse.txt").write_bytes(seed_path("004").read_bytes())
+    # A page image `serve` cached beside the archive.
+    cache = folder / "arkiv.sqlite.pages-cache"
+    cache.mkdir()
+    Image.new("L", (120, 170), 255).save(cache / f"{'ab' * 32}-p1-w1200.jpg")
     return folder, db
 
 

@@ -30,12 +30,19 @@ def test_a_v1_archive_is_migrated_and_reads_back(tmp_path: Path, runner) -> None
         with archive.engine.connect() as conn:
             version = conn.execute(text("select version_num from alembic_version")).scalar()
             kept = conn.execute(text("select original_kept from documents")).scalars().all()
+            # The date each document is about, filled in by the migration that added it.
+            dates = conn.execute(text(
+                "select d.date, coalesce((select m.date from meetings m where m.document_id = d.id "
+                "and m.date is not null order by m.position limit 1), (select p.date from parts p "
+                "where p.document_id = d.id and p.date is not null order by p.position limit 1)) "
+                "from documents d")).all()
         records = {r["source"]: r for r in archive.export()}
         counts = archive.counts()
     # The migration keeps every row: a table copy in a migration would cascade-delete them.
     assert (counts["pages"], counts["decisions"], counts["amounts"], counts["document_paths"]) == (2, 19, 34, 2)
     assert version == ScriptDirectory.from_config(_alembic_config(archive.engine)).get_current_head()
     assert kept == [0, 0]
+    assert all(date == expected for date, expected in dates) and any(date for date, _ in dates)
     assert set(records) == {seed_path("001").name, seed_path("004").name}
     for seed in ("001", "004"):
         assert records[seed_path(seed).name]["sha256"] == hashlib.sha256(seed_path(seed).read_bytes()).hexdigest()

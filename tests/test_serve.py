@@ -137,14 +137,18 @@ def test_what_a_person_decided_and_where_they_appear(served_seeds: str) -> None:
     assert {r["how"] for r in appears} == {"listed", "named in text"}
 
 
-def test_facts_link_to_their_document_and_page_text(served_seeds: str) -> None:
+def test_facts_link_to_their_document_and_page_view(served_seeds: str) -> None:
     grant = [r for r in rows(f"{served_seeds}/archive/decisions_mentioning.json?term=Casemanagement")
              if r["paragraph"] == "72" and r["kind"] == "grant"][0]
     status, html = get(f"{served_seeds}/archive/decisions/{grant['decision_id']}")
     assert status == 200
-    page_href = f"/archive/page?document_id={grant['document_id']}&amp;number={grant['page']}"
-    assert page_href in html
+    view = f"/-/page/{grant['document_id']}/{grant['page']}?start={grant['char_start']}&end={grant['char_end']}"
+    assert f'href="{view.replace("&", "&amp;")}"' in html
     assert f'href="/archive/documents/{grant["document_id"]}"' in html
+    status, page_view = get(f"{served_seeds}{view}")
+    assert status == 200 and '<mark id="fact">Styrelsen beslutar att bevilja' in page_view
+    page_href = f"/archive/page?document_id={grant['document_id']}&amp;number={grant['page']}"
+    assert page_href in page_view
     page = rows(f"{served_seeds}/archive/page.json?document_id={grant['document_id']}&number={grant['page']}")
     assert len(page) == 1 and "Casemanagement 2.0" in str(page[0]["text"])
 

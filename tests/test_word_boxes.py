@@ -1,20 +1,24 @@
 """Word boxes kept at ingest: an amount of a born-digital seed PDF lands on the PDF's own
-character boxes, through the normalized text's offset map, and reprocess keeps them."""
+character boxes, through the normalized text's offset map kept beside them, and reprocess
+keeps both."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from sqlalchemy import select
 
 from samarkiv.cli import app
 from samarkiv.ingest import Method, Page
 from samarkiv.ingest.types import WordBox
+from samarkiv.normalize import Span
 from samarkiv.store import Archive
-from samarkiv.store.boxes import pack, unpack
-from samarkiv.store.models import AmountRow, PageRow
+from samarkiv.store.boxes import pack, pack_offsets, unpack, unpack_offsets
+from samarkiv.store.models import AmountRow, DecisionRow, PageRow
+
+from .pdf_boxes import pdf_word_boxes, union
 
 
 @pytest.fixture(scope="module")
@@ -25,30 +29,6 @@ def born_archive(seed_000_pdfs, tmp_path_factory) -> Path:
     result = CliRunner().invoke(app, ["ingest", str(seed_000_pdfs[0]), "--db", str(db), "-j", "1", "-q"])
     assert result.exit_code == 0, result.output
     return db
-
-
-def _union(boxes) -> tuple[float, float, float, float]:
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
-
-
-def _pdf_word_boxes(pdf: Path, page_number: int, phrase: str) -> list[tuple[float, float, float, float]]:
-    doc = pdfium.PdfDocument(pdf)
-    page = doc[page_number - 1]
-    height = page.get_height()
-    textpage = page.get_textpage()
-    found = textpage.search(phrase).get_next()
-    assert found is not None, phrase
-    index, count = found
-    # Boxes are kept per word: the last word runs on to its end ("kr." with its full stop).
-    end = index + count
-    while end < textpage.count_chars() and not textpage.get_text_range(end, 1).isspace():
-        end += 1
-    out = []
-    for i in range(index, end):
-        left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        if right > left:
-            out.append((left, height - top, right, height - bottom))
-    return out
 
 
 def test_packed_boxes_come_back_to_the_tenth_of_a_point() -> None:
@@ -74,19 +54,45 @@ def test_an_amount_lands_on_the_pdfs_own_character_boxes(born_archive: Path, see
     assert [h.page for h in found] == [amount.page]
     highlight = found[0]
     assert highlight.size is not None and (round(highlight.size[0]), round(highlight.size[1])) == (595, 842)
-    ours = _union([(r.x0, r.top, r.x1, r.bottom) for r in highlight.rectangles])
-    theirs = _union(_pdf_word_boxes(seed_000_pdfs[0], amount.page, amount.text))
+    ours = union([(r.x0, r.top, r.x1, r.bottom) for r in highlight.rectangles])
+    theirs = union(pdf_word_boxes(seed_000_pdfs[0], amount.page, amount.text))
     assert ours == pytest.approx(theirs, abs=1.5)
     assert len(highlight.rectangles) == len(amount.text.split())
 
 
+def test_packed_offset_maps_come_back_whole() -> None:
+    spans = (Span(100, 140, 2, 0, 40), Span(140, 141, 2, 42, 43), Span(141, 180, 2, 44, 83))
+    packed = pack_offsets(spans, page_start=100)
+    assert unpack_offsets(packed, page=2, page_start=100) == spans
+    assert unpack_offsets(packed, page=2, page_start=7)[0] == Span(7, 47, 2, 0, 40)
+
+
+def test_the_kept_offset_maps_give_what_normalizing_the_document_again_gives(born_archive: Path,
+                                                                             tmp_path: Path) -> None:
+    copy = tmp_path / "archive.sqlite"
+    shutil.copy(born_archive, copy)
+    with Archive(copy) as archive:
+        with archive.session() as s:
+            facts = [(a.document_id, a.char_start, a.char_end) for model in (AmountRow, DecisionRow)
+                     for a in s.scalars(select(model)) if a.char_start is not None]
+            assert all(r.offsets for r in s.scalars(select(PageRow)))
+        kept = [archive.highlights(*fact) for fact in facts]
+        with archive.writing() as s:
+            for row in s.scalars(select(PageRow)):
+                row.offsets = None
+        again = [archive.highlights(*fact) for fact in facts]
+    assert len(facts) > 20
+    assert kept == again
+    assert sum(len(h.rectangles) for found in kept for h in found) > 100
+
+
 def test_reprocess_keeps_the_boxes(born_archive: Path, runner) -> None:
     with Archive(born_archive) as archive, archive.session() as s:
-        before = {r.number: r.boxes for r in s.scalars(select(PageRow))}
-    assert all(before.values())
+        before = {r.number: (r.boxes, r.offsets) for r in s.scalars(select(PageRow))}
+    assert all(b and o for b, o in before.values())
     for stage in ("normalize", "extract"):
         result = runner.invoke(app, ["reprocess", "--all", "--stage", stage, "--db", str(born_archive)])
         assert result.exit_code == 0, result.output
     with Archive(born_archive) as archive, archive.session() as s:
-        after = {r.number: r.boxes for r in s.scalars(select(PageRow))}
+        after = {r.number: (r.boxes, r.offsets) for r in s.scalars(select(PageRow))}
     assert after == before
