@@ -152,15 +152,24 @@ def _name_words() -> set[str]:
     return words
 
 
+def _frequency_zipfs() -> dict[str, float]:
+    """Zipf of every word of wordfreq's Swedish list, read bucket by bucket: the list holds one
+    bucket per centibel of frequency, so a bucket's words share one Zipf (9 less a hundredth of
+    the bucket's number) and no word needs a logarithm of its own."""
+    from wordfreq import cB_to_freq, get_frequency_list
+
+    zipfs: dict[str, float] = {}
+    for index, bucket in enumerate(get_frequency_list("sv")):
+        zipf = round(math.log10(cB_to_freq(-index)) + 9, 2)
+        # isalpha() settles nearly every word; the pattern also takes a digit that is no decimal ("²")
+        zipfs.update((word, zipf) for word in bucket if word.isalpha() or _WORD.match(word))
+    return zipfs
+
+
 @cache
 def lexicon() -> Lexicon:
     """The shared Swedish lexicon (built once per process, about half a second)."""
-    from wordfreq import get_frequency_dict
-
-    zipfs: dict[str, float] = {}
-    for word, freq in get_frequency_dict("sv").items():
-        if _WORD.match(word):
-            zipfs[word] = round(math.log10(freq) + 9, 2)
+    zipfs = _frequency_zipfs()
     for suffix in BOUND_SUFFIXES:
         zipfs[suffix] = max(zipfs.get(suffix, 0.0), PART_MIN_ZIPF)
     names = _name_words()

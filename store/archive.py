@@ -18,7 +18,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -226,8 +226,7 @@ class Archive:
                                          offsets=offsets[i] if packed is not None and i < len(offsets) else None))
             s.add(doc)
             s.flush()
-            s.add_all(_fact_rows(doc.id, record))
-            s.add_all(_repair_rows(doc.id, text.changes))
+            _insert(s, _fact_rows(doc.id, record) + _repair_rows(doc.id, text.changes))
             s.flush()
             write_procedure(s, doc.id, record, before)
             amount_sets.refresh(s, [doc.id])
@@ -263,14 +262,14 @@ class Archive:
                     page.text = page_text
                     page.offsets = page_offsets if page.boxes is not None else None
                 s.execute(delete(RepairRow).where(RepairRow.document_id == document_id))
-                s.add_all(_repair_rows(document_id, text.changes))
+                _insert(s, _repair_rows(document_id, text.changes))
             doc.forbund = record.forbund
             doc.date = document_date(record)
             doc.ordforande = record.signatories.ordforande
             doc.sekreterare = record.signatories.sekreterare
             doc.pipeline_version = PIPELINE_VERSION
             s.flush()
-            s.add_all(_fact_rows(document_id, record))
+            _insert(s, _fact_rows(document_id, record))
             s.flush()
             write_procedure(s, document_id, record, before)
             amount_sets.refresh(s, [document_id])
@@ -367,42 +366,51 @@ def _row_span(row: Any) -> tuple[int, int] | None:
     return (row.char_start, row.char_end) if row.char_start is not None else None
 
 
-def _repair_rows(doc_id: int, changes: tuple[Change, ...]) -> list[RepairRow]:
-    return [RepairRow(document_id=doc_id, position=i, page=c.page, char_start=c.start, char_end=c.end,
-                      original=c.original, text=c.text, confidence=c.confidence, rule=c.rule)
-            for i, c in enumerate(changes)]
+Rows = list[tuple[Any, list[dict[str, Any]]]]  # (model, its rows as column values)
 
 
-def _fact_rows(doc_id: int, record: Record) -> list[Any]:
-    rows: list[Any] = []
-    rows += [PartRow(document_id=doc_id, position=i, page=p.page, **_span(p), type=p.type, title=p.title, date=p.date)
-             for i, p in enumerate(record.parts)]
-    rows += [MeetingRow(document_id=doc_id, position=i, page=m.page, **_span(m), date=m.date, start=m.start, end=m.end,
-                        place=m.place, first_paragraph=m.paragraphs[0] if m.paragraphs else None,
-                        last_paragraph=m.paragraphs[1] if m.paragraphs else None)
-             for i, m in enumerate(record.meetings)]
-    rows += [SignatoryRow(document_id=doc_id, position=i, page=None, name=n)
-             for i, n in enumerate(record.signatories.justerare)]
-    rows += [PersonRow(document_id=doc_id, position=i, page=p.page, **_span(p), name=p.name, group=p.group, role=p.role,
-                       organisation=p.organisation) for i, p in enumerate(record.people)]
-    rows += [ItemRow(document_id=doc_id, position=i, page=it.page, **_span(it), number=it.number, title=it.title)
-             for i, it in enumerate(record.items)]
-    rows += [DecisionRow(document_id=doc_id, position=i, page=d.page, **_span(d), paragraph=d.paragraph, kind=d.kind,
-                         text=d.text, amounts=list(d.amounts), warnings=list(d.warnings))
-             for i, d in enumerate(record.decisions)]
-    rows += [AmountRow(document_id=doc_id, position=i, page=a.page, **_span(a), value=a.value, value_max=a.value_max,
-                       text=a.text, per=a.per, label=a.label, year=a.year, paragraph=a.paragraph,
-                       unit_inferred=a.unit_inferred, warnings=list(a.warnings), source=a.source, measure=a.measure,
-                       table_no=a.table, role=a.role, flow=a.flow, granted=a.granted)
-             for i, a in enumerate(record.amounts)]
-    rows += [OutcomeRow(document_id=doc_id, position=i, page=o.page, **_span(o), insats=o.insats,
-                        period_start=o.period[0] if o.period else None,
-                        period_end=o.period[1] if o.period else None, category=o.category, count=o.count,
-                        share=o.share, label=o.label, warnings=list(o.warnings))
-             for i, o in enumerate(record.outcomes)]
-    rows += [MentionRow(document_id=doc_id, position=i, page=m.page, **_span(m), label=m.label, text=m.text)
-             for i, m in enumerate(record.mentions)]
-    return rows
+def _insert(s: Session, rows: Rows) -> None:
+    """Bulk inserts: one executemany a table, without an ORM object a row (a document has thousands)."""
+    for model, values in rows:
+        if values:
+            s.execute(insert(model), values)
+
+
+def _repair_rows(doc_id: int, changes: tuple[Change, ...]) -> Rows:
+    return [(RepairRow, [{"document_id": doc_id, "position": i, "page": c.page, "char_start": c.start,
+                          "char_end": c.end, "original": c.original, "text": c.text, "confidence": c.confidence,
+                          "rule": c.rule} for i, c in enumerate(changes)])]
+
+
+def _fact_rows(doc_id: int, record: Record) -> Rows:
+    def fact(i: int, f: Any) -> dict[str, Any]:
+        return {"document_id": doc_id, "position": i, "page": f.page, **_span(f)}
+
+    return [
+        (PartRow, [{**fact(i, p), "type": p.type, "title": p.title, "date": p.date}
+                   for i, p in enumerate(record.parts)]),
+        (MeetingRow, [{**fact(i, m), "date": m.date, "start": m.start, "end": m.end, "place": m.place,
+                       "first_paragraph": m.paragraphs[0] if m.paragraphs else None,
+                       "last_paragraph": m.paragraphs[1] if m.paragraphs else None}
+                      for i, m in enumerate(record.meetings)]),
+        (SignatoryRow, [{"document_id": doc_id, "position": i, "page": None, "name": n}
+                        for i, n in enumerate(record.signatories.justerare)]),
+        (PersonRow, [{**fact(i, p), "name": p.name, "group": p.group, "role": p.role,
+                      "organisation": p.organisation} for i, p in enumerate(record.people)]),
+        (ItemRow, [{**fact(i, it), "number": it.number, "title": it.title} for i, it in enumerate(record.items)]),
+        (DecisionRow, [{**fact(i, d), "paragraph": d.paragraph, "kind": d.kind, "text": d.text,
+                        "amounts": list(d.amounts), "warnings": list(d.warnings)}
+                       for i, d in enumerate(record.decisions)]),
+        (AmountRow, [{**fact(i, a), "value": a.value, "value_max": a.value_max, "text": a.text, "per": a.per,
+                      "label": a.label, "year": a.year, "paragraph": a.paragraph, "unit_inferred": a.unit_inferred,
+                      "warnings": list(a.warnings), "source": a.source, "measure": a.measure, "table_no": a.table,
+                      "role": a.role, "flow": a.flow, "granted": a.granted} for i, a in enumerate(record.amounts)]),
+        (OutcomeRow, [{**fact(i, o), "insats": o.insats, "period_start": o.period[0] if o.period else None,
+                       "period_end": o.period[1] if o.period else None, "category": o.category, "count": o.count,
+                       "share": o.share, "label": o.label, "warnings": list(o.warnings)}
+                      for i, o in enumerate(record.outcomes)]),
+        (MentionRow, [{**fact(i, m), "label": m.label, "text": m.text} for i, m in enumerate(record.mentions)]),
+    ]
 
 
 def _load_record(s: Session, doc: Document) -> Record:

@@ -107,32 +107,45 @@ def link_people(session: Session, names: set[str]) -> None:
     if session.get_bind().dialect.name == "postgresql":
         # Two workers saving documents that name the same person must not both recompute it.
         session.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _IDENTITY_LOCK})
-    for key in sorted(spellings):
-        _link_name(session, key, spellings[key])
+    # A few queries for all the names at once, not a few per name: a document names dozens.
+    identity_keys: dict[int, str] = {person_id: key for person_id, key in session.execute(
+        select(PersonIdentity.id, PersonIdentity.name_key).where(PersonIdentity.name_key.in_(spellings)))}
+    linked: dict[str, set[int]] = {}
+    if identity_keys:
+        for person_id, people_id in session.execute(select(PersonRole.person_id, PersonRole.people_id)
+                                                    .where(PersonRole.person_id.in_(identity_keys))):
+            linked.setdefault(identity_keys[person_id], set()).add(people_id)
+        session.execute(delete(PersonRole).where(PersonRole.person_id.in_(identity_keys)))
+        session.execute(delete(PersonIdentity).where(PersonIdentity.id.in_(identity_keys)))
+    every_spelling = {n for names in spellings.values() for n in names}
+    every_linked = {i for ids in linked.values() for i in ids}
+    wanted = PersonRow.name.in_(every_spelling)
+    if every_linked:
+        wanted = wanted | PersonRow.id.in_(every_linked)
+    by_key: dict[str, list[Any]] = {}
+    for r in session.execute(
+            select(PersonRow.id, PersonRow.name, PersonRow.organisation, PersonRow.document_id, Document.forbund)
+            .join(Document, Document.id == PersonRow.document_id).where(wanted).order_by(PersonRow.id)):
+        key = name_key(r.name)
+        # the rows of a name: spelt as now, or linked to it before (written otherwise earlier)
+        if key in spellings and (r.name in spellings[key] or r.id in linked.get(key, ())):
+            by_key.setdefault(key, []).append(r)
+    made = [made for key in sorted(spellings) for made in _persons(key, by_key.get(key, []))]
+    session.add_all(person for person, _ in made)
+    session.flush()  # the persons' ids, for their roles
+    session.add_all(PersonRole(person_id=person.id, people_id=row.id, document_id=row.document_id)
+                    for person, rows in made for row in rows)
 
 
-def _link_name(session: Session, key: str, spellings: set[str]) -> None:
-    """Person records for one name: its rows are those spelt as now, and those already linked
-    to the name (written otherwise in earlier documents)."""
-    ids = session.scalars(select(PersonIdentity.id).where(PersonIdentity.name_key == key)).all()
-    linked = set(session.scalars(select(PersonRole.people_id).where(PersonRole.person_id.in_(ids)))) if ids else set()
-    if ids:
-        session.execute(delete(PersonRole).where(PersonRole.person_id.in_(ids)))
-        session.execute(delete(PersonIdentity).where(PersonIdentity.id.in_(ids)))
-    wanted = PersonRow.name.in_(spellings) | PersonRow.id.in_(linked) if linked else PersonRow.name.in_(spellings)
-    candidates = session.execute(
-        select(PersonRow.id, PersonRow.name, PersonRow.organisation, PersonRow.document_id, Document.forbund)
-        .join(Document, Document.id == PersonRow.document_id).where(wanted).order_by(PersonRow.id)).all()
-    rows = [r for r in candidates if name_key(r.name) == key]
-    for (scope, affiliation), members in identities(
-            [(r.id, r.forbund, r.organisation) for r in rows]).items():
-        names = [r.name for r in rows if r.id in members]
-        person = PersonIdentity(name=max(set(names), key=names.count), name_key=key, scope=scope,
-                                affiliation=affiliation)
-        session.add(person)
-        session.flush()
-        docs = {r.id: r.document_id for r in rows}
-        session.add_all(PersonRole(person_id=person.id, people_id=i, document_id=docs[i]) for i in members)
+def _persons(key: str, rows: list[Any]) -> list[tuple[PersonIdentity, list[Any]]]:
+    """The person records of one name, each with its rows (id, name, organisation, document, förbund)."""
+    out = []
+    for (scope, affiliation), members in identities([(r.id, r.forbund, r.organisation) for r in rows]).items():
+        own = [r for r in rows if r.id in members]
+        names = [r.name for r in own]
+        out.append((PersonIdentity(name=max(set(names), key=names.count), name_key=key, scope=scope,
+                                   affiliation=affiliation), own))
+    return out
 
 
 def identities(rows: list[tuple[int, str | None, str | None]]) -> dict[tuple[str | None, str | None], list[int]]:
