@@ -6,9 +6,12 @@ and undoes wrapping; every step works on `Mapped` text, so each character can ci
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 import ftfy
+from ftfy.badness import is_bad
 
 from samarkiv.ingest import Page
 
@@ -29,8 +32,30 @@ from .types import Change, Edit, Span, Text
 __all__ = ["Change", "Span", "Text", "change_lines", "normalize_pages", "repair_lines"]
 
 
+# Characters none of ftfy's fixers touch but its mojibake check: printable ASCII but "&" (an HTML
+# entity), tab and newline, Latin-1 letters and signs, general punctuation and the euro sign. No
+# C1 controls, ligatures, wide forms, control characters, escapes or surrogates.
+_UNTOUCHED = re.compile("[\t\n\x20-\x25\x27-\x7e\xa0-\xff\u2010-\u2027\u2030-\u205e\u20ac]*")
+# ftfy reads a text in segments of a line (with its newline), none longer than this.
+_FTFY_SEGMENT = 1_000_000
+
+
+def _untouched_by_ftfy(text: str) -> bool:
+    """Whether ftfy would return `text` as it is: only characters its fixers leave alone, already
+    NFC, and no line that looks like mojibake (ftfy's own test, line by line as ftfy reads)."""
+    if len(text) >= _FTFY_SEGMENT or not _UNTOUCHED.fullmatch(text) or not unicodedata.is_normalized("NFC", text):
+        return False
+    return text.isascii() or not any(is_bad(line) for line in text.splitlines(keepends=True))
+
+
 def fix_encoding(text: str) -> str:
-    """Mends mojibake ("SÃ¶derÃ¥sens" → "Söderåsens") and composes to NFC; quotes stay curly."""
+    """Mends mojibake ("SÃ¶derÃ¥sens" → "Söderåsens") and composes to NFC; quotes stay curly.
+
+    Most lines of a clean text layer need nothing; they are told apart first, as ftfy's passes
+    over every line cost more than the rest of normalizing.
+    """
+    if _untouched_by_ftfy(text):
+        return text
     return ftfy.fix_text(text, uncurl_quotes=False, normalization="NFC", fix_line_breaks=False)
 
 
