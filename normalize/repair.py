@@ -442,6 +442,8 @@ class Repairer:
 
     def repair(self, token: str, prev: str, nxt: str, *, inner: bool = False) -> tuple[str, float, str]:
         """(repaired word, confidence, rule) for one word; the word itself with confidence 1 when kept."""
+        if not self.damaged and known_score(token) is not None:
+            return token, 1.0, "word"  # where å, ä and ö survived, a known word is never changed
         fixed, conf = self._confusions(token, prev, nxt, inner)
         if fixed != token or self.damaged and known_score(token) is not None:
             return fixed, conf, "word"

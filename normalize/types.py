@@ -21,6 +21,10 @@ class Span:
     raw_end: int
 
 
+def _span_start(span: Span) -> int:
+    return span.start
+
+
 @dataclass(frozen=True, slots=True)
 class Edit:
     """Replace `line[start:end]` by `text`; `confidence` (0-1) says how sure the repair is, `rule` which
@@ -65,8 +69,7 @@ class Text:
     changes: tuple[Change, ...] = ()
 
     def _span_index(self, offset: int) -> int:
-        starts = [s.start for s in self.spans]
-        i = bisect.bisect_right(starts, offset) - 1
+        i = bisect.bisect_right(self.spans, offset, key=_span_start) - 1
         return max(0, min(i, len(self.spans) - 1))
 
     def page_at(self, offset: int) -> int | None:
