@@ -14,6 +14,8 @@ from spacy.language import Language
 
 from samarkiv.errors import SamarkivError
 
+from . import ruler  # noqa: F401  (registers the model's gazetteer ruler with spaCy)
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:

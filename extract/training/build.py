@@ -21,6 +21,7 @@ from spacy.tokens import DocBin
 from spacy.training import Example as SpacyExample
 from thinc.api import Config
 
+from ..ruler import FACTORY as GAZETTEER_RULER
 from . import dev, seeds
 from .rules import RULER_CONFIG, ruler_patterns, split_glued_words
 from .templates import OUTPUT as TEMPLATES
@@ -77,7 +78,7 @@ def _disjoint(spans: list[spacy.tokens.Span]) -> list[spacy.tokens.Span]:
 
 def add_ruler(nlp: Language) -> None:
     """Gazetteer organisations are labelled by rule, before the NER, which keeps them."""
-    ruler = nlp.add_pipe("entity_ruler", before=nlp.pipe_names[0], config=RULER_CONFIG)
+    ruler = nlp.add_pipe(GAZETTEER_RULER, name="entity_ruler", before=nlp.pipe_names[0], config=RULER_CONFIG)
     ruler.add_patterns(ruler_patterns(nlp))  # type: ignore[attr-defined]
 
 
