@@ -11,6 +11,7 @@ Every repair carries a confidence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -407,27 +408,27 @@ class Repairer:
     def for_document(cls, text: str) -> Repairer:
         """Reads the document once: its intact Swedish vocabulary and whether it lost å, ä, ö."""
         intact: set[str] = set()
-        seen: set[str] = set()
-        repeated: set[str] = set()
         vocabulary: set[str] = set()
         unknown = 0
         intact_count = 0
-        for match in _RUN.finditer(text):
-            token = match.group()
-            low = token.lower()
-            if low in seen:
-                repeated.add(low)
-            seen.add(low)
+        # each distinct spelling judged once, counted as often as it is written
+        tokens = Counter(_RUN.findall(text))
+        lows: Counter[str] = Counter()
+        for token, n in tokens.items():
+            lows[token.lower()] += n
+        repeated = {low for low, n in lows.items() if n > 1}
+        for token, n in tokens.items():
             if not _is_candidate_token(token):
                 continue
             score = known_score(token)
             if score is None:
-                unknown += 1
+                unknown += n
                 continue
+            low = token.lower()
             vocabulary.add(low)
             if SWEDISH_LETTERS.intersection(token):
                 intact.add(low)
-                intact_count += 1
+                intact_count += n
         share = unknown / (unknown + intact_count) if unknown + intact_count else 0.0
         return cls(intact=frozenset(intact), damaged=unknown >= 3 and share > DAMAGED_SHARE,
                    vocabulary=frozenset(vocabulary), repeated=frozenset(repeated))
@@ -543,6 +544,9 @@ class Repairer:
         codes = _CODE.search(line) is not None
         for k, match in enumerate(runs):
             token = match.group()
+            if not self.damaged and known_score(token) is not None:
+                prev = token  # where å, ä and ö survived, a known word is never changed
+                continue
             gap = line[runs[k - 1].end():match.start()] if k else line[:match.start()]
             prev_word = prev if gap.strip() in ("", "(", "-") else ""
             nxt = runs[k + 1].group() if k + 1 < len(runs) else ""
