@@ -61,9 +61,26 @@ def _author_patterns() -> tuple[tuple[Body, str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-def _may_occur(form: str, low: str) -> bool:
-    """Every word of `form` occurs in the casefolded text: a cheap test before the pattern."""
-    return all(w.casefold().rstrip("s") in low for w in re.split(r"[\s\-–]+", form) if w)
+_WORD_RUN = re.compile(r"\w+")
+
+
+@cache
+def _runs(form: str) -> tuple[str, ...]:
+    return tuple(_WORD_RUN.findall(form.casefold()))
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of a text, casefolded, for `_may_occur`."""
+    return frozenset(_WORD_RUN.findall(text.casefold()))
+
+
+def _may_occur(form: str, words: frozenset[str]) -> bool:
+    """Every word of `form` is a word of the text (its last perhaps with an s), as its pattern
+    needs: a set look-up a word before the pattern, not a search of the whole text."""
+    runs = _runs(form)
+    if not runs:
+        return True
+    return all(r in words for r in runs[:-1]) and (runs[-1] in words or runs[-1] + "s" in words)
 
 
 def _letterhead(text: str) -> list[str]:
@@ -93,13 +110,13 @@ def author_of(text: str, heading_end: int) -> str | None:
     """Canonical name of the organisation that produced the document."""
     head = _letterhead(text)
     joined = "\n".join(head)
-    low_head = joined.casefold()
+    head_words = _words(joined)
     for body, form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
-        if _may_occur(form, low_head) and pattern.search(joined):
+        if _may_occur(form, head_words) and pattern.search(joined):
             named = forbund_of(text, heading_end)
             return named if named in body.forms else body.name
     hits: list[tuple[int, int, Body]] = []
-    candidates = [(body, pattern) for body, form, pattern in _author_patterns() if _may_occur(form, low_head)]
+    candidates = [(body, pattern) for body, form, pattern in _author_patterns() if _may_occur(form, head_words)]
     for line_no, ln in enumerate(head):
         for body, pattern in candidates:
             m = pattern.search(ln)
@@ -112,9 +129,9 @@ def author_of(text: str, heading_end: int) -> str | None:
         return named
     # a letterhead set in capitals inside a page whose line breaks were lost ("KUNGSBACKA KOMMUN")
     head_text = text[:CAPS_SCAN]
-    low_text = head_text.casefold()
+    scan_words = _words(head_text)
     for body, form, pattern in _author_patterns():
-        if _may_occur(form, low_text) and any(m[0].isupper() and len(m[0]) > 5 for m in pattern.finditer(head_text)):
+        if _may_occur(form, scan_words) and any(m[0].isupper() and len(m[0]) > 5 for m in pattern.finditer(head_text)):
             return body.name
     return None
 
@@ -124,9 +141,9 @@ def forbund_of(text: str, heading_end: int) -> str | None:
     scores: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
     taken: list[tuple[int, int]] = []
-    low = text.casefold()
+    words = _words(text)
     for body, form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
-        if not _may_occur(form, low):
+        if not _may_occur(form, words):
             continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
