@@ -13,6 +13,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import filterfalse
 from pathlib import Path
 from typing import Protocol
 
@@ -161,8 +162,9 @@ def _frequency_zipfs() -> dict[str, float]:
     zipfs: dict[str, float] = {}
     for index, bucket in enumerate(get_frequency_list("sv")):
         zipf = round(math.log10(cB_to_freq(-index)) + 9, 2)
-        # isalpha() settles nearly every word; the pattern also takes a digit that is no decimal ("²")
-        zipfs.update((word, zipf) for word in bucket if word.isalpha() or _WORD.match(word))
+        zipfs.update(dict.fromkeys(filter(str.isalpha, bucket), zipf))
+        # the pattern also takes a word with a digit that is no decimal ("m²")
+        zipfs.update((word, zipf) for word in filterfalse(str.isalpha, bucket) if _WORD.match(word))
     return zipfs
 
 
