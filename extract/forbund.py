@@ -141,9 +141,9 @@ def forbund_of(text: str, heading_end: int) -> str | None:
     scores: Counter[str] = Counter()
     written: dict[str, Counter[str]] = {}
     taken: list[tuple[int, int]] = []
-    words = _words(text)
+    text_words = _words(text)
     for body, form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
-        if not _may_occur(form, words):
+        if not _may_occur(form, text_words):
             continue
         for m in pattern.finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):

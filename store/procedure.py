@@ -119,7 +119,7 @@ def link_people(session: Session, names: set[str]) -> None:
         session.execute(delete(PersonIdentity).where(PersonIdentity.id.in_(identity_keys)))
     every_spelling = {n for names in spellings.values() for n in names}
     every_linked = {i for ids in linked.values() for i in ids}
-    wanted = PersonRow.name.in_(every_spelling)
+    wanted: Any = PersonRow.name.in_(every_spelling)
     if every_linked:
         wanted = wanted | PersonRow.id.in_(every_linked)
     by_key: dict[str, list[Any]] = {}
