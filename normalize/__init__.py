@@ -60,11 +60,12 @@ def fix_encoding(text: str) -> str:
 
 
 def _repaired_lines(raw: str, repairer: Repairer, first_word: int, skip: int,
-                   log: dict[int, Edit]) -> list[Mapped]:
+                   log: dict[int, Edit], clean: bool = False) -> list[Mapped]:
     """The page's lines with mojibake and OCR damage mended, each mapped to the raw page.
 
     Each repair is a replaced word of its own, numbered from `first_word`; `log` gets the edit
     (offsets in the raw line) under its number. The first `skip` lines are front matter, kept.
+    A `clean` page is one ftfy leaves as it is, line by line too.
     """
     lines: list[Mapped] = []
     word = first_word
@@ -72,7 +73,7 @@ def _repaired_lines(raw: str, repairer: Repairer, first_word: int, skip: int,
     raw_lines = list(iter_lines(raw))
     texts = [line for _, line in raw_lines]
     for n, (offset, line) in enumerate(raw_lines):
-        fixed = fix_encoding(line)
+        fixed = line if clean else fix_encoding(line)
         edits = repairer.edits(fixed, before, opening_word(texts, n + 1)) if n >= skip else []
         parts: list[Mapped] = []
         if fixed != line:
@@ -137,7 +138,9 @@ def normalize_pages(pages: Sequence[Page]) -> Text:
 
     `Text.changes` lists every repair with what it replaced and its confidence.
     """
-    fixed_pages = [fix_encoding(p.text) for p in pages]
+    # a page ftfy leaves as it is has no line it would change
+    clean = [_untouched_by_ftfy(p.text) for p in pages]
+    fixed_pages = [p.text if ok else fix_encoding(p.text) for p, ok in zip(pages, clean, strict=True)]
     repairer = Repairer.for_document("\n".join(fixed_pages))
     headers = running_headers(fixed_pages)
     chunks: list[str] = []
@@ -150,7 +153,7 @@ def normalize_pages(pages: Sequence[Page]) -> Text:
             pos += 1
         log: dict[int, Edit] = {}
         skip = front_matter_lines(fixed_pages[k]) if k == 0 else 0
-        lines = _repaired_lines(page.text, repairer, first_word=pos, skip=skip, log=log)
+        lines = _repaired_lines(page.text, repairer, first_word=pos, skip=skip, log=log, clean=clean[k])
         text = lay_out(lines, page.number, headers, _knows)
         spans.extend(text.spans(page.number, pos))
         changes.extend(_changes(text, page.number, pos, log))
