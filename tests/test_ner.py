@@ -8,8 +8,11 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 
 from samarkiv.extract import ner
+from samarkiv.extract.ruler import FACTORY, GazetteerRuler
+from samarkiv.extract.training.rules import RULER_CONFIG
 from samarkiv.extract.ner import Entity, ModelMissing, entities, person_names
 
 # Floors of the held-out scores of `make model` (extract/training/scores.json), set at what it reaches.
@@ -131,3 +134,23 @@ def test_heldout_scores_meet_their_floors() -> None:
     assert heldout["templates"]["ruler_and_ner"]["PER"]["f"] >= TEMPLATES_PER_F1
     found = scores["dev_gold_people_found_by_ner"]
     assert found["found"] / found["names"] >= DEV_GOLD_RECALL
+
+
+def test_abbreviations_are_matched_in_their_own_case_only() -> None:
+    nlp = ner.load()
+    ruler = nlp.get_pipe("entity_ruler")
+    doc = ruler(nlp.make_doc("Frågan har skickats till IVO och till ivo för kännedom, och till SKL:s kansli."))
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [("IVO", "Inspektionen för vård och omsorg"),
+                                                        ("SKL:s", "Sveriges Kommuner och Regioner")]
+
+
+def test_gazetteer_ruler_keeps_its_patterns_on_disk(tmp_path: Path) -> None:
+    ruler = ner.load().get_pipe("entity_ruler")
+    assert isinstance(ruler, GazetteerRuler)
+    ruler.to_disk(tmp_path / "ruler")
+    copy = spacy.blank("sv").add_pipe(FACTORY, config=RULER_CONFIG)
+    copy.from_disk(tmp_path / "ruler")
+    assert len(copy) == len(ruler)
+    text = "Region Västerbotten och IVO"
+    assert [(e.text, e.ent_id_) for e in copy(copy.nlp.make_doc(text)).ents] == [
+        ("Region Västerbotten", "Region Västerbotten"), ("IVO", "Inspektionen för vård och omsorg")]
