@@ -80,6 +80,7 @@ class Lexicon:
     plain_names: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _prefixes: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
     _verdicts: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    _suggested: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def zipf(self, word: str) -> float:
         """Zipf frequency of a lower-cased word (0 when unknown)."""
@@ -135,6 +136,15 @@ class Lexicon:
         if verdict is None:
             verdict = self._verdicts[word] = bool(self.speller.spell(word))
         return verdict
+
+    def suggestions(self, word: str) -> tuple[str, ...]:
+        """Hunspell's suggestions for a word (a few ms each, so kept), none without hunspell."""
+        if self.speller is None:
+            return ()
+        found = self._suggested.get(word)
+        if found is None:
+            found = self._suggested[word] = tuple(self.speller.suggest(word))
+        return found
 
 
 _PLAIN = str.maketrans("åäöÅÄÖ", "aaoAAO")

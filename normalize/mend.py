@@ -139,10 +139,7 @@ def mend(token: str, in_document: frozenset[str] = frozenset()) -> tuple[str, fl
 
 
 def _suggestions(lex: Lexicon, token: str) -> Iterable[str]:
-    speller = lex.speller
-    if speller is None:
-        return ()
-    return [w for w in speller.suggest(token) if _LOWER_WORD.match(w)]
+    return [w for w in lex.suggestions(token) if _LOWER_WORD.match(w)]
 
 
 def confidence(margin: float) -> float:
