@@ -310,6 +310,9 @@ def _unglued(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         cuts = [m.start() for m in GLUED_ROW.finditer(ln.text)] if ln.is_row else []
+        if not cuts and ln.end == ln.start + len(ln.text):
+            out.append(ln)
+            continue
         edges = [0, *cuts, len(ln.text)]
         out.extend(Line(ln.start + a, ln.start + b, ln.text[a:b]) for a, b in zip(edges, edges[1:], strict=False))
     return out

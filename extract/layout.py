@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Normalize has already turned OCR's bullet letters ("e ", "o ") into "- ".
 BULLET = re.compile(r"^(?P<indent>[ \t]*)[-–•▪◦*](?:\s+(?P<text>.*))?$")
@@ -54,8 +55,10 @@ class Block:
     indent: int = 0
 
 
+@lru_cache(maxsize=65_536)
 def spaced_text(text: str) -> bool:
-    """A line of running text whose word gaps OCR read as tabs."""
+    """A line of running text whose word gaps OCR read as tabs (kept: `Line.is_row` asks it of
+    the same line again and again)."""
     cells = [c.split() for c in GAP_JUNK.sub(" ", text).split("\t") if c.strip()]
     if len(cells) < MIN_SPACED_CELLS or any(len(c) > 2 for c in cells):
         return False
