@@ -8,6 +8,7 @@ compounds that no frequency list holds; without it, compounds are split over the
 from __future__ import annotations
 
 import bisect
+import importlib.util
 import math
 import re
 import tempfile
@@ -33,6 +34,8 @@ PART_MIN_LEN = 3
 BOUND_SUFFIXES = ("mässig", "mässiga", "mässigt")
 
 _WORD = re.compile(r"^[^\W\d_]+$")
+# wordfreq's best Swedish list, as its `get_frequency_list("sv")` picks it.
+WORDLIST = "large_sv.msgpack.gz"
 
 
 class Speller(Protocol):
@@ -163,15 +166,36 @@ def _name_words() -> set[str]:
     return words
 
 
+def _swedish_buckets() -> list[list[str]]:
+    """wordfreq's Swedish list: its words in buckets, the bucket's number the words' frequency in
+    centibels below 1. Read straight from wordfreq's file, in the cBpack format its `read_cBpack`
+    documents (importing wordfreq, with its language-code tables, took longer than reading the
+    list); through wordfreq where the file is not found or reads otherwise."""
+    spec = importlib.util.find_spec("wordfreq")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    path = Path(folders[0]) / "data" / WORDLIST if folders else None
+    if path is not None and path.is_file():
+        import gzip
+
+        import msgpack
+
+        with gzip.open(path, "rb") as fh:
+            data = msgpack.load(fh, raw=False)
+        header = data[0] if data else None
+        if isinstance(header, dict) and header.get("format") == "cB" and header.get("version") == 1:
+            return data[1:]
+    from wordfreq import get_frequency_list
+
+    return get_frequency_list("sv")
+
+
 def _frequency_zipfs() -> dict[str, float]:
     """Zipf of every word of wordfreq's Swedish list, read bucket by bucket: the list holds one
     bucket per centibel of frequency, so a bucket's words share one Zipf (9 less a hundredth of
     the bucket's number) and no word needs a logarithm of its own."""
-    from wordfreq import cB_to_freq, get_frequency_list
-
     zipfs: dict[str, float] = {}
-    for index, bucket in enumerate(get_frequency_list("sv")):
-        zipf = round(math.log10(cB_to_freq(-index)) + 9, 2)
+    for index, bucket in enumerate(_swedish_buckets()):
+        zipf = round(math.log10(10 ** (-index / 100)) + 9, 2)  # wordfreq's cB_to_freq(-index)
         zipfs.update(dict.fromkeys(filter(str.isalpha, bucket), zipf))
         # the pattern also takes a word with a digit that is no decimal ("m²")
         zipfs.update((word, zipf) for word in filterfalse(str.isalpha, bucket) if _WORD.match(word))
