@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from samarkiv.normalize import Text
 
-from .ner import load
+from .ner import tag
 from .types import Mention
 
 # spaCy refuses texts over a million characters; pages are far smaller, so run page by page.
@@ -24,7 +24,7 @@ def mentions_in(text: Text) -> tuple[Mention, ...]:
         offset += len(page_text) + 1  # the form feed between pages
     out: list[Mention] = []
     # the pages go through the model together: one batched pass is faster than a call a page
-    for (base, _), doc in zip(chunks, load().pipe(chunk for _, chunk in chunks), strict=True):
+    for (base, _), doc in zip(chunks, tag(chunk for _, chunk in chunks), strict=True):
         for e in doc.ents:
             name = " ".join(e.text.split())
             if len(name) < 2:
