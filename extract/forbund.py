@@ -32,19 +32,25 @@ KIND_RANK = {"samordningsforbund": 0, "kommun": 1, "region": 1, "myndighet": 2}
 
 
 @cache
-def _patterns() -> tuple[tuple[Body, str, re.Pattern[str]], ...]:
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A form's pattern, compiled on first use: the word test leaves few of the hundreds to try."""
+    return re.compile(pattern, re.I)
+
+
+@cache
+def _patterns() -> tuple[tuple[Body, str, str], ...]:
     out = []
     for body in samordningsforbund():
         for form in body.forms:
             words = [re.escape(w) for w in form.split()]
             if len(words) < 2 and "förbund" not in form.lower():
                 continue  # short brand names ("SDS", "Samspelet") are too ambiguous in running text
-            out.append((body, form, re.compile(r"(?<![\wåäö])" + r"\s+".join(words) + r"s?(?![\wåäö])", re.I)))
+            out.append((body, form, r"(?<![\wåäö])" + r"\s+".join(words) + r"s?(?![\wåäö])"))
     return tuple(out)
 
 
 @cache
-def _author_patterns() -> tuple[tuple[Body, str, re.Pattern[str]], ...]:
+def _author_patterns() -> tuple[tuple[Body, str, str], ...]:
     """Forms of kommuner, regions and authorities that name the body itself ("Kungsbacka kommun",
     "KUNGSBACKA KOMMUN", "Region Halland", "Landstinget i Uppsala län", "Försäkringskassan")."""
     out = []
@@ -57,7 +63,7 @@ def _author_patterns() -> tuple[tuple[Body, str, re.Pattern[str]], ...]:
                 continue
             dash = r"[\s\-–]+"
             pattern = r"(?<![\wåäö])" + dash.join(re.escape(w) for w in words) + r"s?(?![\wåäö])"
-            out.append((body, form, re.compile(pattern, re.I)))
+            out.append((body, form, pattern))
     return tuple(out)
 
 
@@ -112,14 +118,15 @@ def author_of(text: str, heading_end: int) -> str | None:
     joined = "\n".join(head)
     head_words = _words(joined)
     for body, form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
-        if _may_occur(form, head_words) and pattern.search(joined):
+        if _may_occur(form, head_words) and _compiled(pattern).search(joined):
             named = forbund_of(text, heading_end)
             return named if named in body.forms else body.name
     hits: list[tuple[int, int, Body]] = []
-    candidates = [(body, pattern) for body, form, pattern in _author_patterns() if _may_occur(form, head_words)]
+    candidates = [(body, _compiled(pattern)) for body, form, pattern in _author_patterns()
+                  if _may_occur(form, head_words)]
     for line_no, ln in enumerate(head):
-        for body, pattern in candidates:
-            m = pattern.search(ln)
+        for body, compiled in candidates:
+            m = compiled.search(ln)
             if m:
                 hits.append((KIND_RANK[body.kind], line_no, body))
     if hits:
@@ -131,7 +138,8 @@ def author_of(text: str, heading_end: int) -> str | None:
     head_text = text[:CAPS_SCAN]
     scan_words = _words(head_text)
     for body, form, pattern in _author_patterns():
-        if _may_occur(form, scan_words) and any(m[0].isupper() and len(m[0]) > 5 for m in pattern.finditer(head_text)):
+        if _may_occur(form, scan_words) and any(m[0].isupper() and len(m[0]) > 5
+                                                for m in _compiled(pattern).finditer(head_text)):
             return body.name
     return None
 
@@ -145,7 +153,7 @@ def forbund_of(text: str, heading_end: int) -> str | None:
     for body, form, pattern in sorted(_patterns(), key=lambda x: -len(x[1])):
         if not _may_occur(form, text_words):
             continue
-        for m in pattern.finditer(text):
+        for m in _compiled(pattern).finditer(text):
             if any(a < m.end() and m.start() < b for a, b in taken):
                 continue
             taken.append((m.start(), m.end()))
