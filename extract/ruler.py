@@ -1,5 +1,5 @@
 """The gazetteer ruler of the shipped NER model: spaCy's EntityRuler, with its exact-case token
-patterns (abbreviations such as "IVO" and "IVO:s") matched by a phrase matcher on ORTH.
+patterns (an authority's letters, and the same with ":s") matched by a phrase matcher on ORTH.
 
 spaCy's token Matcher tries every pattern at every token, which made it the costliest step after
 the network; a phrase matcher looks each token up once, and finds the same spans.

@@ -11,9 +11,9 @@ import pytest
 import spacy
 
 from samarkiv.extract import ner
+from samarkiv.extract.ner import Entity, ModelMissing, entities, person_names
 from samarkiv.extract.ruler import FACTORY, GazetteerRuler
 from samarkiv.extract.training.rules import RULER_CONFIG
-from samarkiv.extract.ner import Entity, ModelMissing, entities, person_names
 
 # Floors of the held-out scores of `make model` (extract/training/scores.json), set at what it reaches.
 DEV_PER_F1 = 0.97
