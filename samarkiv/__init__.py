@@ -8,4 +8,4 @@ __version__ = "0.1.0"
 
 # Bumped whenever a stage changes what it derives from the same bytes, so that
 # `samarkiv reprocess` knows which documents are stale.
-PIPELINE_VERSION = "3"
+PIPELINE_VERSION = "4"
