@@ -71,6 +71,7 @@ STOP_SENTENCE = re.compile(r"^(?:Sammanfattning|Beslutsunderlag|Beslutsgång|Bak
                            r"Utdragsbestyrkande|Vid protokollet|Justeras|Underskrift)\b")
 FLAT_SECTION_WORDS = 40
 ATT_CLAUSE = re.compile(r"^att\s+\S")
+NEXT_CLAUSE = re.compile(r"(?<=[,;])\s+(?=att\s)")
 PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)
 TWO_POINTS = re.compile(r"^(?P<first>.+?) samt (?P<second>(?:godkänner|fastställer|antar|väljer|utser|"
                         r"beviljar|uppdrar|ger) .*)$")
@@ -125,7 +126,7 @@ def _numbered_points(blocks: list[Block]) -> list[Block]:
             continue
         for m, nxt in zip(marks, [*marks[1:], None], strict=True):
             piece = b.text[m.end():nxt.start() if nxt else len(b.text)].strip()
-            out.append(Block(b.start, b.end, piece.rstrip(",;") if nxt else piece, True, b.indent))
+            out.append(Block(b.start, b.end, piece, True, b.indent))
     return out
 
 
@@ -144,7 +145,8 @@ def _beslut_block(blocks: list[Block], *, block: bool = False) -> list[tuple[str
     for b in _numbered_points(blocks):
         text = b.text
         if lead is not None and (b.bullet or ATT_CLAUSE.match(text)):
-            points.append([f"{lead} {text}", b.start, b.end])
+            # att-clauses on lines of their own run together into one block: each is a point
+            points.extend([f"{lead} {clause}", b.start, b.end] for clause in NEXT_CLAUSE.split(text))
             continue
         if block and not points and LEAD_IN.match(text):
             lead = text
@@ -273,6 +275,9 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
     if decided:
         return out
     lines = [ln for b in section.blocks for ln in b.lines]
+    title = section.heading.title or ""
+    if len(lines) > 2 and title and lines[1].stripped == title and len(lines[0].stripped.split()) <= 3:
+        lines = [lines[0], *lines[2:]]  # "§ 2." over its title: the § text begins below the title
     if lines and (len(lines) == 1 or len(lines[0].text.split()) > FLAT_SECTION_WORDS):
         head = lines[0]
         # a section whose line breaks were lost: its text follows the title on the heading's line

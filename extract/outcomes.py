@@ -40,7 +40,8 @@ BARE_ENDED = re.compile(r"\b(?:har (?P<n>\d{1,5}) (?:avslutat|avslutats|skrivits
 # thousands group, so they can only be the sign. Without Swedish letters it reads "män" as "man".
 SHARE = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|procent|(?<=\d )\d{1,2}) "
                    r"(?P<what>kvinnor|m[äa]n|har gått i mål|gått i mål|"
-                   r"(?:har )?(?:gått|avslutats) (?:vidare )?till (?:arbete|studier))", re.I)
+                   r"(?:har )?(?:gått|avslutats) (?:vidare )?till (?:arbete|studier)"
+                   r"(?: (?:eller|och) (?:studier|arbete))?)", re.I)
 # "60 % kvinnor och 40 % män" with each "%" misread as digits: shares that add up to a hundred.
 _SIGN = r" ?(?:%|(?<=\d )\d{1,4})"
 GENDER_SPLIT = re.compile(rf"(?<![\d,])(?P<a>\d{{1,3}}){_SIGN} kvinnor och (?P<b>\d{{1,3}}){_SIGN} m[äa]n\b", re.I)
@@ -332,7 +333,7 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         elif "mål" in what:
             add("i_mal", share=share)
         else:
-            add("arbete" if "arbete" in what else "studier", share=share)
+            add(_prose_category(what.rsplit("till ", 1)[-1]), share=share)
     for m in (m for pattern in PROSE_SHARES for m in pattern.finditer(sentence)):
         if any(a <= m.start("p") < b for a, b in taken) or TARGET.search(sentence[:m.end()]):
             continue

@@ -278,7 +278,7 @@ Lars Öst                       Kerstin Ahl
 
 def test_numbered_points_of_a_decision_are_decisions_each() -> None:
     assert [(d.paragraph, d.kind, d.text) for d in _record(NUMBERED_POINTS).decisions] == [
-        ("45", "approve", "att fastställa verksamhetsplan och budget för 2020"),
+        ("45", "approve", "att fastställa verksamhetsplan och budget för 2020,"),
         ("45", "assign", "att ge förbundschefen i uppdrag att återkomma med en uppföljning i april 2020.")]
 
 
@@ -398,3 +398,18 @@ def test_tables_typed_with_spaces_are_read_as_tables() -> None:
     assert [(o.insats, o.category, o.count) for o in _record(results).outcomes] == [
         ("Steget", "deltagare", 31), ("Steget", "avslutade", 18), ("Steget", "arbete", 6)]
     assert _record(results).amounts == ()
+
+
+def test_att_clauses_on_lines_of_their_own_and_a_title_under_a_bare_paragraph_sign() -> None:
+    text = ("PROTOKOLL\nStyrelsemöte 2024-09-12\n\n§ 2.\nVal av protokolljusterare\n"
+            "Mona Berg utses att jämte ordföranden justera dagens protokoll.\n\n"
+            "§ 3.\nAnsökan om finansiering\nBeslut\nStyrelsen beslutar\n"
+            "att bevilja insatsen 1 150 000 kr för 2025,\natt insatsen ska lämna en delrapport i juni 2025.\n\n"
+            "§ 4.\nUppföljning\nAv de 98 som avslutat har 41 procent gått vidare till arbete eller studier.\n")
+    record = _record(text)
+    assert [(d.paragraph, d.kind, d.text) for d in record.decisions] == [
+        ("2", "elect", "Mona Berg utses att jämte ordföranden justera dagens protokoll."),
+        ("3", "grant", "Styrelsen beslutar att bevilja insatsen 1 150 000 kr för 2025,"),
+        ("3", "other", "Styrelsen beslutar att insatsen ska lämna en delrapport i juni 2025.")]
+    assert [(o.category, o.count, o.share) for o in record.outcomes] == [
+        ("avslutade", 98, None), ("arbete_studier", None, 0.41)]
