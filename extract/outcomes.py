@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from samarkiv.normalize.dates import MONTHS, compact, iso, month_end, years_in
 
-from .layout import Block, Line, blocks_of, sentences, spaced_rows
+from .layout import Block, Line, sentences, spaced_rows, units_of
 from .types import Outcome
 
 NUMBER_WORDS = {"en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "åtta": 8,
@@ -271,7 +271,7 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
     """Participant figures of a report or minutes, one per insats, category and figure."""
     found: list[Outcome] = table_outcomes(lines, year)
     heading_insats: str | None = None
-    blocks = blocks_of(lines)
+    blocks = units_of(lines)  # a short title line over its text stands alone
     title_period: tuple[str | None, str | None] | None = None  # what a title over the figures states
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
@@ -279,7 +279,9 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
             title_period = period_of(block.text, year)
         if _is_heading(block):
             name = re.sub(r"^(?:projekt|insatsen|insats)\s+", "", block.text, flags=re.I).strip(" .")
-            heading_insats = name if name and name.casefold() in nxt.casefold()[:200] else None
+            # "Insatsen Nya vägar" over its figures names it; any other heading must be named below it
+            said = re.match(r"(?:projektet|insatsen|insats)\s", block.text, re.I) is not None
+            heading_insats = name if name and (said or name.casefold() in nxt.casefold()[:200]) else None
             continue
         title = block.text.title() if block.text.isupper() else block.text  # "UPPFÖLJNING AV INSATSEN JOBBVÄGEN"
         titled = _insats_in(title) if len(block.text.split()) <= 12 and not block.text.endswith(".") else None
@@ -340,22 +342,27 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         at = m.start()
         add(_prose_category(m["what"].lower()), share=round(float(m["p"].replace(",", ".")) / 100, 4))
         taken.append((m.start(), m.end()))
-    for m in PROSE_COUNT.finditer(sentence):
-        at = m.start()
-        add(_prose_category(m["what"].lower()), count=int(m["n"]))
-        taken.append((m.start(), m.end()))
-    for m in RESULT_COUNT.finditer(sentence):
-        if TARGET.search(sentence[:m.end()]):
-            continue
-        at = m.start()
-        add(_prose_category(m["what"].lower()), count=int(m["n"] or m["v"]))
-        taken.append((m.start(), m.end()))
-        end = m.end()
+    def more_results(end: int) -> None:
+        # "… gick 9 till arbete, 4 till studier och 3 till …": the figures that continue a result
+        nonlocal at
         while more := MORE_RESULTS.match(sentence[end:]):
             at = end
             add(_prose_category(more["what"].lower()), count=int(more["n"]))
             taken.append((end, end + more.end()))
             end += more.end()
+
+    for m in PROSE_COUNT.finditer(sentence):
+        at = m.start()
+        add(_prose_category(m["what"].lower()), count=int(m["n"]))
+        taken.append((m.start(), m.end()))
+        more_results(m.end())
+    for m in RESULT_COUNT.finditer(sentence):
+        if TARGET.search(sentence[:m.end()]) or any(a <= m.start() < b for a, b in taken):
+            continue
+        at = m.start()
+        add(_prose_category(m["what"].lower()), count=int(m["n"] or m["v"]))
+        taken.append((m.start(), m.end()))
+        more_results(m.end())
     for m in TOOK_PART.finditer(sentence):
         at = m.start()
         add("deltagare", count=int(m["n"] or m["m"]))

@@ -413,3 +413,13 @@ def test_att_clauses_on_lines_of_their_own_and_a_title_under_a_bare_paragraph_si
         ("3", "other", "Styrelsen beslutar att insatsen ska lämna en delrapport i juni 2025.")]
     assert [(o.category, o.count, o.share) for o in record.outcomes] == [
         ("avslutade", 98, None), ("arbete_studier", None, 0.41)]
+
+
+def test_an_insats_heading_over_its_figures_and_results_that_continue() -> None:
+    text = ("Delårsrapport januari–juni 2024\n\nInsatsen Nya vägar\nUnder första halvåret 2024 var 73 deltagare "
+            "inskrivna i insatsen. 25 deltagare avslutades under perioden. Av dessa gick 9 till arbete, 4 till "
+            "studier och 3 till annan insats.\n")
+    period = ("2024-01-01", "2024-06-30")
+    assert [(o.insats, o.category, o.count, o.period) for o in _record(text).outcomes] == [
+        ("Nya vägar", "deltagare", 73, period), ("Nya vägar", "avslutade", 25, period),
+        ("Nya vägar", "arbete", 9, period), ("Nya vägar", "studier", 4, period)]
