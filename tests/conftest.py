@@ -82,6 +82,17 @@ def seed_000_pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]
     return born, scan
 
 
+@pytest.fixture(scope="module")
+def born_archive(seed_000_pdfs: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An archive of seed 000 typeset as a born-digital PDF, with its original kept, a module each."""
+    from samarkiv.cli import app
+
+    db = tmp_path_factory.mktemp("born") / "archive.sqlite"
+    result = CliRunner().invoke(app, ["ingest", str(seed_000_pdfs[0]), "--db", str(db), "-j", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    return db
+
+
 @pytest.fixture(scope="session")
 def seed_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An archive of the five seeds, shared by the tests that only read it."""

@@ -8,9 +8,6 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
-
 from samarkiv.cli import app
 from samarkiv.ingest import Method, Page
 from samarkiv.ingest.types import WordBox
@@ -34,14 +31,6 @@ def copy_archive(db: Path, folder: Path, *, originals: bool = True) -> Path:
     if originals:
         shutil.copytree(f"{db}.originals", f"{copy}.originals")
     return copy
-
-
-@pytest.fixture(scope="module")
-def born_archive(seed_000_pdfs, tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("born") / "archive.sqlite"
-    result = CliRunner().invoke(app, ["ingest", str(seed_000_pdfs[0]), "--db", str(db), "-j", "1", "-q"])
-    assert result.exit_code == 0, result.output
-    return db
 
 
 def test_a_text_layer_gets_its_boxes_and_offset_maps_again(born_archive: Path, tmp_path: Path, runner) -> None:

@@ -21,16 +21,6 @@ from samarkiv.store.models import AmountRow, DecisionRow, PageRow
 from .pdf_boxes import pdf_word_boxes, union
 
 
-@pytest.fixture(scope="module")
-def born_archive(seed_000_pdfs, tmp_path_factory) -> Path:
-    from typer.testing import CliRunner
-
-    db = tmp_path_factory.mktemp("boxes") / "archive.sqlite"
-    result = CliRunner().invoke(app, ["ingest", str(seed_000_pdfs[0]), "--db", str(db), "-j", "1", "-q"])
-    assert result.exit_code == 0, result.output
-    return db
-
-
 def test_packed_boxes_come_back_to_the_tenth_of_a_point() -> None:
     page = Page(1, "Beviljar 320 000 kr", Method.TEXT_LAYER,
                 boxes=(WordBox(0, 8, 56.7, 100.04, 98.31, 111.2), WordBox(9, 12, 101.0, 100.04, 117.55, 111.2)),
