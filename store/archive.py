@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -369,11 +370,21 @@ def _row_span(row: Any) -> tuple[int, int] | None:
 Rows = list[tuple[Any, list[dict[str, Any]]]]  # (model, its rows as column values)
 
 
+@cache
+def _column_names(model: Any) -> dict[str, str]:
+    """A model's attribute names → its table's column names, where the two differ ("group" → "grp")."""
+    return {a.key: a.columns[0].name for a in model.__mapper__.column_attrs if a.key != a.columns[0].name}
+
+
 def _insert(s: Session, rows: Rows) -> None:
-    """Bulk inserts: one executemany a table, without an ORM object a row (a document has thousands)."""
+    """Bulk inserts: one executemany a table through SQLAlchemy Core, without an ORM object or the
+    ORM's bulk path a row (a document has thousands)."""
+    connection = s.connection()
     for model, values in rows:
         if values:
-            s.execute(insert(model), values)
+            if renamed := _column_names(model):
+                values = [{renamed.get(k, k): v for k, v in row.items()} for row in values]
+            connection.execute(insert(model.__table__), values)
 
 
 def _repair_rows(doc_id: int, changes: tuple[Change, ...]) -> Rows:
