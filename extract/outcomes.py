@@ -289,16 +289,29 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
             # "§ 46 Uppföljning av insatsen Jobbvägen" over the figures of "… inskrivna i Jobbvägen"
             heading_insats = titled if titled.casefold() in nxt.casefold()[:400] else None
             continue
-        paragraph_period = period_of(block.text, year)
+        paragraph_period: tuple[str | None, str | None] | None = None
+        period_read = False  # the paragraph's period is read once, where a sentence may hold figures
         earlier_insats: str | None = None
         for start, end, sentence in sentences(block):
             named = _insats_in(sentence)
-            ctx = _Context(named or heading_insats or earlier_insats,
-                           period_of(sentence, year, block.text) or paragraph_period or title_period)
+            if _may_state_figures(sentence):
+                if not period_read:
+                    paragraph_period, period_read = period_of(block.text, year), True
+                ctx = _Context(named or heading_insats or earlier_insats,
+                               period_of(sentence, year, block.text) or paragraph_period or title_period)
+                found.extend(_figures(sentence, ctx, (start, end)))
             earlier_insats = named or earlier_insats
-            found.extend(_figures(sentence, ctx, (start, end)))
     found.sort(key=lambda o: o.span[0] if o.span else 0)
     return _checked(_dedupe(found))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _may_state_figures(sentence: str) -> bool:
+    """Whether a sentence can hold a figure `_figures` reads: every pattern of it wants a digit,
+    but a count written as a word ("tre deltagare")."""
+    return _DIGIT.search(sentence) is not None or COUNTED.search(sentence) is not None
 
 
 def _is_heading(block: Block) -> bool:
