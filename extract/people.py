@@ -128,6 +128,29 @@ def _role(text: str | None) -> str | None:
     return text or None
 
 
+def _is_title_note(text: str) -> bool:
+    """Whether a note in parentheses after a name is a title or role ("vice ordförande",
+    "Kommundirektör", "2:e vice ordförande") rather than an organisation or party."""
+    words = text.split()
+    return bool(words) and (TITLE_ENDINGS.search(words[-1].casefold()) is not None
+                            or words[0].casefold() in ROLE_WORDS)
+
+
+def _title_role(text: str) -> str:
+    """A title as a role: a capital that only opens the note is dropped ("Kommundirektör")."""
+    text = " ".join(text.split())
+    return text[0].lower() + text[1:] if text[:1].isupper() and text[1:2].islower() else text
+
+
+def _next_name(text: str) -> bool:
+    """Whether `text` opens with another person's name rather than a role or organisation."""
+    m = ZONE_NAME.match(text.lstrip())
+    if m is None or len(m[0].split()) < 2:
+        return False
+    first = m[0].split()[0].casefold()
+    return first not in ROLE_WORDS and not _zone_stop(first) and _name_in(m[0]) is not None
+
+
 def _split_role_org(text: str) -> tuple[str | None, str | None]:
     """"verksamhetsledare Arbetsmarknadsteamet Sala" → role, organisation."""
     if text.casefold().strip() in _body_forms():
@@ -178,6 +201,8 @@ def parse_entry(line: str) -> Entry | None:
             role, org = _role(", ".join(rest[:-1])), rest[-1]
         else:
             role, org = _role(", ".join(rest)), None
+    if org_in_parens and _is_title_note(org_in_parens) and role is None:
+        role, org_in_parens = _title_role(org_in_parens), None
     if org_in_parens:
         if org is None:
             org = org_in_parens
@@ -473,7 +498,8 @@ ZONE_NAME = re.compile(rf"(?<![\w\-&])(?:{ZONE_NAME_TOKEN})"
                        rf"{ZONE_NAME_TOKEN}){{0,3}}(?![\w\-])")
 ZONE_PARTY = re.compile(r"\s*\(\s*(?P<party>[A-Za-zÅÄÖåäö]{1,4})\s*\)")
 # What may follow a name in a list: its party, a comma, a wide gap, an attendance note, the end.
-NAME_END = re.compile(r"\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)|\s*,|\t|\s{2,}|\s*$|\s+(?:§|ersätter\b|för\b|tjänstgör\b|"
+NAME_END = re.compile(r"\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)|\s*\([^()\d]{2,60}\)|\s*,|\t|\s{2,}|\s*$|"
+                      r"\s+(?:§|ersätter\b|för\b|tjänstgör\b|"
                       r"från\b|fr\.?o\.?m\b|t\.?o\.?m\b|kl\b|ej\b)|\s+(?=[a-zåäö]{4,})")
 NAME_START = re.compile(r"(?:^|\t|\s{2,}|[:;,]\s*|(?:ersätter|för|tjänstgör för)\s+)$")
 REPLACES = re.compile(r"(?:ersätter|tjänstgör för|för)\s+$")
@@ -488,7 +514,8 @@ STOP_TOKENS = {
     "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "måndagen", "tisdagen", "onsdagen",
     "torsdagen", "fredagen", "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
     "september", "oktober", "november", "december", "sammanträdesprotokoll", "protokoll", "kallelse",
-    "innehåll", "sida", "bilaga", "dnr", "insynsplats", "gäster", "gäst", "inbjudna", "föredragande",
+    "innehåll", "sida", "sidan", "page", "bilaga", "dnr", "insynsplats", "gäster", "gäst", "inbjudna", "föredragande",
+    "signatur", "signaturer", "justerandes", "utdragsbestyrkande", "paragraferna",
     "samordningsförbundet", "förbundet", "förbundschef", "kansliet", "arbetsförmedlingen", "försäkringskassan",
     "beredningsgruppen", "verksamhetschef", "avdelningschef", "enhetschef", "socialchef",
     # the first words of trade unions and associations that precede a personalföreträdare's name
@@ -528,6 +555,14 @@ def _zone_role(after: str) -> tuple[str | None, str | None]:
         party = m["party"].upper() if len(m["party"]) <= 3 else m["party"]
         after = after[m.end():]
     after = re.split(r"\t|\s{3,}", after)[0]
+    note = re.match(r"\s*\(([^()]{2,60})\)", after)
+    if note:
+        # "Anna Ek (S) (ordförande)", "Lena Holm (Kommundirektör)", "Bo Ek (Arbetsförmedlingen)"
+        if _is_title_note(note[1]):
+            return _title_role(note[1]), party
+        return None, party or note[1].strip()
+    if _next_name(after):
+        return None, party  # a list that lost its line breaks: the next person follows
     after = ATTENDANCE_NOTE.sub("", re.sub(r"\s*§.*$", "", after)).strip(" ,.;")
     role = org = None
     if after:

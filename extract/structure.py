@@ -22,8 +22,11 @@ from .parts import MINUTES, PartSpan, find_parts, part_at
 ADJACENT_SHARE = 0.05
 DOUBLE_SPACED_SHARE = 0.5
 DOUBLE_SPACED_MIN = 10
-# A line longer than this holds a whole page or paragraph whose line breaks were lost.
+# A line longer than this holds a whole page or paragraph whose line breaks were lost; so does
+# a shorter one (a short page) where two labels or headings or more begin inside it.
 FLAT_LINE = 300
+FLAT_LINE_SHORT = 150
+FLAT_SHORT_CUTS = 2
 
 # Labels of a minutes heading, the key each one fills, and whether it lists people.
 ZONE_LABELS: tuple[tuple[str, str], ...] = (
@@ -90,7 +93,8 @@ FLAT_CUTS = re.compile(
     r"|(?<=[\s.])(?<!,\s)(?=(?:Ordförande|Protokolljusterare|Justerare|Justerande)\s+[A-ZÅÄÖ][a-zåäö]+\s+[A-ZÅÄÖ])"
     r"|(?<=\s)(?=\|\s*\d{1,2}[.)]?\s*\|)"
     r"|(?<=[\s.])(?<!,\s)(?=(?:Plats och tid|Beslutande|Ledamöter|Tjänstgörande ersättare|Ersättare|Övriga närvarande|"
-    r"Övriga deltagande|Övriga|Närvarande|Ej beslutande|Anmält förhinder|Frånvarande|Tjänstepersoner|Tjänstemän|"
+    r"Övriga deltagande|Övriga|Närvarande|Ej beslutande|Ej tjänstgörande ersättare|Icke tjänstgörande ersättare|"
+    r"Anmält förhinder|Frånvarande|Tjänstepersoner|Tjänstemän|"
     r"Utses att justera|Justeringens plats och tid|Justering|Underskrifter|Paragrafer|Sekreterare|ANSLAG|Anslag)\b"
     r"(?![\wåäö]))"
     r"|(?<=[\s.,])(?=(?:Beslutsunderlag|Beslutsgång|Beslutet skickas till|Förslag till beslut|Reservation|"
@@ -182,10 +186,15 @@ def logical_lines(text: str, extra: frozenset[int] = frozenset()) -> list[Line]:
     out: list[Line] = []
     for ln in lines_of(text):
         own = {x - ln.start for x in extra if ln.start < x < ln.end}
-        if len(ln.text) < FLAT_LINE and not own:
+        if len(ln.text) < FLAT_LINE_SHORT and not own:
             out.append(ln)
             continue
-        cuts = {m.start() for m in FLAT_CUTS.finditer(ln.text)} if len(ln.text) >= FLAT_LINE else set()
+        cuts = {m.start() for m in FLAT_CUTS.finditer(ln.text)} if len(ln.text) >= FLAT_LINE_SHORT else set()
+        if len(ln.text) < FLAT_LINE and len(cuts - {0}) < FLAT_SHORT_CUTS:
+            cuts = set()  # a long sentence, not a page: it opens no two labels or headings
+        if not cuts and not own:
+            out.append(ln)
+            continue
         cuts |= own
         expected = 1
         for m in FLAT_AGENDA.finditer(ln.text):

@@ -423,3 +423,65 @@ def test_an_insats_heading_over_its_figures_and_results_that_continue() -> None:
     assert [(o.insats, o.category, o.count, o.period) for o in _record(text).outcomes] == [
         ("Nya vägar", "deltagare", 73, period), ("Nya vägar", "avslutade", 25, period),
         ("Nya vägar", "arbete", 9, period), ("Nya vägar", "studier", 4, period)]
+
+
+COUNCIL = """SAMMANTRÄDESPROTOKOLL
+Sammanträdesdatum 2021-10-18
+Kommunfullmäktige
+
+Beslutande ledamöter
+Eva Granlund (S) (ordförande)
+Lars Öberg (M) (1:e vice ordförande)
+Anton Pihl (C)
+Maja Sandin (V)
+
+Ej tjänstgörande ersättare
+Rolf Ekdahl (SD)
+
+Övriga
+Kerstin Alm (Kommundirektör)
+Ulla Berg (Nämndsekreterare)
+Gustav Lind (Arbetsförmedlingen)
+
+Ordförande Eva Granlund (S)
+Justerare Anton Pihl (C) Maja Sandin (V)
+Sekreterare Ulla Berg
+
+§ 41 Val av justerare
+
+Beslut
+Kommunfullmäktige utser Anton Pihl (C) och Maja Sandin (V) att justera protokollet.
+"""
+
+
+def test_parenthesised_parties_and_titles_after_names() -> None:
+    people = {(p.name, p.group, p.role, p.organisation) for p in _record(COUNCIL).people}
+    assert people == {("Eva Granlund", "beslutande", "ordförande", "S"),
+                      ("Lars Öberg", "beslutande", "1:e vice ordförande", "M"),
+                      ("Anton Pihl", "beslutande", None, "C"), ("Maja Sandin", "beslutande", None, "V"),
+                      ("Rolf Ekdahl", "ovriga", None, "SD"),
+                      ("Kerstin Alm", "ovriga", "kommundirektör", None),
+                      ("Ulla Berg", "ovriga", "nämndsekreterare", None),
+                      ("Gustav Lind", "ovriga", None, "Arbetsförmedlingen")}
+
+
+def test_a_transcript_whose_pages_lost_their_line_breaks() -> None:
+    # As document sites transcribe a PDF: each page one line, opened by its number and closed by
+    # "Page N of M", the signature form's own labels beside the names.
+    pages = ["1 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Kommunfullmäktige Tid Plats 18:30-20:10 Folkets hus "
+             "Beslutande ledamöter Eva Granlund (S) (ordförande) Lars Öberg (M) (1:e vice ordförande) Anton Pihl (C) "
+             "Maja Sandin (V) Hugo Tell (KD) Stina Wern (L) Ej tjänstgörande ersättare Page 1 of 9",
+             "2 SAMMANTRÄDESPROTOKOLL Sammanträdesdatum Rolf Ekdahl (SD) Övriga Kerstin Alm (Kommundirektör) "
+             "Ulla Berg (Nämndsekreterare) Protokollet innehåller paragraferna Ordförande Eva Granlund (S) "
+             "Justerare Anton Pihl (C) Maja Sandin (V) Sekreterare Ulla Berg Justerare signatur "
+             "Utdragsbestyrkande Page 2 of 9"]
+    record = _record("\n\n".join(pages))
+    people = {(p.name, p.group, p.role) for p in record.people}
+    assert people == {("Eva Granlund", "beslutande", "ordförande"), ("Lars Öberg", "beslutande", "1:e vice ordförande"),
+                      ("Anton Pihl", "beslutande", None), ("Maja Sandin", "beslutande", None),
+                      ("Hugo Tell", "beslutande", None), ("Stina Wern", "beslutande", None),
+                      ("Rolf Ekdahl", "ovriga", None), ("Kerstin Alm", "ovriga", "kommundirektör"),
+                      ("Ulla Berg", "ovriga", "nämndsekreterare")}
+    assert record.signatories.sekreterare == "Ulla Berg"
+    assert record.signatories.ordforande == "Eva Granlund"
+    assert list(record.signatories.justerare) == ["Anton Pihl", "Maja Sandin"]
