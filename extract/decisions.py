@@ -72,6 +72,8 @@ STOP_SENTENCE = re.compile(r"^(?:Sammanfattning|Beslutsunderlag|Beslutsgång|Bak
 FLAT_SECTION_WORDS = 40
 ATT_CLAUSE = re.compile(r"^att\s+\S")
 NEXT_CLAUSE = re.compile(r"(?<=[,;])\s+(?=att\s)")
+BOARD_PROPOSES = re.compile(r"^[\wåäö]*(?:styrelsens|nämndens|direktionens) förslag till "
+                            r"(?:[\wåäö]*fullmäktige|kommunstyrelsen|regionstyrelsen)\b", re.I)
 PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)
 TWO_POINTS = re.compile(r"^(?P<first>.+?) samt (?P<second>(?:godkänner|fastställer|antar|väljer|utser|"
                         r"beviljar|uppdrar|ger) .*)$")
@@ -248,6 +250,10 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
     is read line by line as before (a "Beslut:" line, passive decision sentences)."""
     out: list[Found] = []
     decided = [b for b in section.blocks if b.kind == "beslut"]
+    if not decided:
+        # "Kommunstyrelsens förslag till kommunfullmäktige": a board's proposal to the council is
+        # what the board decided, where its minutes give the § no decision block of its own
+        decided = [b for b in section.blocks if b.kind == "forslag" and BOARD_PROPOSES.match(b.heading or "")]
     if not decided and utskott:
         decided = [b for b in section.blocks if b.kind == "forslag" and b.addressee
                    and not PROPOSAL_BY_OTHERS.search(b.heading or "")

@@ -50,6 +50,12 @@ COVER_TITLE = re.compile(r"^(?:\S+\s+){0,2}"
 COVER_KIND = {"delårsrapport": "delarsrapport", "årsredovisning": "arsredovisning",
               "verksamhetsberättelse": "verksamhetsberattelse", "verksamhetsplan": "verksamhetsplan",
               "tertialrapport": "tertialrapport"}
+# The first line of a page that lost its line breaks: a page number, the body's name in a few
+# capitalised words, then what the document is ("3 LYSEKILS KOMMUN Sammanträdesprotokoll …").
+OPENING_KIND = re.compile(r"^(?:\d{1,3}\s+)?(?:[A-ZÅÄÖ][\wåäöÅÄÖ\-]*\s+){1,4}?"
+                          r"(?P<kind>(?:Sammanträdesprotokoll|Protokoll|Protokollsutdrag|Mötesprotokoll|"
+                          r"Styrelseprotokoll|Kallelse|Föredragningslista|Dagordning)"
+                          r"|(?:SAMMANTRÄDESPROTOKOLL|PROTOKOLL|PROTOKOLLSUTDRAG|KALLELSE|FÖREDRAGNINGSLISTA))\b")
 AGENDA_POINT = re.compile(r"^\W{0,3}(?:\d{1,2}[.)]|§\s*\d+|Ärende\s+\d+)\s", re.M)
 MINUTES_HEADING_WORDS = 6
 UNDERLAG = re.compile(r"^(beslutsunderlag|handlingar i ärendet|underlag|bilagor|handlingar)\s*:?\s*$", re.I)
@@ -157,6 +163,14 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
         cover = COVER_TITLE.match(first)
         if described is None and cover:
             described = COVER_KIND[cover["kind"].lower()]
+        opening = OPENING_KIND.match(first)
+        if described is None and opening:
+            # "LYSEKILS KOMMUN Sammanträdesprotokoll Kommunstyrelsen …": the letterhead of a page
+            # whose line breaks were lost
+            kind = _heading_kind(Line(0, len(opening["kind"]), opening["kind"]))
+            if kind:
+                found.append((kind[0], opening["kind"], 0, False))
+    if not found:
         fallback = "protokoll" if len(paragraph_starts) >= 2 else "other"
         found.append((described or fallback, None, 0, False))
     parts: list[PartSpan] = []

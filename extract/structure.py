@@ -355,6 +355,9 @@ def _minutes_by_labels(lines: list[Line]) -> bool:
 # A § number whose sign the text layer lost: "382 Mötets öppnande", trusted only in a run.
 BARE_NUMBER = re.compile(r"(?<![\S])(?P<num>\d{1,3}) (?=[A-ZÅÄÖ][a-zåäö]{2,})")
 MIN_RUN = 3
+# "63 BILDANDE AV SAMORDNINGSFÖRBUNDET VÄST": a number before a title of three words or more in capitals.
+CAPS_TITLED_NUMBER = re.compile(r"(?<![\S])(?P<num>\d{1,3}) (?P<title>[A-ZÅÄÖ]{2,}(?: (?:[A-ZÅÄÖ]{2,}|[&,\-])){2,}"
+                                r"(?: (?:19|20)\d{2})?)(?=\s|$)")
 
 
 def _unsigned_paragraphs(text: str, start: int, end: int) -> list[tuple[int, str, str | None]]:
@@ -370,7 +373,9 @@ def _unsigned_paragraphs(text: str, start: int, end: int) -> list[tuple[int, str
         if len(run) > len(best):
             best = run
     if len(best) < MIN_RUN or best[-1][1] - best[0][1] < MIN_RUN - 1:
-        return []
+        # one § of an extract, its title in capitals as some kommuner print it: trusted alone
+        return [(m.start(), m["num"], " ".join(m["title"].split()))
+                for m in CAPS_TITLED_NUMBER.finditer(text, start, end) if int(m["num"]) > 1]
     out = []
     for pos, n in best:
         words = text[pos:pos + 200].split()[1:]

@@ -485,3 +485,21 @@ def test_a_transcript_whose_pages_lost_their_line_breaks() -> None:
     assert record.signatories.sekreterare == "Ulla Berg"
     assert record.signatories.ordforande == "Eva Granlund"
     assert list(record.signatories.justerare) == ["Anton Pihl", "Maja Sandin"]
+
+
+def test_an_extract_of_board_minutes_whose_page_lost_its_line_breaks_and_paragraph_sign() -> None:
+    # A transcript of one § of a kommunstyrelse's minutes: the letterhead, the § number without
+    # its sign before a title in capitals, the board's proposal to the council as its decision.
+    text = ("1 ÅMÅLS KOMMUN Sammanträdesprotokoll Kommunstyrelsen (12) 88 MEDLEMSAVGIFT TILL SAMORDNINGSFÖRBUNDET "
+            "DALSLAND 2024 Dnr: KS Samordningsförbundet har begärt att medlemmarna höjer sina bidrag för att "
+            "insatserna för unga i utanförskap ska kunna fortsätta. För kommunens del innebär förslaget en ökning "
+            "från 140 tkr till 165 tkr. Beslutsunderlag Kommunkansliets tjänsteskrivelse Kommunstyrelsens förslag "
+            "till kommunfullmäktige Kommunfullmäktige beslutar att bevilja samordningsförbundet ett bidrag om "
+            "165 tkr för år 2024.")
+    record = _record(text)
+    assert [p.type for p in record.parts] == ["protokoll"]
+    assert [(i.number, i.title) for i in record.items] == [
+        ("88", "MEDLEMSAVGIFT TILL SAMORDNINGSFÖRBUNDET DALSLAND 2024")]
+    assert [(d.paragraph, d.kind, d.text) for d in record.decisions] == [
+        ("88", "grant",
+         "Kommunfullmäktige beslutar att bevilja samordningsförbundet ett bidrag om 165 tkr för år 2024.")]
