@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 
 from samarkiv.normalize.amounts import find_money
 
-from .layout import Block, Line, blocks_of, sentences, squash, units_of
+from .layout import BULLET, Block, Line, blocks_of, sentences, squash, units_of
 from .structure import Section
 
 # Decision kinds, first match wins: the specific verbs before the general ones.
@@ -50,8 +51,10 @@ PASSIVE = re.compile(r"\b(utses|valdes|godkändes|beslutades|antogs|fastställde
 LEAD_IN = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ&\- ]{2,60}?) (?i:beslutar|beslöt|beslutade|beslutar för egen del|"
                      r"föreslår [\wåäö]+ (?:att )?besluta)(?i: att)?\s*:?$")
 REPORTED = re.compile(
-    r"(\b[Ss]tyrelse(?:n|ns)?\b(?: för [^.]{0,60}?)?(?: \w+){0,3}? (beslutade|antog|fastställde|"
+    r"(\b[Ss]tyrelse(?:n|ns)?\b(?: för [^.]{0,60}?)?(?: \w+){0,3}? (beslutade|beslöt|antog|fastställde|"
     r"har beslutat|beviljade|godkände)\b|\befter beslut av styrelsen\b|^Beslutad av styrelsen\b|"
+    r"\b[Ss]tyrelsen (?:tog|fattade)(?: \w+){0,4}? beslut(?:et)? (?:att|om)\b|"
+    r"\b(?:beslutade|beslöt) styrelsen\b|^(?:Därefter |Sedan |Även )?fattades (?:\w+ )?beslut om\b|"
     r"\b(Samordningsförbundet|Förbundet|Styrelsen) har fattat beslut\b|\bVi intygar\b)")
 # In a decision block, proposing to the body above is what was decided ("Kommunstyrelsen föreslår
 # kommunfullmäktige besluta att …").
@@ -74,6 +77,9 @@ ATT_CLAUSE = re.compile(r"^att\s+\S")
 NEXT_CLAUSE = re.compile(r"(?<=[,;])\s+(?=att\s)")
 BOARD_PROPOSES = re.compile(r"^[\wåäö]*(?:styrelsens|nämndens|direktionens) förslag till "
                             r"(?:[\wåäö]*fullmäktige|kommunstyrelsen|regionstyrelsen)\b", re.I)
+DECIDED_ABOUT = re.compile(r"\bbeslut om (?!att\b)(?P<subjects>[^.;:\d]+?)\.?$")
+LIST_SEPARATORS = re.compile(r", | och | samt ")
+LIST_ITEM_WORDS = 4
 PROPOSAL_BY_OTHERS = re.compile(r"\b(förvaltningens|ordförandens|presidiets|sökandens)\b", re.I)
 TWO_POINTS = re.compile(r"^(?P<first>.+?) samt (?P<second>(?:godkänner|fastställer|antar|väljer|utser|"
                         r"beviljar|uppdrar|ger) .*)$")
@@ -206,13 +212,31 @@ def section_decisions(lines: list[Line]) -> list[Found]:
 
 
 def reported_decisions(lines: list[Line]) -> list[Found]:
-    """Board decisions a report recounts, one per sentence."""
+    """Board decisions a report recounts, one per sentence; a sentence that ends in a colon over
+    bullets decided them too ("Styrelsen beslutade att …: - att delta …, - att ansöka …")."""
     out: list[Found] = []
-    for b in units_of(lines):
-        for a, z, s in sentences(b):
+    blocks = units_of(lines)
+    for i, b in enumerate(blocks):
+        said = sentences(b)
+        for k, (a, z, s) in enumerate(said):
             if REPORTED.search(s) and not PROPOSAL.search(s) and not NOT_THE_BOARD.match(s):
-                out.extend(_make(s, a, z))
+                points = list(takewhile(lambda x: x.bullet, blocks[i + 1:]))
+                if k == len(said) - 1 and s.rstrip().endswith(":") and points:
+                    text = " - ".join([s.rstrip(), *(squash(_unbulleted(p.text)) for p in points)])
+                    out.extend(_make(text, a, points[-1].end))
+                    continue
+                # "fattades beslut om årets internkontroll, delegationsordning och företrädare":
+                # each subject of the list a decided point
+                listed = DECIDED_ABOUT.search(s)
+                items = LIST_SEPARATORS.split(listed["subjects"]) if listed else []
+                subjects = len(items) if items and all(len(x.split()) <= LIST_ITEM_WORDS for x in items) else 1
+                out.extend(_make(s, a, z) * subjects)
     return out
+
+
+def _unbulleted(text: str) -> str:
+    m = BULLET.match(text)
+    return m["text"] or "" if m else text
 
 
 def _point_lines(lines: list[Line]) -> list[Line]:

@@ -503,3 +503,33 @@ def test_an_extract_of_board_minutes_whose_page_lost_its_line_breaks_and_paragra
     assert [(d.paragraph, d.kind, d.text) for d in record.decisions] == [
         ("88", "grant",
          "Kommunfullmäktige beslutar att bevilja samordningsförbundet ett bidrag om 165 tkr för år 2024.")]
+
+
+def test_a_news_item_recounting_what_the_board_decided() -> None:
+    # A förbund's web news on its board meeting: decisions told in prose, one over its bullets.
+    text = """Rapport från styrelsemötet i mars
+
+Samordningsförbundet Västra Mälardalen höll styrelsemöte den 14 mars.
+
+Beslut
+
+Styrelsen fattade som första beslut att välja Omar Berg till ordförande.
+
+Sedan fattades beslut om budget, delegationsordning och attestordning.
+
+Styrelsen beslutade att förbundet under året ska:
+
+  • Att starta en förstudie om unga med aktivitetsersättning.
+  • Att söka medel från ESF.
+
+Övrigt
+
+Nästa möte hålls i maj.
+"""
+    decisions = [(d.kind, d.text) for d in _record(text).decisions]
+    assert decisions == [
+        ("elect", "Styrelsen fattade som första beslut att välja Omar Berg till ordförande."),
+        *[("other", "Sedan fattades beslut om budget, delegationsordning och attestordning.")] * 3,
+        ("other", "Styrelsen beslutade att förbundet under året ska: - Att starta en förstudie om unga med "
+                  "aktivitetsersättning. - Att söka medel från ESF."),
+    ]
