@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from samarkiv.normalize.amounts import MONEY, SPACE, find_money, number_value, split_groups, to_sek
+from samarkiv.normalize.amounts import SPACE, find_money, number_value, split_groups, to_sek
 from samarkiv.normalize.dates import ISO_DATE, compact, years_in
 
 from .layout import Line, spaced_rows, squash
@@ -252,7 +252,7 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
         if said and re.search(r"\bnot", stripped, re.I) and len(stripped.split()) > 2:
             notes_unit = said
         words = stripped.split()
-        if FIN_HEADING.match(stripped) and len(words) <= 8:
+        if FIN_HEADING.match(stripped) and len(words) <= 8 and not _contents_entry(lines, i):
             unit = said or (notes_unit if stripped.lower().startswith("not") else None)
             section_unit = said or section_unit
             heading_dates = ISO_DATE.findall(stripped)
@@ -279,6 +279,17 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
     found.extend(_text_amounts(text, lines, paragraph_at, page_at))
     found.sort(key=lambda a: a.span[0] if a.span else 0)
     return _infer_units(found)
+
+
+PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+
+
+def _contents_entry(lines: list[Line], i: int) -> bool:
+    """A statement's heading that is an entry of a table of contents: its page number on the line
+    below, another title after it ("Resultaträkning / 11 / Balansräkning / 12")."""
+    after = [ln.stripped for ln in lines[i + 1:i + 6] if ln.stripped][:2]
+    return (len(after) == 2 and PAGE_NUMBER.match(after[0]) is not None
+            and re.match(r"[A-ZÅÄÖ][a-zåäö]", after[1]) is not None)
 
 
 def _markdown_row(ln: Line) -> Line:
@@ -500,7 +511,8 @@ def _read_statement_line(ln: Line, fin: _Statement, paragraph_at: ParagraphAt,
 
 def _text_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
                   page_at: Callable[[int], int | None]) -> list[Amount]:
-    """Amounts with a written unit outside table rows."""
+    """Amounts with a written unit outside table rows, and millions without one where the
+    sentence speaks of money ("från 6 miljoner till 7 miljoner")."""
     masked = list(text)
     for ln in lines:
         if ln.is_row:
@@ -508,8 +520,6 @@ def _text_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
     flat = "".join(masked).replace("\n", " ").replace("\f", " ")
     out: list[Amount] = []
     for money in find_money(flat):
-        if not MONEY.match(flat, money.start):
-            continue
         label = _clause_before(text, money.start)
         year = _sentence_year(text, money.start, money.end)
         out.append(Amount(value=money.value, value_max=money.value_max, text=squash(money.text), per=money.per,

@@ -533,3 +533,25 @@ Nästa möte hålls i maj.
         ("other", "Styrelsen beslutade att förbundet under året ska: - Att starta en förstudie om unga med "
                   "aktivitetsersättning. - Att söka medel från ESF."),
     ]
+
+
+def test_a_table_of_contents_with_page_numbers_on_their_own_lines_gives_no_amounts() -> None:
+    text = """Årsredovisning 2019
+Samordningsförbundet Östra Skaraborg
+
+Innehåll
+Ordföranden har ordet
+3
+Förvaltningsberättelse
+4
+Resultaträkning
+9
+Balansräkning
+10
+Noter
+12
+
+Förbundets medlemsavgifter uppgick till 6 miljoner under året, från 5,5 miljoner året innan.
+"""
+    assert [(a.value, a.text) for a in _record(text).amounts] == [(6_000_000, "6 miljoner"),
+                                                                  (5_500_000, "5,5 miljoner")]
