@@ -292,8 +292,19 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
         paragraph_period: tuple[str | None, str | None] | None = None
         period_read = False  # the paragraph's period is read once, where a sentence may hold figures
         earlier_insats: str | None = None
+        measured: str | None = None  # what an earlier sentence of the paragraph measures
         for start, end, sentence in sentences(block):
             named = _insats_in(sentence)
+            if measured and OUTCOME_AGAINST.search(sentence) and SHARE_OF_INSATS.search(sentence):
+                # "Målet är att 20 procent ska ha gått vidare till arbete eller studier. Utfallet är
+                # 16 procent för Hoppet och 13 procent för Resursteamen": each insats its share
+                period = period_of(sentence, year, block.text) or title_period
+                found.extend(Outcome(category=measured, insats=m["insats"], period=period,
+                                     share=round(float(m["p"].replace(",", ".")) / 100, 4), span=(start, end))
+                             for m in SHARE_OF_INSATS.finditer(sentence))
+                continue
+            what = MEASURE.search(sentence)
+            measured = _prose_category(what["what"].lower()) if what else measured
             if _may_state_figures(sentence):
                 if not period_read:
                     paragraph_period, period_read = period_of(block.text, year), True
@@ -306,6 +317,12 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
 
 
 _DIGIT = re.compile(r"\d")
+# What a paragraph measures ("… ska ha gått vidare till arbete eller studier"), and a result stated
+# against it per insats ("Utfallet är 16 procent för Hoppet och 13 procent för Resursteamen").
+MEASURE = re.compile(rf"\b{_WENT} (?:vidare |ut |direkt )*(?:till|i) {_WHAT}\b", re.I)
+OUTCOME_AGAINST = re.compile(r"\b(?:utfall(?:et)?|resultat(?:et)?)\b", re.I)
+SHARE_OF_INSATS = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|procent) för (?:insatsen |projektet )?"
+                             r"(?P<insats>[A-ZÅÄÖ][\wåäöÅÄÖ\-]+(?: [A-ZÅÄÖ][\wåäöÅÄÖ\-]+)?)")
 
 
 def _may_state_figures(sentence: str) -> bool:

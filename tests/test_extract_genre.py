@@ -555,3 +555,13 @@ Förbundets medlemsavgifter uppgick till 6 miljoner under året, från 5,5 miljo
 """
     assert [(a.value, a.text) for a in _record(text).amounts] == [(6_000_000, "6 miljoner"),
                                                                   (5_500_000, "5,5 miljoner")]
+
+
+def test_results_per_insats_stated_against_the_target() -> None:
+    text = """Tertialrapport 2 2023
+
+Målet för insatserna Bryggan och Navet är att 30 procent av de avslutade deltagarna ska ha gått vidare till
+arbete eller studier. Efter andra tertialet är utfallet 27 procent för Bryggan och 35 procent för Navet.
+"""
+    outcomes = {(o.category, o.insats, o.share) for o in _record(text).outcomes}
+    assert outcomes == {("arbete_studier", "Bryggan", 0.27), ("arbete_studier", "Navet", 0.35)}
