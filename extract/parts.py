@@ -32,6 +32,8 @@ SELF_DESCRIBED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("verksamhetsberattelse", re.compile(r"avger följande verksamhetsberättelse", re.I)),
 )
 MINUTES = ("protokoll", "kallelse")
+# The byline of a web page's news item: when it was published or last changed.
+PUBLISHED = re.compile(r"^\s*(?:publicerad|publicerat|senast (?:uppdaterad|ändrad))\b\s*:?\s*\S*\d", re.I | re.M)
 BILAGA = re.compile(r"^bilaga\b(\s*\d+)?\s*$", re.I)
 DECIDED_ON = re.compile(r"^(beslutad|fastställd|antagen|godkänd)\s+av\s+\w+", re.I)
 PERIOD_END = re.compile(r"\bper\s+((?:19|20)\d{2}-\d{2}-\d{2})")
@@ -173,6 +175,9 @@ def find_parts(lines: list[Line], paragraph_starts: list[int], text: str) -> lis
     if not found:
         fallback = "protokoll" if len(paragraph_starts) >= 2 else "other"
         found.append((described or fallback, None, 0, False))
+    if PUBLISHED.search(text) and found[0][0] not in MINUTES and len(found) == 1:
+        # a web page's news item ("Publicerad: 2020-09-28") headed by the report it tells of
+        found[0] = ("other", *found[0][1:])
     parts: list[PartSpan] = []
     for n, (ptype, title, start, attached) in enumerate(found):
         end = found[n + 1][2] if n + 1 < len(found) else len(text)

@@ -565,3 +565,16 @@ arbete eller studier. Efter andra tertialet är utfallet 27 procent för Bryggan
 """
     outcomes = {(o.category, o.insats, o.share) for o in _record(text).outcomes}
     assert outcomes == {("arbete_studier", "Bryggan", 0.27), ("arbete_studier", "Navet", 0.35)}
+
+
+def test_a_web_news_item_headed_by_the_report_it_tells_of() -> None:
+    text = """Verksamhetsplan 2024 på remiss
+
+Styrelsens möte 231012 fastställde ett förslag till verksamhetsplan, som nu skickas till medlemmarna.
+Planen ska antas vid nästa styrelsemöte, 231207.
+
+Publicerad: 2023-10-16
+"""
+    record = _record(text)
+    assert [p.type for p in record.parts] == ["other"]
+    assert [m.date for m in record.meetings] == ["2023-10-12"]
