@@ -90,7 +90,11 @@ def reported_meetings(lines: list[Line], year: int | None) -> list[Meeting]:
                 continue
             window = text[m.end():m.end() + NEAR]
             window = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
-            sentence_years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", text)]
+            # the year of the sentence that tells of the meeting (a line may hold a whole page)
+            left = max(text.rfind(". ", 0, m.start()) + 1, 0)
+            right = text.find(". ", m.end() + len(window))
+            sentence = text[left:right if right >= 0 else len(text)]
+            sentence_years = [int(y) for y in re.findall(r"\b((?:19|20)\d{2})\b", sentence)]
             found = find_dates(window, sentence_years[0] if sentence_years else year)
             compact_hit = COMPACT_DAY.search(window)
             date = None

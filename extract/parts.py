@@ -33,7 +33,8 @@ SELF_DESCRIBED: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 MINUTES = ("protokoll", "kallelse")
 # The byline of a web page's news item: when it was published or last changed.
-PUBLISHED = re.compile(r"^\s*(?:publicerad|publicerat|senast (?:uppdaterad|ändrad))\b\s*:?\s*\S*\d", re.I | re.M)
+PUBLISHED = re.compile(r"(?:^|(?<=\s))(?:Publicerad|Publicerat|PUBLICERAD|Senast (?:uppdaterad|ändrad))\b\s*:?\s*\S*\d",
+                       re.M)
 BILAGA = re.compile(r"^bilaga\b(\s*\d+)?\s*$", re.I)
 DECIDED_ON = re.compile(r"^(beslutad|fastställd|antagen|godkänd)\s+av\s+\w+", re.I)
 PERIOD_END = re.compile(r"\bper\s+((?:19|20)\d{2}-\d{2}-\d{2})")
