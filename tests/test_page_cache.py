@@ -3,11 +3,14 @@ the least recently shown going first, and whole files only when requests render 
 
 from __future__ import annotations
 
+import io
 import threading
 import time
 from pathlib import Path
 
+import pypdfium2 as pdfium
 import pytest
+from PIL import Image
 
 from samarkiv import page_cache
 from samarkiv.page_cache import PageCache, folder_for, render_jpeg
@@ -50,6 +53,20 @@ def test_the_cache_stays_under_its_bound_over_many_pages(long_pdf: Path, tmp_pat
     kept = cached_pages(cache)
     assert {1, 11} <= kept and 10 not in kept
     assert cache.size() <= bound
+
+
+def test_a_page_image_is_the_jpeg_pypdfium2_and_pillow_make_of_the_page(long_pdf: Path) -> None:
+    # Rendered in RGBX to spare a copy, the page is the same JPEG as pdfium's BGR through Pillow's RGB.
+    pdf = pdfium.PdfDocument(long_pdf)
+    pdf_page = pdf[1]
+    expected = io.BytesIO()
+    pdf_page.render(scale=page_cache.PAGE_WIDTH / pdf_page.get_width()).to_pil().save(
+        expected, format="JPEG", quality=page_cache.JPEG_QUALITY)
+    pdf.close()
+    image = render_jpeg("pdf", long_pdf, 2)
+    assert image == expected.getvalue()
+    with Image.open(io.BytesIO(image)) as decoded:
+        assert (decoded.mode, decoded.width) == ("RGB", page_cache.PAGE_WIDTH)
 
 
 def test_an_image_larger_than_the_bound_is_served_and_not_kept(long_pdf: Path, tmp_path: Path) -> None:
