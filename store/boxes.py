@@ -14,6 +14,7 @@ feed); the offset map leads them back to the raw text that the boxes index.
 from __future__ import annotations
 
 import re
+import sqlite3
 import sys
 import zlib
 from array import array
@@ -21,14 +22,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from samarkiv.ingest import Method, Page
 from samarkiv.ingest.types import WordBox
 from samarkiv.normalize import Span, Text, normalize_pages
-
-from .models import PageRow
 
 _SCALE = 10  # tenths of a point: finer than any glyph edge a reader can see
 _WORD = re.compile(r"\S+")
@@ -77,6 +73,15 @@ def unpack(data: bytes) -> tuple[tuple[float, float], tuple[WordBox, ...]]:
         end = start + length
         boxes.append(WordBox(start, end, x0 / _SCALE, top / _SCALE, (x0 + width) / _SCALE, (top + height) / _SCALE))
     return size, tuple(boxes)
+
+
+def page_size(data: bytes) -> tuple[float, float]:
+    """The page size that `pack` encoded, in points, without decoding the boxes after it."""
+    head = array("i")
+    head.frombytes(zlib.decompressobj().decompress(data, 8))
+    if sys.byteorder == "big":
+        head.byteswap()
+    return head[0] / _SCALE, head[1] / _SCALE
 
 
 def align(raw_text: str, read: Page) -> tuple[WordBox, ...] | None:
@@ -195,27 +200,32 @@ def rectangles_for(spans: Iterable[Span], boxes: dict[int, tuple[WordBox, ...]],
     return out
 
 
-def document_text(rows: Sequence[PageRow]) -> Text:
-    """A document's normalized text with its offset map, re-derived from the stored raw pages."""
-    return normalize_pages([Page(r.number, r.raw_text, Method(r.method), r.confidence) for r in rows])
+def page_lengths(conn: sqlite3.Connection, document_id: int) -> list[tuple[int, int]]:
+    """The number and normalized text length of each page of a document, in page order."""
+    return conn.execute("SELECT number, coalesce(length(text), 0) FROM pages WHERE document_id = ? "
+                        "ORDER BY number", (document_id,)).fetchall()
 
 
-def highlights(s: Session, document_id: int, start: int, end: int) -> list[PageHighlight]:
+def highlights(conn: sqlite3.Connection, document_id: int, start: int, end: int,
+               lengths: Sequence[tuple[int, int]] | None = None) -> list[PageHighlight]:
     """The pages that a fact's span `[start, end)` of the document's normalized text lies on,
-    with the rectangles of its words (none on pages without boxes).
+    with the rectangles of its words (none on pages without boxes). `lengths` are the document's
+    `page_lengths`, where the caller has read them already.
 
     Only the pages the span touches are read, through their stored offset maps; a page with
-    boxes and no map (archived before maps were kept) has its document normalized again."""
-    lengths = list(s.execute(select(PageRow.number, func.coalesce(func.length(PageRow.text), 0))
-                             .where(PageRow.document_id == document_id).order_by(PageRow.number)))
+    boxes and no map (archived before maps were kept) has its document normalized again. Plain
+    SQL on the archive's SQLite connection: the page view of `samarkiv serve` asks this for every
+    page it shows, and the ORM's statements took longer than the work."""
+    if lengths is None:
+        lengths = page_lengths(conn, document_id)
     starts = page_starts([length for _, length in lengths])
     touched = [number for (number, length), first in zip(lengths, starts, strict=True)
                if start < first + length and end > first]
     if not touched:
         return []
-    rows = list(s.execute(select(PageRow.number, PageRow.boxes, PageRow.offsets)
-                          .where(PageRow.document_id == document_id, PageRow.number.in_(touched))
-                          .order_by(PageRow.number)))
+    rows = conn.execute(f"SELECT number, boxes, offsets FROM pages WHERE document_id = ? "
+                        f"AND number IN ({', '.join('?' * len(touched))}) ORDER BY number",
+                        (document_id, *touched)).fetchall()
     packed = {number: unpack(data) for number, data, _ in rows if data}
     if all(offsets is not None for number, _, offsets in rows if number in packed):
         start_of = {number: first for (number, _), first in zip(lengths, starts, strict=True)}
@@ -223,8 +233,9 @@ def highlights(s: Session, document_id: int, start: int, end: int) -> list[PageH
                  for span in unpack_offsets(offsets, number, start_of[number])]
         pages = touched
     else:
-        whole = list(s.scalars(select(PageRow).where(PageRow.document_id == document_id).order_by(PageRow.number)))
-        spans = list(document_text(whole).spans)
+        whole = conn.execute("SELECT number, raw_text, method, confidence FROM pages WHERE document_id = ? "
+                             "ORDER BY number", (document_id,)).fetchall()
+        spans = list(normalize_pages([Page(n, raw, Method(m), c) for n, raw, m, c in whole]).spans)
         pages = sorted(raw_ranges(spans, start, end))
     found = rectangles_for(spans, {n: b for n, (_, b) in packed.items()}, start, end)
     return [PageHighlight(n, packed[n][0] if n in packed else None, found.get(n, ())) for n in pages]
