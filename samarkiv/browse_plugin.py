@@ -292,14 +292,14 @@ async def page_view_page(datasette: Any, request: Any) -> Response:
         raise BadRequest(str(exc)) from None
     path = _archive_path(datasette)
     found = await _find_page(datasette, document_id, number)
+    original = _original(path, found)
+    if original is not None:
+        # The page image is rendered while the page is read and goes out: the browser asks for it next.
+        asyncio.get_running_loop().run_in_executor(None, _prefetch, _page_cache(datasette, path), found, original)
     try:
         view = await datasette.get_database(DATABASE).execute_fn(lambda conn: page_view(conn, found, span))
     except PageNotFound as exc:
         raise NotFound(str(exc)) from None
-    original = _original(path, found)
-    if original is not None:
-        # The page image is rendered while the page goes out: the browser asks for it next.
-        asyncio.get_running_loop().run_in_executor(None, _prefetch, _page_cache(datasette, path), found, original)
     kept = original is not None
     rectangles = []
     if view.highlight is not None and view.size is not None:
@@ -359,8 +359,13 @@ async def page_image(datasette: Any, request: Any) -> Response:
     if original is None:
         raise NotFound(f"the original of {found.source} (sha256 {found.sha256}) is not kept beside the archive")
     cache = _page_cache(datasette, path)
-    # Rendering takes a core for milliseconds: off the event loop.
-    data = await asyncio.to_thread(cache.image, found.sha256, found.document_kind, original, number)
+    # The page view has most often started rendering the page: its image is awaited, not a thread's.
+    rendering = cache.rendering(found.sha256, number)
+    if rendering is not None:
+        data = await asyncio.wrap_future(rendering)
+    else:
+        # Rendering takes a core for milliseconds: off the event loop.
+        data = await asyncio.to_thread(cache.image, found.sha256, found.document_kind, original, number)
     # A page's image changes only when its document is replaced by other bytes under the same id.
     return Response(data, content_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})
 

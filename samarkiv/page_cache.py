@@ -95,6 +95,12 @@ class PageCache:
             with self._lock:
                 del self._rendering[key]
 
+    def rendering(self, sha256: str, page: int) -> Future[bytes] | None:
+        """The image of page `page` of the original with this SHA-256 while it is being rendered,
+        for a caller to wait on without taking a thread; None when no rendering is under way."""
+        with self._lock:
+            return self._rendering.get((sha256, page))
+
     def _keep(self, path: Path, data: bytes) -> None:
         if len(data) > self.max_bytes:
             return

@@ -103,6 +103,27 @@ def test_requests_for_a_page_being_rendered_wait_for_it(long_pdf: Path, tmp_path
     assert [p.read_bytes() for p in cache.folder.iterdir()] == images[:1]  # no temporary file left behind
 
 
+def test_a_rendering_under_way_can_be_waited_on(long_pdf: Path, tmp_path: Path, monkeypatch) -> None:
+    started = threading.Event()
+
+    def slow_render(kind: str, original: Path, page: int) -> bytes:
+        started.set()
+        time.sleep(0.3)
+        return render_jpeg(kind, original, page)
+
+    monkeypatch.setattr(page_cache, "render_jpeg", slow_render)
+    cache = PageCache(tmp_path / "cache")
+    assert cache.rendering(SHA, 4) is None
+    thread = threading.Thread(target=cache.image, args=(SHA, "pdf", long_pdf, 4))
+    thread.start()
+    started.wait()
+    rendering = cache.rendering(SHA, 4)
+    assert rendering is not None and cache.rendering(SHA, 5) is None
+    assert rendering.result() == render_jpeg("pdf", long_pdf, 4)
+    thread.join()
+    assert cache.rendering(SHA, 4) is None
+
+
 def test_two_caches_on_one_folder_write_whole_files(long_pdf: Path, tmp_path: Path) -> None:
     # As two processes serving one archive would: each renders, the last rename wins, nobody reads half.
     caches = [PageCache(tmp_path / "cache") for _ in range(2)]
