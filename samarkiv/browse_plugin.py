@@ -293,9 +293,10 @@ async def page_view_page(datasette: Any, request: Any) -> Response:
     path = _archive_path(datasette)
     found = await _find_page(datasette, document_id, number)
     original = _original(path, found)
-    if original is not None:
+    cache = _page_cache(datasette, path)
+    if original is not None and not cache.holds(found.sha256, number):
         # The page image is rendered while the page is read and goes out: the browser asks for it next.
-        asyncio.get_running_loop().run_in_executor(None, _prefetch, _page_cache(datasette, path), found, original)
+        asyncio.get_running_loop().run_in_executor(None, _prefetch, cache, found, original)
     try:
         view = await datasette.get_database(DATABASE).execute_fn(lambda conn: page_view(conn, found, span))
     except PageNotFound as exc:

@@ -95,6 +95,11 @@ class PageCache:
             with self._lock:
                 del self._rendering[key]
 
+    def holds(self, sha256: str, page: int) -> bool:
+        """Whether the folder holds the image of page `page` of the original with this SHA-256 now."""
+        path = self.path_for(sha256, page)
+        return path is not None and path.is_file()
+
     def rendering(self, sha256: str, page: int) -> Future[bytes] | None:
         """The image of page `page` of the original with this SHA-256 while it is being rendered,
         for a caller to wait on without taking a thread; None when no rendering is under way."""
