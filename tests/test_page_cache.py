@@ -55,18 +55,26 @@ def test_the_cache_stays_under_its_bound_over_many_pages(long_pdf: Path, tmp_pat
     assert cache.size() <= bound
 
 
-def test_a_page_image_is_the_jpeg_pypdfium2_and_pillow_make_of_the_page(long_pdf: Path) -> None:
-    # Rendered in RGBX to spare a copy, the page is the same JPEG as pdfium's BGR through Pillow's RGB.
-    pdf = pdfium.PdfDocument(long_pdf)
-    pdf_page = pdf[1]
-    expected = io.BytesIO()
-    pdf_page.render(scale=page_cache.PAGE_WIDTH / pdf_page.get_width()).to_pil().save(
-        expected, format="JPEG", quality=page_cache.JPEG_QUALITY)
-    pdf.close()
-    image = render_jpeg("pdf", long_pdf, 2)
-    assert image == expected.getvalue()
-    with Image.open(io.BytesIO(image)) as decoded:
-        assert (decoded.mode, decoded.width) == ("RGB", page_cache.PAGE_WIDTH)
+def test_a_page_image_is_the_jpeg_pypdfium2_and_pillow_make_of_the_page(long_pdf: Path, tmp_path: Path) -> None:
+    # Rendered in RGBX to spare a copy, each page is the same JPEG as pdfium's BGR through
+    # Pillow's RGB, whatever its shape.
+    small = tmp_path / "a5-landscape.pdf"
+    blank = pdfium.PdfDocument.new()
+    blank.new_page(595.28, 419.53)
+    blank.save(small)
+    blank.close()
+    pdfs = [(long_pdf, 1), (long_pdf, 2), (small, 1), (long_pdf, 3)]
+    for pdf_path, page in pdfs:
+        pdf = pdfium.PdfDocument(pdf_path)
+        pdf_page = pdf[page - 1]
+        expected = io.BytesIO()
+        pdf_page.render(scale=page_cache.PAGE_WIDTH / pdf_page.get_width()).to_pil().save(
+            expected, format="JPEG", quality=page_cache.JPEG_QUALITY)
+        pdf.close()
+        image = render_jpeg("pdf", pdf_path, page)
+        assert image == expected.getvalue(), (pdf_path.name, page)
+        with Image.open(io.BytesIO(image)) as decoded:
+            assert (decoded.mode, decoded.width) == ("RGB", page_cache.PAGE_WIDTH)
 
 
 def test_an_image_larger_than_the_bound_is_served_and_not_kept(long_pdf: Path, tmp_path: Path) -> None:
