@@ -77,6 +77,27 @@ def test_a_page_image_is_the_jpeg_pypdfium2_and_pillow_make_of_the_page(long_pdf
             assert (decoded.mode, decoded.width) == ("RGB", page_cache.PAGE_WIDTH)
 
 
+def test_the_folder_is_read_through_when_the_bound_may_be_passed_not_at_each_image(long_pdf: Path, tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    sizes = {page: len(render_jpeg("pdf", long_pdf, page)) for page in range(1, 6)}
+    # Room for any three of the first four pages.
+    cache = PageCache(tmp_path / "cache", max_bytes=sum(sorted(sizes[p] for p in range(1, 5))[1:]))
+    looks: list[int] = []
+    evict = cache.evict
+    monkeypatch.setattr(cache, "evict", lambda: looks.append(1) or evict())
+    for page in (1, 2, 3):
+        cache.image(SHA, "pdf", long_pdf, page)
+    assert len(looks) == 1  # the first image, to learn what the folder holds
+    cache.image(SHA, "pdf", long_pdf, 4)  # past the bound: looked through, page 1 goes
+    assert len(looks) == 2 and cached_pages(cache) == {2, 3, 4}
+    # Another process's images count from the next look, which comes within the minute.
+    other = PageCache(tmp_path / "cache", max_bytes=10**9)
+    other.image("cd" * 32, "pdf", long_pdf, 5)
+    monkeypatch.setattr(page_cache, "_LOOK_AGAIN_SECONDS", 0.0)
+    cache.image(SHA, "pdf", long_pdf, 1)
+    assert len(looks) == 3 and cache.size() <= cache.max_bytes
+
+
 def test_an_image_larger_than_the_bound_is_served_and_not_kept(long_pdf: Path, tmp_path: Path) -> None:
     cache = PageCache(tmp_path / "cache", max_bytes=1000)
     assert cache.image(SHA, "pdf", long_pdf, 1)[:3] == b"\xff\xd8\xff"
