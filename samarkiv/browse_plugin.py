@@ -24,8 +24,7 @@ from samarkiv import page_cache
 from samarkiv.browse import CHART_PATH, DATABASE, EXPLANATION, PAGE_IMAGE_PATH, PAGE_PATH, PLUGIN
 from samarkiv.chart import amounts_chart_svg, format_sek
 from samarkiv.errors import SamarkivError
-from samarkiv.page_view import BadSpan, PageNotFound, PageView, find_page, page_view, parse_span
-from samarkiv.show import PAGE_IMAGE_KINDS
+from samarkiv.page_view import BadSpan, FoundPage, PageNotFound, PageView, find_page, page_view, parse_span
 from samarkiv.store.originals import Originals, folder_for
 from samarkiv.store.query import Filters, amount_totals
 
@@ -251,11 +250,6 @@ def _whole(value: str) -> int:
     return int(value)
 
 
-def _view(path: str, document_id: int, page: int, span: tuple[int, int] | None) -> PageView:
-    with Session(_read_only_engine(path)) as session:
-        return page_view(session, document_id, page, span)
-
-
 def _messages(view: PageView, kept: bool) -> list[str]:
     messages = []
     if not view.has_image:
@@ -273,6 +267,22 @@ def _messages(view: PageView, kept: bool) -> list[str]:
     return messages
 
 
+def _original(path: str, found: FoundPage) -> Path | None:
+    """The kept original of a document that has page images; None for text or when it is not kept."""
+    folder = folder_for(path)
+    if not found.has_image or folder is None:
+        return None
+    originals = Originals(folder)
+    return originals.path_for(found.sha256) if originals.has(found.sha256) else None
+
+
+async def _find_page(datasette: Any, document_id: int, number: int) -> FoundPage:
+    try:
+        return await datasette.get_database(DATABASE).execute_fn(lambda conn: find_page(conn, document_id, number))
+    except PageNotFound as exc:
+        raise NotFound(str(exc)) from None
+
+
 async def page_view_page(datasette: Any, request: Any) -> Response:
     document_id = _whole(request.url_vars["document_id"])
     number = _whole(request.url_vars["page"])
@@ -281,18 +291,17 @@ async def page_view_page(datasette: Any, request: Any) -> Response:
     except BadSpan as exc:
         raise BadRequest(str(exc)) from None
     path = _archive_path(datasette)
+    found = await _find_page(datasette, document_id, number)
+    original = _original(path, found)
+    cache = _page_cache(datasette, path)
+    if original is not None and not cache.holds(found.sha256, number):
+        # The page image is rendered while the page is read and goes out: the browser asks for it next.
+        asyncio.get_running_loop().run_in_executor(None, _prefetch, cache, found, original)
     try:
-        # The store's own queries on a read-only engine of their own, off the event loop.
-        view = await asyncio.to_thread(_view, path, document_id, number, span)
+        view = await datasette.get_database(DATABASE).execute_fn(lambda conn: page_view(conn, found, span))
     except PageNotFound as exc:
         raise NotFound(str(exc)) from None
-    folder = folder_for(path)
-    originals = Originals(folder) if folder is not None else None
-    kept = view.has_image and originals is not None and originals.has(view.sha256)
-    if kept and originals is not None:
-        # The page image is rendered while the page goes out: the browser asks for it next.
-        asyncio.get_running_loop().run_in_executor(None, _prefetch, _page_cache(datasette, path), view,
-                                                   originals.path_for(view.sha256))
+    kept = original is not None
     rectangles = []
     if view.highlight is not None and view.size is not None:
         rectangles = [{"x": round(r.x0 - _MARGIN, 1), "y": round(r.top - _MARGIN, 1),
@@ -322,27 +331,6 @@ async def page_view_page(datasette: Any, request: Any) -> Response:
     return Response.html(html)
 
 
-def _original(path: str, document_id: int, number: int) -> tuple[str, str, Path]:
-    """The SHA-256, kind and kept original of a page that has an image; NotFound otherwise."""
-    with Session(_read_only_engine(path)) as session:
-        try:
-            doc, _ = find_page(session, document_id, number)
-        except PageNotFound as exc:
-            raise NotFound(str(exc)) from None
-        if doc.kind not in PAGE_IMAGE_KINDS:
-            raise NotFound(f"{doc.source} is a {doc.kind} document: it has no page image")
-        folder = folder_for(path)
-        originals = Originals(folder) if folder is not None else None
-        if originals is None or not originals.has(doc.sha256):
-            raise NotFound(f"the original of {doc.source} (sha256 {doc.sha256}) is not kept beside the archive")
-        return doc.sha256, doc.kind, originals.path_for(doc.sha256)
-
-
-def _image(path: str, cache: page_cache.PageCache, document_id: int, number: int) -> bytes:
-    sha256, kind, original = _original(path, document_id, number)
-    return cache.image(sha256, kind, original, number)
-
-
 _caches: dict[tuple[str, int], page_cache.PageCache] = {}
 
 
@@ -355,18 +343,30 @@ def _page_cache(datasette: Any, path: str) -> page_cache.PageCache:
     return _caches[key]
 
 
-def _prefetch(cache: page_cache.PageCache, view: PageView, original: Path) -> None:
+def _prefetch(cache: page_cache.PageCache, found: FoundPage, original: Path) -> None:
     # What goes wrong here goes wrong again, and is answered, when the browser asks for the image.
     with contextlib.suppress(Exception):
-        cache.image(view.sha256, view.document_kind, original, view.page)
+        cache.image(found.sha256, found.document_kind, original, found.page)
 
 
 async def page_image(datasette: Any, request: Any) -> Response:
     document_id = _whole(request.url_vars["document_id"])
     number = _whole(request.url_vars["page"])
     path = _archive_path(datasette)
-    # Rendering takes a core for tens of milliseconds: off the event loop, with the lookup before it.
-    data = await asyncio.to_thread(_image, path, _page_cache(datasette, path), document_id, number)
+    found = await _find_page(datasette, document_id, number)
+    if not found.has_image:
+        raise NotFound(f"{found.source} is a {found.document_kind} document: it has no page image")
+    original = _original(path, found)
+    if original is None:
+        raise NotFound(f"the original of {found.source} (sha256 {found.sha256}) is not kept beside the archive")
+    cache = _page_cache(datasette, path)
+    # The page view has most often started rendering the page: its image is awaited, not a thread's.
+    rendering = cache.rendering(found.sha256, number)
+    if rendering is not None:
+        data = await asyncio.wrap_future(rendering)
+    else:
+        # Rendering takes a core for milliseconds: off the event loop.
+        data = await asyncio.to_thread(cache.image, found.sha256, found.document_kind, original, number)
     # A page's image changes only when its document is replaced by other bytes under the same id.
     return Response(data, content_type="image/jpeg", headers={"Cache-Control": "private, max-age=3600"})
 

@@ -5,6 +5,12 @@ the least recently used images going first.
 An image is written to a temporary name and renamed into place, so that a request reading an
 image while another evicts it, or another process rendering the same page, never sees half a
 file; within a process, requests for a page being rendered wait for that rendering.
+
+The folder is read through (every image's size and age) only when the images a cache has
+written since it last looked may take it past its bound, and at least once a minute while it
+writes: a folder of a thousand images takes longer to read through than a page to render.
+Another process's images count from the next look, so the folder may hold up to a minute of
+theirs past the bound.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ PNG pays for)."""
 
 _TEMP_PREFIX = ".incoming-"
 _STALE_TEMP_SECONDS = 600.0  # a temporary file this old belongs to no request still running
+_LOOK_AGAIN_SECONDS = 60.0  # the folder is read through at least this often while images are written
 # The rendering's own parameters are in every file name, so that a change to them is a new image.
 _VERSION = f"w{PAGE_WIDTH}-q{JPEG_QUALITY}"
 
@@ -59,6 +66,11 @@ class PageCache:
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
         self._rendering: dict[tuple[str, int], Future[bytes]] = {}
+        # Bytes the folder held when last read through and those written since (None before), and
+        # all bytes this cache has written, to count those written while it reads through.
+        self._held: int | None = None
+        self._looked = 0.0
+        self._written = 0
 
     def path_for(self, sha256: str, page: int) -> Path | None:
         return None if self.folder is None else self.folder / f"{sha256}-p{page}-{_VERSION}.jpg"
@@ -95,6 +107,17 @@ class PageCache:
             with self._lock:
                 del self._rendering[key]
 
+    def holds(self, sha256: str, page: int) -> bool:
+        """Whether the folder holds the image of page `page` of the original with this SHA-256 now."""
+        path = self.path_for(sha256, page)
+        return path is not None and path.is_file()
+
+    def rendering(self, sha256: str, page: int) -> Future[bytes] | None:
+        """The image of page `page` of the original with this SHA-256 while it is being rendered,
+        for a caller to wait on without taking a thread; None when no rendering is under way."""
+        with self._lock:
+            return self._rendering.get((sha256, page))
+
     def _keep(self, path: Path, data: bytes) -> None:
         if len(data) > self.max_bytes:
             return
@@ -110,6 +133,12 @@ class PageCache:
                 raise
         except OSError:
             return  # a folder that cannot be written serves every image freshly rendered
+        with self._lock:
+            self._written += len(data)
+            if (self._held is not None and self._held + len(data) <= self.max_bytes
+                    and time.monotonic() - self._looked < _LOOK_AGAIN_SECONDS):
+                self._held += len(data)
+                return
         self.evict()
 
     def evict(self) -> int:
@@ -118,11 +147,13 @@ class PageCache:
         if self.folder is None:
             return 0
         now = time.time()
+        with self._lock:
+            looked, written = time.monotonic(), self._written
         images: list[tuple[int, int, str]] = []
         try:
             entries = list(os.scandir(self.folder))
         except FileNotFoundError:
-            return 0
+            entries = []
         for entry in entries:
             try:
                 stat = entry.stat()
@@ -142,6 +173,8 @@ class PageCache:
             Path(name).unlink(missing_ok=True)
             total -= size
             deleted += 1
+        with self._lock:
+            self._held, self._looked = total + self._written - written, looked
         return deleted
 
     def size(self) -> int:

@@ -1,19 +1,19 @@
 """One page of an archived document with a fact's span on it: what the page view of `samarkiv
 serve` shows. The page's normalized text with the span marked, and the rectangles of the span's
 words on the page image, from the word boxes and offset maps the archive keeps.
+
+Plain SQL on the archive's SQLite connection, as Datasette hands it out: the queries of a page
+view are a few rows by key, and the ORM took longer to build them than SQLite to answer.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
 
 from samarkiv.errors import ArchiveError
 from samarkiv.show import PAGE_IMAGE_KINDS
-from samarkiv.store.boxes import PageHighlight, highlights, page_starts, unpack
-from samarkiv.store.models import Document, PageRow
+from samarkiv.store.boxes import PageHighlight, highlights, page_lengths, page_size, page_starts
 
 
 class PageNotFound(ArchiveError):
@@ -22,6 +22,25 @@ class PageNotFound(ArchiveError):
 
 class BadSpan(ArchiveError):
     """A span that is not two offsets, start before end: a 400."""
+
+
+@dataclass(frozen=True, slots=True)
+class FoundPage:
+    """Page `page` of `pages` of a document that has it: what the page view and the page image
+    read first, the image's rendering starting from it."""
+
+    document_id: int
+    source: str
+    sha256: str
+    document_kind: str
+    forbund: str | None
+    page: int
+    pages: int
+
+    @property
+    def has_image(self) -> bool:
+        """Whether the document's kind has page images at all (a PDF, a scan)."""
+        return self.document_kind in PAGE_IMAGE_KINDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,43 +98,44 @@ def parse_span(start: str | None, end: str | None) -> tuple[int, int] | None:
     return values[0], values[1]
 
 
-def find_page(s: Session, document_id: int, page: int) -> tuple[Document, list[tuple[int, int]]]:
-    """The document and the number and text length of each of its pages; PageNotFound unless
-    the document exists and has page `page`."""
+def find_page(conn: sqlite3.Connection, document_id: int, page: int) -> FoundPage:
+    """The document with page `page`; PageNotFound unless the document exists and has that page."""
     if not (0 < document_id < _LARGEST and 0 < page < _LARGEST):
         raise PageNotFound(f"no page {page} of document {document_id}")
-    doc = s.get(Document, document_id)
-    if doc is None:
+    row = conn.execute(
+        "SELECT source, sha256, kind, forbund, (SELECT count(*) FROM pages WHERE document_id = d.id), "
+        "EXISTS (SELECT 1 FROM pages WHERE document_id = d.id AND number = ?) FROM documents d WHERE id = ?",
+        (page, document_id)).fetchone()
+    if row is None:
         raise PageNotFound(f"no document with id {document_id}")
-    lengths = [(number, length) for number, length in s.execute(
-        select(PageRow.number, func.coalesce(func.length(PageRow.text), 0))
-        .where(PageRow.document_id == document_id).order_by(PageRow.number))]
-    if page not in (number for number, _ in lengths):
-        raise PageNotFound(f"document {document_id} ({doc.source}) has no page {page}; it has {len(lengths)}")
-    return doc, lengths
+    source, sha256, kind, forbund, pages, has_page = row
+    if not has_page:
+        raise PageNotFound(f"document {document_id} ({source}) has no page {page}; it has {pages}")
+    return FoundPage(document_id, source, sha256, kind, forbund, page, pages)
 
 
-def page_view(s: Session, document_id: int, page: int, span: tuple[int, int] | None = None) -> PageView:
-    """Page `page` of document `document_id`, with `span` (offsets of the document's normalized
-    text) marked where it lies on the page. Raises PageNotFound for an unknown document or page,
-    and for a span that is not on the page."""
-    doc, lengths = find_page(s, document_id, page)
-    numbers = [number for number, _ in lengths]
-    row = s.scalars(select(PageRow).where(PageRow.document_id == document_id, PageRow.number == page)).one()
-    index = numbers.index(page)
-    first, length = page_starts([n for _, n in lengths])[index], lengths[index][1]
+def page_view(conn: sqlite3.Connection, found: FoundPage, span: tuple[int, int] | None = None) -> PageView:
+    """The page `found`, with `span` (offsets of the document's normalized text) marked where it
+    lies on the page. Raises PageNotFound for a span that is not on the page."""
+    document_id, page = found.document_id, found.page
+    method, confidence, text, boxes = conn.execute(
+        "SELECT method, confidence, coalesce(text, ''), boxes FROM pages WHERE document_id = ? AND number = ?",
+        (document_id, page)).fetchone()
     mark = None
     span_pages: tuple[int, ...] = ()
     highlight = None
     if span is not None:
+        lengths = page_lengths(conn, document_id)
+        index = [number for number, _ in lengths].index(page)
+        first, length = page_starts([n for _, n in lengths])[index], lengths[index][1]
         start, end = span
         if not (start < first + length and end > first) and not (start == end and first <= start <= first + length):
             raise PageNotFound(f"characters {start}–{end} are not on page {page} of document {document_id}, "
                                f"which holds characters {first}–{first + length}")
         mark = (max(start, first) - first, min(end, first + length) - first)
-        found = highlights(s, document_id, start, end) if end > start else []
-        span_pages = tuple(h.page for h in found) or (page,)
-        highlight = next((h for h in found if h.page == page), None)
-    size = unpack(row.boxes)[0] if row.boxes else None
-    return PageView(doc.id, doc.source, doc.sha256, doc.kind, doc.forbund, page, len(numbers), row.method,
-                    row.confidence, row.text or "", span, mark, span_pages, size, highlight)
+        spans = highlights(conn, document_id, start, end, lengths) if end > start else []
+        span_pages = tuple(h.page for h in spans) or (page,)
+        highlight = next((h for h in spans if h.page == page), None)
+    size = page_size(boxes) if boxes else None
+    return PageView(document_id, found.source, found.sha256, found.document_kind, found.forbund, page, found.pages,
+                    method, confidence, text, span, mark, span_pages, size, highlight)

@@ -104,8 +104,12 @@ MAX_PIXELS = 40_000_000
 
 def page_image(document_kind: str, original: Path, page: int, scale: float = 2.0,
                max_width: int | None = None) -> Image.Image:
-    """Page `page` (from 1) of a kept original as an RGB image: a PDF page rendered at `scale`
-    pixels a point, a scan as it was scanned; with `max_width`, no wider than that."""
+    """Page `page` (from 1) of a kept original as a colour image, RGBX or RGB: a PDF page rendered
+    at `scale` pixels a point, a scan as it was scanned; with `max_width`, no wider than that.
+
+    A PDF page is the RGBX pdfium renders into a buffer Python allocated, which Pillow takes as it
+    is (a copy into RGB would cost a fifth of the rendering) and which outlives the bitmap's
+    handle; the JPEG encoder reads it as RGB."""
     from PIL import Image
 
     if document_kind == "pdf":
@@ -119,12 +123,9 @@ def page_image(document_kind: str, original: Path, page: int, scale: float = 2.0
                 if max_width is not None:
                     scale = min(scale, max_width / width)
                 scale = min(scale, (MAX_PIXELS / (width * height)) ** 0.5)
-                bitmap = pdf_page.render(scale=scale)
-                # pdfium's BGR comes out as Pillow's RGB in a copy of its own, which outlives the
-                # bitmap; any other mode would share the bitmap's memory, so it is converted.
+                bitmap = pdf_page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True,
+                                         bitmap_maker=pdfium.PdfBitmap.new_native)
                 image = bitmap.to_pil()
-                if image.mode != "RGB" or bitmap.mode != "BGR":
-                    image = image.convert("RGB")
                 bitmap.close()
                 pdf_page.close()
             finally:
@@ -148,7 +149,7 @@ def render_page(view: FactView, originals: Originals | None, out: Path, scale: f
         raise NoOriginal(f"the original of {view.source} (sha256 {view.sha256}) is not kept beside the archive")
     if view.page is None:
         raise NoOriginal(f"{view.kind.value} {view.id} has no page")
-    image = page_image(view.document_kind, originals.path_for(view.sha256), view.page, scale)
+    image = page_image(view.document_kind, originals.path_for(view.sha256), view.page, scale).convert("RGB")
     if view.highlight is not None and view.highlight.size is not None:
         sx = image.width / view.highlight.size[0]
         sy = image.height / view.highlight.size[1]

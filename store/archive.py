@@ -7,6 +7,7 @@ one transaction: the archive holds a whole document or none of it.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -322,8 +323,10 @@ class Archive:
 
     def highlights(self, document_id: int, start: int, end: int) -> list[boxes.PageHighlight]:
         """The pages and word rectangles of the span `[start, end)` of a document's normalized text."""
-        with self.session() as s:
-            return boxes.highlights(s, document_id, start, end)
+        with self.engine.connect() as conn:
+            sqlite = conn.connection.driver_connection
+            assert isinstance(sqlite, sqlite3.Connection)
+            return boxes.highlights(sqlite, document_id, start, end)
 
     def record(self, document_id: int) -> Record:
         """The extracted facts of one document, as the extract stage produced them."""

@@ -14,21 +14,20 @@ feed); the offset map leads them back to the raw text that the boxes index.
 from __future__ import annotations
 
 import re
+import sqlite3
 import sys
 import zlib
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from itertools import accumulate
+from operator import add
 
 from samarkiv.ingest import Method, Page
 from samarkiv.ingest.types import WordBox
 from samarkiv.normalize import Span, Text, normalize_pages
-
-from .models import PageRow
 
 _SCALE = 10  # tenths of a point: finer than any glyph edge a reader can see
 _WORD = re.compile(r"\S+")
@@ -77,6 +76,40 @@ def unpack(data: bytes) -> tuple[tuple[float, float], tuple[WordBox, ...]]:
         end = start + length
         boxes.append(WordBox(start, end, x0 / _SCALE, top / _SCALE, (x0 + width) / _SCALE, (top + height) / _SCALE))
     return size, tuple(boxes)
+
+
+def words_in(data: bytes, ranges: Iterable[tuple[int, int]]) -> tuple[tuple[float, float], tuple[WordBox, ...]]:
+    """The page size and the boxes of the words overlapping any of `ranges` of the raw text, from
+    what `pack` encoded. Only those words are decoded: a page holds a thousand, a fact a few."""
+    packed = _unpack_ints(data)
+    size = (packed[0] / _SCALE, packed[1] / _SCALE)
+    words = (len(packed) - 2) // 6
+    gaps, lengths = packed[2:2 + 6 * words:6], packed[3:3 + 6 * words:6]
+    ends = list(accumulate(map(add, gaps, lengths)))
+    in_order = min(gaps, default=0) >= 0  # as the words stand in the text, the ends only grow
+    chosen: set[int] = set()
+    for lo, hi in ranges:
+        for i in range(bisect_right(ends, lo) if in_order else 0, words):
+            start = ends[i] - lengths[i]
+            if start >= hi and in_order:
+                break  # the words after it start later still
+            if start < hi and ends[i] > lo:
+                chosen.add(i)
+    boxes = []
+    for i in sorted(chosen):
+        x0, top, width, height = packed[4 + 6 * i:8 + 6 * i]
+        boxes.append(WordBox(ends[i] - lengths[i], ends[i], x0 / _SCALE, top / _SCALE, (x0 + width) / _SCALE,
+                             (top + height) / _SCALE))
+    return size, tuple(boxes)
+
+
+def page_size(data: bytes) -> tuple[float, float]:
+    """The page size that `pack` encoded, in points, without decoding the boxes after it."""
+    head = array("i")
+    head.frombytes(zlib.decompressobj().decompress(data, 8))
+    if sys.byteorder == "big":
+        head.byteswap()
+    return head[0] / _SCALE, head[1] / _SCALE
 
 
 def align(raw_text: str, read: Page) -> tuple[WordBox, ...] | None:
@@ -183,48 +216,49 @@ def raw_ranges(spans: Iterable[Span], start: int, end: int) -> dict[int, list[tu
     return out
 
 
-def rectangles_for(spans: Iterable[Span], boxes: dict[int, tuple[WordBox, ...]], start: int,
-                   end: int) -> dict[int, tuple[Rectangle, ...]]:
-    """Page number → the boxes of the words that normalized `[start, end)` came from."""
-    out: dict[int, tuple[Rectangle, ...]] = {}
-    for page, ranges in raw_ranges(spans, start, end).items():
-        words = [b for b in boxes.get(page, ())
-                 if any(b.start < hi and b.end > lo for lo, hi in ranges)]
-        if words:
-            out[page] = tuple(Rectangle(b.x0, b.top, b.x1, b.bottom) for b in words)
-    return out
+def page_lengths(conn: sqlite3.Connection, document_id: int) -> list[tuple[int, int]]:
+    """The number and normalized text length of each page of a document, in page order."""
+    return conn.execute("SELECT number, coalesce(length(text), 0) FROM pages WHERE document_id = ? "
+                        "ORDER BY number", (document_id,)).fetchall()
 
 
-def document_text(rows: Sequence[PageRow]) -> Text:
-    """A document's normalized text with its offset map, re-derived from the stored raw pages."""
-    return normalize_pages([Page(r.number, r.raw_text, Method(r.method), r.confidence) for r in rows])
-
-
-def highlights(s: Session, document_id: int, start: int, end: int) -> list[PageHighlight]:
+def highlights(conn: sqlite3.Connection, document_id: int, start: int, end: int,
+               lengths: Sequence[tuple[int, int]] | None = None) -> list[PageHighlight]:
     """The pages that a fact's span `[start, end)` of the document's normalized text lies on,
-    with the rectangles of its words (none on pages without boxes).
+    with the rectangles of its words (none on pages without boxes). `lengths` are the document's
+    `page_lengths`, where the caller has read them already.
 
     Only the pages the span touches are read, through their stored offset maps; a page with
-    boxes and no map (archived before maps were kept) has its document normalized again."""
-    lengths = list(s.execute(select(PageRow.number, func.coalesce(func.length(PageRow.text), 0))
-                             .where(PageRow.document_id == document_id).order_by(PageRow.number)))
+    boxes and no map (archived before maps were kept) has its document normalized again. Plain
+    SQL on the archive's SQLite connection: the page view of `samarkiv serve` asks this for every
+    page it shows, and the ORM's statements took longer than the work."""
+    if lengths is None:
+        lengths = page_lengths(conn, document_id)
     starts = page_starts([length for _, length in lengths])
     touched = [number for (number, length), first in zip(lengths, starts, strict=True)
                if start < first + length and end > first]
     if not touched:
         return []
-    rows = list(s.execute(select(PageRow.number, PageRow.boxes, PageRow.offsets)
-                          .where(PageRow.document_id == document_id, PageRow.number.in_(touched))
-                          .order_by(PageRow.number)))
-    packed = {number: unpack(data) for number, data, _ in rows if data}
+    rows = conn.execute(f"SELECT number, boxes, offsets FROM pages WHERE document_id = ? "
+                        f"AND number IN ({', '.join('?' * len(touched))}) ORDER BY number",
+                        (document_id, *touched)).fetchall()
+    packed = {number: data for number, data, _ in rows if data}
     if all(offsets is not None for number, _, offsets in rows if number in packed):
         start_of = {number: first for (number, _), first in zip(lengths, starts, strict=True)}
         spans = [span for number, _, offsets in rows if offsets is not None
                  for span in unpack_offsets(offsets, number, start_of[number])]
         pages = touched
     else:
-        whole = list(s.scalars(select(PageRow).where(PageRow.document_id == document_id).order_by(PageRow.number)))
-        spans = list(document_text(whole).spans)
+        whole = conn.execute("SELECT number, raw_text, method, confidence FROM pages WHERE document_id = ? "
+                             "ORDER BY number", (document_id,)).fetchall()
+        spans = list(normalize_pages([Page(n, raw, Method(m), c) for n, raw, m, c in whole]).spans)
         pages = sorted(raw_ranges(spans, start, end))
-    found = rectangles_for(spans, {n: b for n, (_, b) in packed.items()}, start, end)
-    return [PageHighlight(n, packed[n][0] if n in packed else None, found.get(n, ())) for n in pages]
+    ranges = raw_ranges(spans, start, end)
+    found = []
+    for n in pages:
+        if n not in packed:
+            found.append(PageHighlight(n, None, ()))
+            continue
+        size, words = words_in(packed[n], ranges.get(n, ()))
+        found.append(PageHighlight(n, size, tuple(Rectangle(b.x0, b.top, b.x1, b.bottom) for b in words)))
+    return found

@@ -5,6 +5,7 @@ does not exist or is not a span."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import io
 import re
 import shutil
@@ -17,7 +18,8 @@ from typer.testing import CliRunner
 
 from samarkiv.browse import datasette_for
 from samarkiv.cli import app
-from samarkiv.page_cache import PAGE_WIDTH
+from samarkiv.page_cache import PAGE_WIDTH, render_jpeg
+from samarkiv.store.originals import Originals
 
 from .conftest import seed_path
 from .pdf_boxes import pdf_word_boxes, union
@@ -91,6 +93,36 @@ def test_the_page_image_is_a_jpeg_at_screen_width_and_is_cached_beside_the_archi
         assert image.format == "JPEG" and image.width == PAGE_WIDTH
         assert abs(image.height - PAGE_WIDTH * 841.89 / 595.28) <= 1  # A4
     assert [p.read_bytes() for p in cache.iterdir()] == [rendered]
+
+
+def test_a_document_replaced_under_the_same_id_shows_its_new_page(archive: Path, tmp_path: Path,
+                                                                  seed_000_pdfs) -> None:
+    # Its image is cached under the bytes' SHA-256, which the page view and the image read anew each time.
+    copy = tmp_path / "archive.sqlite"
+    shutil.copy(archive, copy)
+    shutil.copytree(f"{archive}.originals", f"{copy}.originals")
+    document, page, *_ = an_amount(copy)
+    other = seed_000_pdfs[1].read_bytes()  # the scan of the same minutes, another original
+    sha = hashlib.sha256(other).hexdigest()
+    replacement = Originals(Path(f"{copy}.originals")).path_for(sha)
+    replacement.parent.mkdir(parents=True, exist_ok=True)
+    replacement.write_bytes(other)
+
+    async def run() -> tuple[bytes, bytes]:
+        ds = datasette_for(copy)
+        await ds.invoke_startup()
+        before = await ds.client.get(f"/-/page/{document}/{page}")
+        first = await ds.client.get(f"/-/page-image/{document}/{page}.jpg")
+        with sqlite3.connect(copy) as conn:
+            conn.execute("UPDATE documents SET sha256 = ? WHERE id = ?", (sha, document))
+        after = await ds.client.get(f"/-/page/{document}/{page}")
+        second = await ds.client.get(f"/-/page-image/{document}/{page}.jpg")
+        assert (before.status_code, first.status_code, after.status_code, second.status_code) == (200,) * 4
+        return first.content, second.content
+
+    first, second = asyncio.run(run())
+    assert first != second
+    assert second == render_jpeg("pdf", replacement, page)
 
 
 def test_a_text_document_shows_its_text_alone(archive: Path) -> None:

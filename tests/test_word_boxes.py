@@ -15,7 +15,7 @@ from samarkiv.ingest import Method, Page
 from samarkiv.ingest.types import WordBox
 from samarkiv.normalize import Span
 from samarkiv.store import Archive
-from samarkiv.store.boxes import pack, pack_offsets, unpack, unpack_offsets
+from samarkiv.store.boxes import pack, pack_offsets, unpack, unpack_offsets, words_in
 from samarkiv.store.models import AmountRow, DecisionRow, PageRow
 
 from .pdf_boxes import pdf_word_boxes, union
@@ -31,6 +31,26 @@ def test_packed_boxes_come_back_to_the_tenth_of_a_point() -> None:
     assert size == (595.3, 841.9)
     assert boxes == (WordBox(0, 8, 56.7, 100.0, 98.3, 111.2), WordBox(9, 12, 101.0, 100.0, 117.6, 111.2))
     assert pack(Page(1, "ren text", Method.PLAIN)) is None
+
+
+def test_the_words_of_a_range_are_decoded_alone_as_unpack_decodes_them() -> None:
+    words = "Styrelsen beslutar att bevilja 320 000 kr till projektet".split()
+    boxes, start = [], 0
+    for n, word in enumerate(words):
+        boxes.append(WordBox(start, start + len(word), 50.0 + 40 * n, 100.0, 80.0 + 40 * n, 111.2))
+        start += len(word) + 1
+    packed = pack(Page(1, " ".join(words), Method.TEXT_LAYER, boxes=tuple(boxes), size=(595.28, 841.89)))
+    assert packed is not None
+    size, every = unpack(packed)
+    for ranges in ([(31, 41)], [(0, 1), (58, 59)], [(9, 10)], [(30, 31)], [(0, 200)], [], [(200, 210)]):
+        expected = tuple(b for b in every if any(b.start < hi and b.end > lo for lo, hi in ranges))
+        assert words_in(packed, ranges) == (size, expected), ranges
+    assert words_in(packed, [(31, 41)])[1][0].start == 31  # '320', then '000' and 'kr'
+    # Boxes out of the text's order (none are written so) are all looked at.
+    backwards = pack(Page(1, " ".join(words), Method.TEXT_LAYER, boxes=tuple(reversed(boxes)), size=(595.28, 841.89)))
+    assert backwards is not None
+    _, reversed_boxes = unpack(backwards)
+    assert words_in(backwards, [(31, 41)])[1] == tuple(b for b in reversed_boxes if b.start < 41 and b.end > 31)
 
 
 def test_an_amount_lands_on_the_pdfs_own_character_boxes(born_archive: Path, seed_000_pdfs) -> None:
