@@ -21,6 +21,9 @@ PLACE_END = re.compile(
     r"\bden \d|\b(?:19|20)\d{2}-\d{2}-\d{2}|\t|$)", re.I)
 
 
+TITLE_COMPACT_DATE = re.compile(r"^(?:\w+\s+){1,3}(?P<day>\d{6})$")
+
+
 def heading_lines(lines: list[Line], part: PartSpan, headings: list[Heading]) -> list[Line]:
     """Lines of a minutes part before its first item."""
     first = [h.start for h in headings if part.start <= h.start < part.end]
@@ -40,6 +43,14 @@ def meeting_of(head: list[Line], part: PartSpan, headings: list[Heading]) -> Mee
             date = found[0].iso
             span = (ln.start + found[0].start, ln.start + found[0].end)
             break
+    if date is None and head:
+        # "Protokoll 180414", "Styrelsemöte 210527": the date written compact in the title
+        first = next((ln for ln in head if not ln.blank), head[0])
+        titled = TITLE_COMPACT_DATE.match(first.stripped)
+        if titled and compact(titled["day"]):
+            date = compact(titled["day"])
+            at = first.start + first.text.find(titled["day"])
+            span = (at, at + len(titled["day"]))
     if date is None:
         return None
     place = None

@@ -35,7 +35,7 @@ LIST_LABELS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
 SIGNATORY_LABELS: dict[str, re.Pattern[str]] = {
     "sekreterare": re.compile(r"^(sekreterare|protokollförare|vid protokollet)\s*:?$", re.I),
     "ordforande": re.compile(r"^(ordförande|mötesordförande)\s*:?$", re.I),
-    "justerare": re.compile(r"^(justerare|justerande|justeras)\s*:?$", re.I),
+    "justerare": re.compile(r"^(justerare|justerande|justeras|justeringsperson|protokolljusterare)\s*:?$", re.I),
 }
 ELECTED_JUSTERARE = (
     re.compile(r"^utses att justera\s*:?\s*(?P<name>.+)$", re.I),
@@ -50,7 +50,7 @@ ROLE_WORDS = {
     "områdeschef", "rektor", "processledare", "utvecklingsledare", "samordnare", "koordinator",
     "arbetsförmedlare", "revisor", "kanslist", "adjungerad", "och", "t.f.", "tf", "bitr.", "biträdande",
 }
-NAME_TOKEN = r"[A-ZÅÄÖÉ][a-zåäöéüè]+(?:-[A-ZÅÄÖÉ][a-zåäöéüè]+)?"
+NAME_TOKEN = r"[A-ZÅÄÖÉ][a-zåäöéüè]+(?:-[A-ZÅÄÖÉa-zåäö][a-zåäöéüè]+)?"  # "Mari-Anne", as typed "Mari-anne"
 NAME = re.compile(rf"^{NAME_TOKEN}(?: (?:af |von |de )?{NAME_TOKEN}){{1,3}}$")
 ATTENDANCE_NOTE = re.compile(r"\s*§+\s*\d+(?:\s*[-–]\s*\d+)?(?:\s*,\s*\d+)*\s*$")
 DATE_NOTE = re.compile(r"^(t\.?o\.?m\.?|fr\.?o\.?m\.?|from|tom)\s+\S+$", re.I)
@@ -456,6 +456,14 @@ def closing_signatures(lines: list[Line], known: list[str]) -> dict[str, list[st
     "Justeras", "Ordförande"), each label's names on the lines below it, several on a line where
     wide gaps part them."""
     found: dict[str, list[str]] = {"sekreterare": [], "ordforande": [], "justerare": [], "justeras": []}
+    if _names_over_labels(lines, known):
+        # "Peder Ek / Ordförande / Gun Alm / Sekreterare": each name signed over its title
+        for i, ln in enumerate(lines):
+            key = next((k for k, p in SIGNATORY_LABELS.items() if p.match(ln.stripped)), None)
+            above = _nonblank(lines[:i][::-1])
+            if key and above is not None and _signed_name(above, known):
+                found[key].append(_signed_name(above, known) or "")
+        return found
     for i, ln in enumerate(lines):
         row = _label_row(ln)
         if row:
@@ -488,11 +496,32 @@ def closing_signatures(lines: list[Line], known: list[str]) -> dict[str, list[st
     return found
 
 
+def _nonblank(lines: list[Line]) -> Line | None:
+    return next((x for x in lines if not x.blank), None)
+
+
+def _signed_name(ln: Line, known: list[str]) -> str | None:
+    text = ln.stripped.split(",")[0].strip(" .…_")
+    return text if is_name(text) or text in known else None
+
+
+def _names_over_labels(lines: list[Line], known: list[str]) -> bool:
+    """Whether a closing block prints each signatory's name over the label (title) naming them:
+    the first label has a name above it, the last one none below."""
+    at = [i for i, ln in enumerate(lines) if any(p.match(ln.stripped) for p in SIGNATORY_LABELS.values())]
+    if not at:
+        return False
+    above = _nonblank(lines[:at[0]][::-1])
+    below = _nonblank(lines[at[-1] + 1:])
+    return (above is not None and _signed_name(above, known) is not None
+            and (below is None or _signed_name(below, known) is None))
+
+
 # Names in a heading zone, wherever the layout put them: "Anna Ek (S)", "Anna Ek, ordförande",
 # a name alone on its line or its column, "Bo Ek (M) ersätter Eva Ström (M)".
 _UPPER = "A-ZÅÄÖÉÈÜØÆŠŽČĆÁÍÓÚÑ"
 _LOWER = "a-zåäöéèüøæšžčćáíóúñëïôçğı"
-ZONE_NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+ZONE_NAME_TOKEN = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}{_LOWER}][{_LOWER}]+)?"
 ZONE_NAME = re.compile(rf"(?<![\w\-&])(?:{ZONE_NAME_TOKEN})"
                        rf"(?:[ \t]+(?:(?:de|af|von|van|der|den|da|di|el|al|bin)[ \t]+)?"
                        rf"{ZONE_NAME_TOKEN}){{0,3}}(?![\w\-])")

@@ -578,3 +578,39 @@ Publicerad: 2023-10-16
     record = _record(text)
     assert [p.type for p in record.parts] == ["other"]
     assert [m.date for m in record.meetings] == ["2023-10-12"]
+
+
+ASSOCIATION = """Protokoll 230311
+
+Närvarande: Jonas Lund, Eva-lena Sjö, Pia Ek, Tor Backman
+Adjungerad: Malin Höök
+
+1. Mötets öppnande
+Ordförande Jonas Lund öppnade mötet
+
+2. Val av justeringsperson
+Pia Ek
+
+3. Godkännande av budget 2023
+Beslut: Budgeten godkändes
+
+Jonas Lund
+Ordförande
+
+Tor Backman
+Sekreterare
+
+Pia Ek
+Justeringsperson
+"""
+
+
+def test_an_association_protocol_with_a_comma_list_and_names_signed_over_their_titles() -> None:
+    record = _record(ASSOCIATION)
+    assert {(p.name, p.group) for p in record.people} == {
+        ("Jonas Lund", "beslutande"), ("Eva-lena Sjö", "beslutande"), ("Pia Ek", "beslutande"),
+        ("Tor Backman", "beslutande"), ("Malin Höök", "ovriga")}
+    assert record.signatories.ordforande == "Jonas Lund"
+    assert record.signatories.sekreterare == "Tor Backman"
+    assert list(record.signatories.justerare) == ["Pia Ek"]
+    assert [m.date for m in record.meetings] == ["2023-03-11"]
