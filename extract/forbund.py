@@ -42,7 +42,8 @@ def _patterns() -> tuple[tuple[Body, str, str], ...]:
     out = []
     for body in samordningsforbund():
         for form in body.forms:
-            words = [re.escape(w) for w in form.split()]
+            # "Skellefteå–Norsjö" also as typed "Skellefteå - Norsjö" or "Skellefteå-Norsjö"
+            words = [re.sub(r"\\-|–", r"\\s*[-–]\\s*", re.escape(w)) for w in form.split()]
             if len(words) < 2 and "förbund" not in form.lower():
                 continue  # short brand names ("SDS", "Samspelet") are too ambiguous in running text
             out.append((body, form, r"(?<![\wåäö])" + r"\s+".join(words) + r"s?(?![\wåäö])"))

@@ -614,3 +614,10 @@ def test_an_association_protocol_with_a_comma_list_and_names_signed_over_their_t
     assert record.signatories.sekreterare == "Tor Backman"
     assert list(record.signatories.justerare) == ["Pia Ek"]
     assert [m.date for m in record.meetings] == ["2023-03-11"]
+
+
+def test_a_forbund_named_with_a_spaced_dash() -> None:
+    # The gazetteer writes "Samordningsförbundet Skellefteå–Norsjö"; letterheads type the dash as
+    # they please.
+    text = "Samordningsförbundet Skellefteå - Norsjö\n\nKALLELSE\n\nTid: 2015-03-05\n\n1. Val av justerare\n"
+    assert _record(text).forbund == "Samordningsförbundet Skellefteå–Norsjö"
