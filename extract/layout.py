@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 # Normalize has already turned OCR's bullet letters ("e ", "o ") into "- ".
-BULLET = re.compile(r"^(?P<indent>[ \t]*)[-–•▪◦*](?:\s+(?P<text>.*))?$")
+# A Markdown converter escapes a bullet's hyphen ("\\-  Uppräkningen …").
+BULLET = re.compile(r"^(?P<indent>[ \t]*)(?:\\-|[-–•▪◦*])(?:\s+(?P<text>.*))?$")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-ZÅÄÖ\"”0-9])")
 MARKUP = re.compile(r"\*\*")
 LINE_BREAK = re.compile(r"[\n\f]")
@@ -118,6 +119,18 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", " ", MARKUP.sub("", text)).strip()
 
 
+RUN_ON_WORDS = 8  # a wrapped line of running text is at least this long
+
+
+def _runs_on(last: Line, lines: list[Line], blank: int) -> bool:
+    """Whether a sentence goes on past the blank line at `blank` (a page break of a converted PDF):
+    a long line of running text without closing punctuation, the next line in lower case."""
+    nxt = next((x for x in lines[blank + 1:blank + 3] if not x.blank), None)
+    text = last.stripped
+    return (nxt is not None and len(text.split()) >= RUN_ON_WORDS and not text.endswith((".", "!", "?", ":", ";"))
+            and nxt.stripped[:1].islower() and not nxt.stripped.startswith("att ") and not BULLET.match(nxt.text))
+
+
 def blocks_of(lines: list[Line]) -> list[Block]:
     """Paragraphs (separated by blank lines) and bullets (each its own block)."""
     out: list[Block] = []
@@ -135,9 +148,10 @@ def blocks_of(lines: list[Line]) -> list[Block]:
             out.append(Block(cur[0].start, cur[-1].end, squash(body), cur_bullet, cur_indent))
         cur = []
 
-    for ln in lines:
+    for i, ln in enumerate(lines):
         if ln.blank:
-            close()
+            if not (cur and _runs_on(cur[-1], lines, i)):
+                close()
             continue
         m = BULLET.match(ln.text)
         if m and not ln.is_row:

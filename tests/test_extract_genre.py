@@ -621,3 +621,34 @@ def test_a_forbund_named_with_a_spaced_dash() -> None:
     # they please.
     text = "Samordningsförbundet Skellefteå - Norsjö\n\nKALLELSE\n\nTid: 2015-03-05\n\n1. Val av justerare\n"
     assert _record(text).forbund == "Samordningsförbundet Skellefteå–Norsjö"
+
+
+def test_markdown_escaped_bullets_and_a_sentence_run_over_a_page_break() -> None:
+    # A PDF converted to Markdown: the converter escapes a bullet's hyphen, and a page break
+    # leaves a blank line inside a sentence.
+    text = """PROTOKOLL
+
+§ 14 Riktlinjer för föreningsbidrag
+
+Beslut
+
+Nämnden beslutar att
+
+\\-  anta riktlinjerna för föreningsbidrag daterade 2024-02-01,
+
+\\-  ge förvaltningen i uppdrag att följa upp riktlinjerna under hösten.
+
+§ 15 Lokalförsörjning
+
+Beslut
+
+Nämnden ger förvaltningen i uppdrag att ta fram en plan för lokalförsörjningen under de kommande
+
+fem åren.
+"""
+    decisions = [(d.paragraph, d.kind, d.text) for d in _record(text).decisions]
+    assert decisions == [
+        ("14", "approve", "Nämnden beslutar att anta riktlinjerna för föreningsbidrag daterade 2024-02-01,"),
+        ("14", "assign", "Nämnden beslutar att ge förvaltningen i uppdrag att följa upp riktlinjerna under hösten."),
+        ("15", "assign", "Nämnden ger förvaltningen i uppdrag att ta fram en plan för lokalförsörjningen under de "
+                         "kommande fem åren.")]
