@@ -27,9 +27,9 @@ PART_HEADINGS: tuple[tuple[str, re.Pattern[str], bool], ...] = (
 )
 # A report without a title still says what it is ("Styrelsen … avger följande delårsrapport").
 SELF_DESCRIBED: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("delarsrapport", re.compile(r"avger följande delårsrapport", re.I)),
-    ("arsredovisning", re.compile(r"avger följande årsredovisning", re.I)),
-    ("verksamhetsberattelse", re.compile(r"avger följande verksamhetsberättelse", re.I)),
+    ("delarsrapport", re.compile(r"avger (?:härmed )?följande delårsrapport", re.I)),
+    ("arsredovisning", re.compile(r"avger (?:härmed )?följande årsredovisning", re.I)),
+    ("verksamhetsberattelse", re.compile(r"avger (?:härmed )?följande verksamhetsberättelse", re.I)),
 )
 MINUTES = ("protokoll", "kallelse")
 # The byline of a web page's news item: when it was published or last changed.
@@ -45,7 +45,7 @@ CAPS_HEADING = re.compile(r"^(?:KALLELSE|SAMMANTRÄDESPROTOKOLL|PROTOKOLL|DAGORD
 DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|…{2,}")
 # The § heading line before a title ("§ 99   Dnr BN-2025-00112", "KS § 12").
 PARAGRAPH_LINE = re.compile(r"^(?:[A-ZÅÄÖ]{1,4}\s?)?§\s*\d+(?:\s+(?:dnr|diarienummer)\b.*)?$", re.I)
-SELF_DESCRIBED_ANY = re.compile(r"\bavger\s+(?:följande\s+)?"
+SELF_DESCRIBED_ANY = re.compile(r"\bavger\s+(?:härmed\s+)?(?:följande\s+)?"
                                 r"(?P<kind>delårsrapport|årsredovisning|verksamhetsberättelse)",
                                 re.I)
 COVER_TITLE = re.compile(r"^(?:\S+\s+){0,2}"

@@ -32,6 +32,7 @@ LIST_LABELS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
     ("ledamot", "ledamot", re.compile(r"^((ordinarie )?ledamöter|styrelsens ledamöter|styrelse)\s*:?$", re.I)),
     ("other", None, re.compile(r"^(deltagare i \w*gruppen(?: är)?|\w*gruppen består av|\w*gruppen)\s*:$", re.I)),
 )
+FLAT_LIST_LINE = 200  # a line this long that holds a list label holds the list too
 SIGNATORY_LABELS: dict[str, re.Pattern[str]] = {
     "sekreterare": re.compile(r"^(sekreterare|protokollförare|vid protokollet)\s*:?$", re.I),
     "ordforande": re.compile(r"^(ordförande|mötesordförande)\s*:?$", re.I),
@@ -420,6 +421,39 @@ def board_table(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     return out
 
 
+# A report's member list inside a line that lost its breaks: "… Ordinarie ledamöter: Rune Ek,
+# ordförande Dan Ros, vice ordförande Kim Berg Ersättare: Bo Al/Nils Ed …".
+FLAT_LIST_LABEL = re.compile(r"(?<![\w])(?P<label>(?:Ordinarie ledamöter|Styrelsens ledamöter|Ledamöter|"
+                             r"Styrelsens ersättare|Ersättare))\s*:\s*")
+FLAT_ROLE = re.compile(r"\s*,\s*(?P<role>(?:\d:e |1:e |2:e )?(?:vice |förste vice |andre vice )?ordförande|ledamot|"
+                       r"ersättare|sekreterare)\b", re.I)
+
+
+def _flat_list_people(ln: Line) -> list[tuple[str, Entry, Line]]:
+    """The names of labelled member lists inside one long line, each up to where the names end."""
+    out: list[tuple[str, Entry, Line]] = []
+    labels = list(FLAT_LIST_LABEL.finditer(ln.text))
+    for k, lab in enumerate(labels):
+        group, label_role = ("ersattare", "ersättare") if "rsättare" in lab["label"] else ("ledamot", "ledamot")
+        end = labels[k + 1].start() if k + 1 < len(labels) else len(ln.text)
+        pos = lab.end()
+        while pos < end:
+            m = ZONE_NAME.match(ln.text, pos)
+            found = _name_in(m[0]) if m else None
+            if m is None or found is None or found[0] != 0:
+                break
+            role = FLAT_ROLE.match(ln.text, m.end())
+            tokens = found[1].split()
+            # four capitalised words without a separator are two people ("Nina Ek Maja Ros")
+            names = [" ".join(tokens[:2]), " ".join(tokens[2:])] if len(tokens) == 4 else [found[1]]
+            out.extend((group, Entry(name, role["role"].lower() if role and name == names[-1] else label_role,
+                                     None), ln) for name in names)
+            pos = role.end() if role else m.end()
+            gap = re.match(r"\s*(?:/|,)?\s*", ln.text[pos:end])
+            pos += gap.end() if gap else 0
+    return out
+
+
 def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     """Members listed under a report's "Ordinarie ledamöter:", "Ersättare:" or a group heading,
     and the members of a board table."""
@@ -428,6 +462,12 @@ def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     for ln in lines:
         text = ln.stripped
         if not text:
+            continue
+        labelled = FLAT_LIST_LABEL.search(text)
+        if labelled and labelled.end() < len(text) and (len(text) >= FLAT_LIST_LINE or labelled.start() == 0):
+            # the list follows its label on the same line ("Ersättare: Ali Demir/Karin Ulv …")
+            out.extend(_flat_list_people(ln))
+            group = None
             continue
         label = next(((g, r) for g, r, p in LIST_LABELS if p.match(text)), None)
         if label:

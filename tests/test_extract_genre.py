@@ -652,3 +652,21 @@ fem åren.
         ("14", "assign", "Nämnden beslutar att ge förvaltningen i uppdrag att följa upp riktlinjerna under hösten."),
         ("15", "assign", "Nämnden ger förvaltningen i uppdrag att ta fram en plan för lokalförsörjningen under de "
                          "kommande fem åren.")]
+
+
+def test_a_reports_board_list_inside_a_page_that_lost_its_line_breaks() -> None:
+    text = ("3 Förvaltningsberättelse Styrelse Förbundet har under 2019 letts av en styrelse med fem ordinarie "
+            "ledamöter, och styrelsen har haft 7 sammanträden under året. Ordinarie ledamöter: Siv Lantz, ordförande "
+            "Erik Bohm, vice ordförande Lina Aho Tove Brink Ersättare: Ali Demir/Karin Ulv Sten Moberg Ragunda "
+            "kommun Försäkringskassan Arbetsförmedlingen Region Jämtland Härjedalen")
+    people = [(p.name, p.group, p.role) for p in _record(text).people]
+    assert people == [("Siv Lantz", "ledamot", "ordförande"), ("Erik Bohm", "ledamot", "vice ordförande"),
+                      ("Lina Aho", "ledamot", "ledamot"), ("Tove Brink", "ledamot", "ledamot"),
+                      ("Ali Demir", "ersattare", "ersättare"), ("Karin Ulv", "ersattare", "ersättare"),
+                      ("Sten Moberg", "ersattare", "ersättare")]
+
+
+def test_a_report_that_says_what_it_is_herewith() -> None:
+    text = ("1 ÅRSREDOVISNING 2019 Samordningsförbundet\n\n2 Styrelsen för samordningsförbundet avger härmed "
+            "följande årsredovisning för verksamhetsåret 2019.")
+    assert [p.type for p in _record(text).parts] == ["arsredovisning"]
