@@ -18,10 +18,10 @@ from .meetings import document_year, meeting_of, reported_meetings
 from .mentions import mentions_in
 from .outcomes import outcomes_in
 from .parts import MINUTES, PartSpan, part_at, report_date
-from .people import Entry, heading_people, list_people, roll_call, zone_people, zone_signatories
+from .people import Entry, heading_people, list_people, roll_call, unseparated_names, zone_people, zone_signatories
 from .procedure import Section as ProcedureSection
 from .procedure import procedure_of
-from .structure import Document, PartNode, owner, physical_lines, structure_of, within
+from .structure import PEOPLE_GROUPS, Document, PartNode, owner, physical_lines, structure_of, within
 from .types import (
     Amount,
     Decision,
@@ -209,15 +209,25 @@ def _heading_people(node: PartNode, text: Text) -> list[Person]:
     found = [_person(g, e, ln, text) for g, e, ln in heading_people(head)]
     groups = [(f.start, GROUP_OF_LABEL.get(f.key)) for f in zone.fields]
     first_label = min((f.start for f in zone.fields if GROUP_OF_LABEL.get(f.key)), default=None)
+    known = [p.name.casefold() for p in found]
     if first_label is not None:
         spotted = zone_people([ln for ln in head if ln.end > first_label], groups)
-        known = [p.name.casefold() for p in found]
         for g, e, ln in spotted:
             low = e.name.casefold()
             if any(f" {k} " in f" {low} " or f" {low} " in f" {k} " or _ocr_variant(k, low) for k in known):
                 continue
             known.append(low)
             found.append(_person(g, e, ln, text))
+    for f in zone.fields:
+        group = PEOPLE_GROUPS.get(f.key)
+        if group is None or not f.value:
+            continue
+        for at, name in unseparated_names(f.value, f.value_start):
+            if name.casefold() in known or any(name.casefold() in k or k in name.casefold() for k in known):
+                continue
+            known.append(name.casefold())
+            ln = next((x for x in head if x.start <= at < x.end + 1), head[0])
+            found.append(_person(group, Entry(name, None, None), ln, text))
     return found
 
 

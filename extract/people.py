@@ -6,7 +6,7 @@ Lists come as "Namn, roll, organisation", "Namn, roll (organisation)" or paralle
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from samarkiv.gazetteer import all_bodies
@@ -313,10 +313,19 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
             continue
         entry = parse_entry(text)
         if entry:
-            out.append((_group_of(group, entry, bare), _with_role(entry, label_role), ln))
+            out.extend((_group_of(group, e, bare), _with_role(e, label_role), ln) for e in _two_names(entry))
         elif not ATTENDANCE_NOTE.fullmatch(text):
             group = None
     return out
+
+
+def _two_names(entry: Entry) -> list[Entry]:
+    """An entry of four capitalised words and nothing else is two people whose separator was
+    lost ("Karl Lönn Eva Wiik")."""
+    tokens = entry.name.split()
+    if len(tokens) != 4 or entry.role or entry.organisation:
+        return [entry]
+    return [replace(entry, name=" ".join(tokens[:2])), replace(entry, name=" ".join(tokens[2:]))]
 
 
 def _comma_list(text: str) -> list[Entry]:
@@ -570,6 +579,7 @@ ZONE_PARTY = re.compile(r"\s*\(\s*(?P<party>[A-Za-zÅÄÖåäö]{1,4})\s*\)")
 NAME_END = re.compile(r"\s*\(\s*[A-Za-zÅÄÖåäö]{1,4}\s*\)|\s*\([^()\d]{2,60}\)|\s*,|\t|\s{2,}|\s*$|"
                       r"\s+(?:§|ersätter\b|för\b|tjänstgör\b|"
                       r"från\b|fr\.?o\.?m\b|t\.?o\.?m\b|kl\b|ej\b)|\s+(?=[a-zåäö]{4,})")
+RUN_BEFORE = re.compile(rf"(?<![\w\-])(?:{ZONE_NAME_TOKEN}) $")
 NAME_START = re.compile(r"(?:^|\t|\s{2,}|[:;,]\s*|(?:ersätter|för|tjänstgör för)\s+)$")
 REPLACES = re.compile(r"(?:ersätter|tjänstgör för|för)\s+$")
 STOP_TOKENS = {
@@ -805,6 +815,8 @@ def zone_people(lines: list[Line], groups: list[tuple[int, str | None]]) -> list
         text = ln.text
         for m in ZONE_NAME.finditer(text):
             before = text[:m.start()]
+            if RUN_BEFORE.search(before) and not REPLACES.search(before):
+                continue  # the tail of a longer run of names: `unseparated_names` reads such runs
             found = _name_in(m[0])
             if found is None:
                 if carried and len(m[0].split()) == 1 and ZONE_PARTY.match(text, m.end()):
@@ -839,6 +851,28 @@ def zone_people(lines: list[Line], groups: list[tuple[int, str | None]]) -> list
             out.append((group, Entry(name, role, org), ln))
         if carried and not text.rstrip().endswith(carried):
             carried = None
+    return out
+
+
+# A run of names a flattened page printed without a separator between them: "Beslutande Maidie
+# Ek Robert Uitto Mona Nyberg Bengt Berg …", which the list rules leave unread (three names or
+# more). Swedish names are a given name and a surname (double names take a hyphen), so an even
+# run is read two by two; an odd run holds a name of three words somewhere, and is left alone.
+UNSEPARATED = re.compile(rf"(?:{ZONE_NAME_TOKEN})(?:[ ]+(?:{ZONE_NAME_TOKEN})){{5,}}")
+
+
+def unseparated_names(value: str, at: int) -> list[tuple[int, str]]:
+    """(offset, name) of the people in runs of six capitalised words or more (an even number) of
+    a list's value; `at` is the value's offset."""
+    out: list[tuple[int, str]] = []
+    for run in UNSEPARATED.finditer(value):
+        words = list(re.finditer(r"\S+", run[0]))
+        if len(words) % 2 or any(_zone_stop(w[0]) for w in words):
+            continue  # a name of three words, a label, an organisation or a title inside
+        for k in range(0, len(words), 2):
+            name = f"{words[k][0]} {words[k + 1][0]}"
+            if is_name(name):
+                out.append((at + run.start() + words[k].start(), name))
     return out
 
 

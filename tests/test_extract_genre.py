@@ -670,3 +670,16 @@ def test_a_report_that_says_what_it_is_herewith() -> None:
     text = ("1 ÅRSREDOVISNING 2019 Samordningsförbundet\n\n2 Styrelsen för samordningsförbundet avger härmed "
             "följande årsredovisning för verksamhetsåret 2019.")
     assert [p.type for p in _record(text).parts] == ["arsredovisning"]
+
+
+def test_a_heading_whose_names_lost_every_separator() -> None:
+    # A transcript of a board's minutes: the names of each list one run of capitalised words.
+    text = ("1 1 (9) Plats och tid Sessionssalen, regionens hus, den 12 mars 2019 kl Beslutande Ingrid Fors Tomas "
+            "Lind Mona Berg Per-Ola Strand Åsa Nyman Hans Tell Övriga deltagande Karl Lönn Eva Wiik Utses att "
+            "justera Mona Berg Justeringens plats och tid Underskrifter Sekreterare Paragrafer Eva Wiik "
+            "Ordförande Ingrid Fors Justerande Mona Berg\n\n2 2 (9) 22 Fastställande av föredragningslista "
+            "Föredragningslistan fastställs.")
+    people = {(p.name, p.group) for p in _record(text).people}
+    assert people == {("Ingrid Fors", "beslutande"), ("Tomas Lind", "beslutande"), ("Mona Berg", "beslutande"),
+                      ("Per-Ola Strand", "beslutande"), ("Åsa Nyman", "beslutande"), ("Hans Tell", "beslutande"),
+                      ("Karl Lönn", "ovriga"), ("Eva Wiik", "ovriga")}
