@@ -694,6 +694,11 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
     run: list[str] = []
     for n, (key, index, value, _end) in enumerate(fields):
         if key not in found:
+            if key == "paragrafer" and run and not re.search(r"\d", value):
+                # "Sekreterare Paragrafer Anna Ek": a page that lost the §§ signed, the name is the
+                # signatory's
+                for k, name in zip(run, _names_in(value, known), strict=False):
+                    found[k] = found[k] or [name]
             if key not in ("underskrifter",):
                 run = []
             continue

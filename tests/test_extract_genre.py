@@ -679,7 +679,11 @@ def test_a_heading_whose_names_lost_every_separator() -> None:
             "justera Mona Berg Justeringens plats och tid Underskrifter Sekreterare Paragrafer Eva Wiik "
             "Ordförande Ingrid Fors Justerande Mona Berg\n\n2 2 (9) 22 Fastställande av föredragningslista "
             "Föredragningslistan fastställs.")
-    people = {(p.name, p.group) for p in _record(text).people}
+    record = _record(text)
+    people = {(p.name, p.group) for p in record.people}
     assert people == {("Ingrid Fors", "beslutande"), ("Tomas Lind", "beslutande"), ("Mona Berg", "beslutande"),
                       ("Per-Ola Strand", "beslutande"), ("Åsa Nyman", "beslutande"), ("Hans Tell", "beslutande"),
                       ("Karl Lönn", "ovriga"), ("Eva Wiik", "ovriga")}
+    # the §§ signed were lost with the digits: the name after "Sekreterare Paragrafer" is the sekreterare's
+    assert (record.signatories.sekreterare, record.signatories.ordforande) == ("Eva Wiik", "Ingrid Fors")
+    assert list(record.signatories.justerare) == ["Mona Berg"]
