@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from samarkiv.gazetteer import all_bodies
+from samarkiv.gazetteer import all_bodies, kommuner
 
 from .layout import Line, squash
 from .structure import SIGNATURE_KEYS
@@ -32,6 +32,7 @@ LIST_LABELS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
     ("ledamot", "ledamot", re.compile(r"^((ordinarie )?ledamöter|styrelsens ledamöter|styrelse)\s*:?$", re.I)),
     ("other", None, re.compile(r"^(deltagare i \w*gruppen(?: är)?|\w*gruppen består av|\w*gruppen)\s*:$", re.I)),
 )
+ENTRY_WORDS = 8  # a role or an organisation after a name is never longer
 FLAT_LIST_LINE = 200  # a line this long that holds a list label holds the list too
 SIGNATORY_LABELS: dict[str, re.Pattern[str]] = {
     "sekreterare": re.compile(r"^(sekreterare|protokollförare|vid protokollet)\s*:?$", re.I),
@@ -129,6 +130,20 @@ def _role(text: str | None) -> str | None:
     return text or None
 
 
+def _holds_name(text: str) -> bool:
+    """Whether a role as read holds a person's name: the next entry of a list run together."""
+    return any(_name_in(m[0]) is not None for m in ZONE_NAME.finditer(text))
+
+
+def _before_name(text: str) -> str | None:
+    """What a role as read says before the first name in it, if anything."""
+    for m in ZONE_NAME.finditer(text):
+        found = _name_in(m[0])
+        if found is not None:
+            return _role(text[:m.start() + found[0]].strip(" ,")) or None
+    return _role(text)
+
+
 def _is_title_note(text: str) -> bool:
     """Whether a note in parentheses after a name is a title or role ("vice ordförande",
     "Kommundirektör", "2:e vice ordförande") rather than an organisation or party."""
@@ -212,6 +227,10 @@ def parse_entry(line: str) -> Entry | None:
             org = org_in_parens
     if org is None and party_letters:
         org = party_letters  # a politician's party stands where an official's organisation would
+    if role and _holds_name(role):
+        role = _before_name(role)  # "ordförande Anna Berg (S) …": the next entry of a run-together list
+    if any(x and (len(x.split()) > ENTRY_WORDS or "(" in x) for x in (role, org)):
+        return None  # a list that lost its line breaks, read as one entry: no role is that long
     return Entry(name, role, org, absent)
 
 
@@ -603,6 +622,12 @@ STOP_TOKENS = {
 }
 
 
+@cache
+def _place_names() -> frozenset[str]:
+    """The kommuner's own names ("Arjeplog", "Piteå"), which lists print after a member."""
+    return frozenset(b.variants[0] for b in kommuner() if b.variants)
+
+
 def _zone_stop(token: str) -> bool:
     low = token.casefold()
     return (low in STOP_TOKENS or low in ROLE_WORDS or any(w in low for w in ORG_WORDS)
@@ -618,6 +643,8 @@ def _name_in(candidate: str) -> tuple[int, str] | None:
         if _zone_stop(t[0]):
             keep = i + 1
     rest = tokens[keep:]
+    if len(rest) == 3 and rest[0][0] in _place_names():
+        rest = rest[1:]  # "Arjeplog Lotta Åman": the place of the one before, then a name
     if len(rest) < 2 or len(rest) > 4:
         return None
     name = " ".join(t[0] for t in rest)
@@ -629,10 +656,13 @@ def _name_in(candidate: str) -> tuple[int, str] | None:
 def _zone_role(after: str) -> tuple[str | None, str | None]:
     """(role, organisation) from what follows a name up to the next name or column."""
     party = None
-    m = ZONE_PARTY.match(after)
+    m = ZONE_PARTY.match(after) or ZONE_PARTY.match(re.sub(r"^\s*,", "", after))
     if m:
         party = m["party"].upper() if len(m["party"]) <= 3 else m["party"]
-        after = after[m.end():]
+        after = re.sub(r"^\s*,", "", after)[m.end():]
+        place = re.match(r"\s*,\s*(\S+)", after)
+        if place and place[1].strip(",") in _place_names():
+            after = after[place.end():]  # "Lotta Åman, (s), Arvidsjaur": the member's kommun
     after = re.split(r"\t|\s{3,}", after)[0]
     note = re.match(r"\s*\(([^()]{2,60})\)", after)
     if note:
@@ -642,14 +672,19 @@ def _zone_role(after: str) -> tuple[str | None, str | None]:
         return None, party or note[1].strip()
     if _next_name(after):
         return None, party  # a list that lost its line breaks: the next person follows
+    titled = re.match(r"\s*,\s*(?P<role>[a-zåäö][^,()]{1,40}?)\s*\((?P<org>[^()]{2,60})\)", after)
+    if titled and _is_title_note(titled["role"]):
+        # "Patrik Ek, ordförande (Avesta kommun) Anna Berg, ledamot (…)": a list run together
+        return _title_role(titled["role"]), party or titled["org"].strip()
     after = ATTENDANCE_NOTE.sub("", re.sub(r"\s*§.*$", "", after)).strip(" ,.;")
     role = org = None
     if after:
         entry = parse_entry("Anna Ek, " + after)
         if entry:
             role, org = entry.role, entry.organisation
-        else:
-            role = _role(after)
+        elif "(" not in after:
+            role = _before_name(after) if _holds_name(after) else _role(after) if len(after.split()) <= ENTRY_WORDS \
+                else None
     return role, party or org
 
 

@@ -33,7 +33,8 @@ ZONE_LABELS: tuple[tuple[str, str], ...] = (
     ("justering", r"justeringens plats och tid|plats och tid för justering|justeringsdatum|justeringsplats|"
                   r"justering(?:ens)?(?: plats och tid)?"),
     ("plats", r"plats och tid(?: för sammanträde(?:t)?)?|tid och plats|sammanträdesplats|mötesplats|plats|lokal"),
-    ("beslutande", r"beslutande(?: ledamöter)?|närvarande ledamöter|tjänstgörande ledamöter|ledamöter|"
+    ("beslutande", r"beslutande(?: ledamöter| [a-zåäö]*representanter| medlemmar)?|närvarande ledamöter|"
+                   r"tjänstgörande ledamöter|ledamöter|"
                    r"tjänstgörande ersättare|närvarande(?! ersättare| tjänstem| tjänstepersoner)"),
     ("ovriga", r"ej beslutande(?: ledamöter)?|ej tjänstgörande ersättare|icke tjänstgörande ersättare|"
                r"närvarande ersättare|övriga (?:närvarande|deltagare|deltagande|ej beslutande)"

@@ -687,3 +687,17 @@ def test_a_heading_whose_names_lost_every_separator() -> None:
     # the §§ signed were lost with the digits: the name after "Sekreterare Paragrafer" is the sekreterare's
     assert (record.signatories.sekreterare, record.signatories.ordforande) == ("Eva Wiik", "Ingrid Fors")
     assert list(record.signatories.justerare) == ["Mona Berg"]
+
+
+def test_members_with_party_and_kommun_after_the_name_run_together() -> None:
+    # A kommunförbund's board: "Name, (party), Kommun" one after another on a page that lost its
+    # line breaks, the officials with their titles.
+    text = ("1 Styrelsen Sida 4 (30) Plats Stadshuset, Umeå Beslutande kommunrepresentanter Karin Ålund, (s), Vindeln "
+            "Per Hedqvist, (m), Lycksele Sofia Bergh, (c), Sorsele, Tjänstgörande ersättare Övriga deltagare "
+            "Tor Lidman, kansliet, sekreterare Underskrifter Sekreterare Tor Lidman Ordförande Karin Ålund "
+            "Justerare Per Hedqvist\n\n2 Styrelsen Sida 5 (30) § 12 Val av justerare Per Hedqvist utses att "
+            "justera protokollet.")
+    people = {(p.name, p.group, p.role, p.organisation) for p in _record(text).people}
+    assert people == {("Karin Ålund", "beslutande", None, "S"), ("Per Hedqvist", "beslutande", None, "M"),
+                      ("Sofia Bergh", "beslutande", "tjänstgörande ersättare", "C"),
+                      ("Tor Lidman", "ovriga", "kansliet, sekreterare", None)}

@@ -41,7 +41,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], float] = {
     ("seeds", "flattened", "decisions"): 0.68,
     ("seeds", "flattened", "amounts"): 0.37,
     ("seeds", "flattened", "outcomes"): 0.37,
-    ("seeds", "flattened", "signatories"): 0.13,
+    ("seeds", "flattened", "signatories"): 0.06,
     # Parallel name and organisation columns whose label was moved to a line of its own.
     ("seeds", "labels_on_own_lines", "people"): 0.10,
     ("seeds", "labels_on_own_lines", "signatories"): 0.19,
