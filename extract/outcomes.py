@@ -297,7 +297,7 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
             named = _insats_in(sentence)
             if measured and OUTCOME_AGAINST.search(sentence) and SHARE_OF_INSATS.search(sentence):
                 # "Målet är att 20 procent ska ha gått vidare till arbete eller studier. Utfallet är
-                # 16 procent för Hoppet och 13 procent för Resursteamen": each insats its share
+                # 27 procent för Bryggan och 35 procent för Navet": each insats its share
                 period = period_of(sentence, year, block.text) or title_period
                 found.extend(Outcome(category=measured, insats=m["insats"], period=period,
                                      share=round(float(m["p"].replace(",", ".")) / 100, 4), span=(start, end))
@@ -318,7 +318,7 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
 
 _DIGIT = re.compile(r"\d")
 # What a paragraph measures ("… ska ha gått vidare till arbete eller studier"), and a result stated
-# against it per insats ("Utfallet är 16 procent för Hoppet och 13 procent för Resursteamen").
+# against it per insats ("Utfallet är 27 procent för Bryggan och 35 procent för Navet").
 MEASURE = re.compile(rf"\b{_WENT} (?:vidare |ut |direkt )*(?:till|i) {_WHAT}\b", re.I)
 OUTCOME_AGAINST = re.compile(r"\b(?:utfall(?:et)?|resultat(?:et)?)\b", re.I)
 SHARE_OF_INSATS = re.compile(r"(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|procent) för (?:insatsen |projektet )?"
