@@ -644,7 +644,7 @@ def _name_in(candidate: str) -> tuple[int, str] | None:
             keep = i + 1
     rest = tokens[keep:]
     if len(rest) == 3 and rest[0][0] in _place_names():
-        rest = rest[1:]  # "Arjeplog Lotta Åman": the place of the one before, then a name
+        rest = rest[1:]  # "Arjeplog Stina Holm": the place of the one before, then a name
     if len(rest) < 2 or len(rest) > 4:
         return None
     name = " ".join(t[0] for t in rest)
@@ -662,7 +662,7 @@ def _zone_role(after: str) -> tuple[str | None, str | None]:
         after = re.sub(r"^\s*,", "", after)[m.end():]
         place = re.match(r"\s*,\s*(\S+)", after)
         if place and place[1].strip(",") in _place_names():
-            after = after[place.end():]  # "Lotta Åman, (s), Arvidsjaur": the member's kommun
+            after = after[place.end():]  # "Stina Holm, (s), Arvidsjaur": the member's kommun
     after = re.split(r"\t|\s{3,}", after)[0]
     note = re.match(r"\s*\(([^()]{2,60})\)", after)
     if note:
@@ -894,8 +894,8 @@ def zone_people(lines: list[Line], groups: list[tuple[int, str | None]]) -> list
     return out
 
 
-# A run of names a flattened page printed without a separator between them: "Beslutande Maidie
-# Ek Robert Uitto Mona Nyberg Bengt Berg …", which the list rules leave unread (three names or
+# A run of names a flattened page printed without a separator between them: "Beslutande Ingrid
+# Fors Tomas Lind Mona Berg Hans Tell …", which the list rules leave unread (three names or
 # more). Swedish names are a given name and a surname (double names take a hyphen), so an even
 # run is read two by two; an odd run holds a name of three words somewhere, and is left alone.
 UNSEPARATED = re.compile(rf"(?:{ZONE_NAME_TOKEN})(?:[ ]+(?:{ZONE_NAME_TOKEN})){{5,}}")
