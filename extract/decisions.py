@@ -45,6 +45,8 @@ PROPOSAL = re.compile(r"\b(föreslås|föreslår|förslag till beslut|yrkar)\b",
 PASSIVE = re.compile(r"\b(utses|valdes|godkändes|beslutades|antogs|fastställdes|beviljades|bordlades|"
                      r"godkänns|fastställs|beviljas|bordläggs|läggs till handlingarna|"
                      r"styrelsen beslutar|beslutar styrelsen)\b|"
+                     r"\b[\wåäö]*(?:styrelsen|nämnden|direktionen|utskottet|stämman|fullmäktige) beslutar att\b|"
+                     r"^(?:informationen|rapporten|redovisningen|uppföljningen) (?:noteras|antecknas)\b|"
                      r"^(?:Styrelsen|Nämnden|Förbundsstyrelsen|Direktionen|Stämman|Kommunstyrelsen|Utskottet|"
                      r"Arbetsutskottet) (?:beslutade|beslöt)\b", re.I)
 # "Kommunstyrelsen beslutar" (att) over its att-clauses or bullets: each clause a decided point.

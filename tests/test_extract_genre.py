@@ -701,3 +701,23 @@ def test_members_with_party_and_kommun_after_the_name_run_together() -> None:
     assert people == {("Karin Ålund", "beslutande", None, "S"), ("Per Hedqvist", "beslutande", None, "M"),
                       ("Sofia Bergh", "beslutande", "tjänstgörande ersättare", "C"),
                       ("Tor Lidman", "ovriga", "kansliet, sekreterare", None)}
+
+
+def test_decisions_stated_in_the_paragraph_text_without_a_decision_heading() -> None:
+    text = """PROTOKOLL
+Förbundsstyrelsen 2022-05-12
+
+§ 21 Årsredovisning 2021
+Förbundschefen redogör för årsredovisningen. Förbundsstyrelsen beslutar att godkänna årsredovisningen för 2021.
+
+§ 22 Ansökan om medel
+Direktionen beslutar att bevilja 250 000 kr till insatsen Stegvis för 2022.
+
+§ 23 Information
+Kommunstyrelsen har beslutat att höja medlemsavgiften. Informationen noteras.
+"""
+    decisions = [(d.paragraph, d.kind, d.text) for d in _record(text).decisions]
+    assert decisions == [
+        ("21", "approve", "Förbundsstyrelsen beslutar att godkänna årsredovisningen för 2021."),
+        ("22", "grant", "Direktionen beslutar att bevilja 250 000 kr till insatsen Stegvis för 2022."),
+        ("23", "note", "Informationen noteras.")]
