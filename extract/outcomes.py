@@ -56,7 +56,8 @@ INSATS_GROUP = re.compile(r"\b(?:de (?P<kind>\w+inriktade) insatserna|"
 # Shares and counts as news items and reports write them: "drygt 40 procent av deltagarna gick
 # vidare till arbete eller studier", "gick 37% ut i arbete eller studier", "gick 40 till arbete",
 # "fick fram 17 jobb".
-_WHAT = r"(?P<what>arbete (?:eller|och|/) ?studier|studier (?:eller|och|/) ?arbete|arbete|studier|utbildning|jobb)"
+_WHAT = (r"(?P<what>arbete(?:,| (?:eller|och|/)) ?studier|studier(?:,| (?:eller|och|/)) ?arbete|arbete|studier|"
+         r"utbildning|jobb)")
 _WENT = r"(?:gick|har gått|gått|kom|har kommit|gick över|övergick)"
 _PCT = r"(?:drygt |cirka |ca |nästan |närmare |över |knappt )?(?P<p>\d{1,3}(?:,\d+)?) ?(?:%|procent)"
 PROSE_SHARES = (
@@ -76,7 +77,7 @@ PROSE_COUNT = re.compile(rf"\b{_WENT} (?P<n>\d{{1,5}}) (?:deltagare |personer )?
 # "varav 12 till arbete"; and the figures that continue it: "… och 7 till studier", ", 3 till utbildning".
 _OF_THEM = r"(?:av (?:dem|dessa|deltagarna|de avslutade) |personer |deltagare |individer |ungdomar )"
 RESULT_COUNT = re.compile(
-    rf"(?:(?<![\d,.\w])(?P<n>\d{{1,5}}) {_OF_THEM}?(?:har |hade )?{_WENT} |"
+    rf"(?:(?<![\d,.\w])(?P<n>\d{{1,5}}) (?:\(\d{{1,3}}(?:,\d+)? ?%\) )?{_OF_THEM}?(?:har |hade )?{_WENT} |"
     rf"\bvarav (?P<v>\d{{1,5}}) {_OF_THEM}?(?:har |hade )?(?:{_WENT} )?)"
     rf"(?:vidare |ut |direkt )*(?:till|i|ut i) {_WHAT}\b", re.I)
 MORE_RESULTS = re.compile(rf"^(?:,| och| samt)+ (?P<n>\d{{1,5}}) (?:har )?(?:{_WENT} )?(?:vidare )?"
@@ -85,7 +86,10 @@ MORE_RESULTS = re.compile(rf"^(?:,| och| samt)+ (?P<n>\d{{1,5}}) (?:har )?(?:{_W
 TOOK_PART = re.compile(r"\b(?:deltog|har deltagit|deltagit|medverkade|har medverkat) (?:totalt |sammanlagt )?"
                        r"(?P<n>\d{1,5}) (?:personer|deltagare|individer|ungdomar|unga)\b|"
                        r"(?<![\d,.])(?P<m>\d{1,5}) (?:personer|deltagare|individer|ungdomar|unga) (?:har |hade )?"
-                       r"(?:deltagit|deltog|medverkat|medverkade|varit inskrivna)\b", re.I)
+                       r"(?:deltagit|deltog|medverkat|medverkade|varit inskrivna|tagit del av)\b", re.I)
+# "31 av deltagarna var kvinnor"
+OF_THEM_WERE = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) av (?:deltagarna|dem|dessa) (?:var|är|har varit) "
+                          r"(?P<what>kvinnor|män)\b", re.I)
 # A goal, not a result: "målet är att 20 procent ska ha gått vidare till arbete".
 TARGET = re.compile(r"\b(mål(?:et|en)?|målsättning\w*|ska ha|skall ha|bör ha|förväntas)\b", re.I)
 OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5}) "
@@ -396,6 +400,10 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
     for m in TOOK_PART.finditer(sentence):
         at = m.start()
         add("deltagare", count=int(m["n"] or m["m"]))
+        taken.append((m.start(), m.end()))
+    for m in OF_THEM_WERE.finditer(sentence):
+        at = m.start()
+        add("kvinnor" if m["what"].lower() == "kvinnor" else "man", count=int(m["n"]))
         taken.append((m.start(), m.end()))
     for m in OF_ENDED.finditer(sentence):
         at = m.start()

@@ -721,3 +721,15 @@ Kommunstyrelsen har beslutat att höja medlemsavgiften. Informationen noteras.
         ("21", "approve", "Förbundsstyrelsen beslutar att godkänna årsredovisningen för 2021."),
         ("22", "grant", "Direktionen beslutar att bevilja 250 000 kr till insatsen Stegvis för 2022."),
         ("23", "note", "Informationen noteras.")]
+
+
+def test_results_with_their_share_in_parentheses_and_who_the_participants_were() -> None:
+    text = """Verksamhetsberättelse 2021
+
+Insatsen Steget
+
+Av de 60 deltagare som avslutats har 24 (40 %) gått vidare till arbete eller studier. 31 av deltagarna var
+kvinnor. Totalt 112 personer har tagit del av insatsen.
+"""
+    outcomes = {(o.category, o.count) for o in _record(text).outcomes}
+    assert outcomes == {("avslutade", 60), ("arbete_studier", 24), ("kvinnor", 31), ("deltagare", 112)}
