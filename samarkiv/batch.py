@@ -7,6 +7,7 @@ back together in page order before it is stored. SIGTERM stops a run as Ctrl-C d
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
 import signal
@@ -175,6 +176,25 @@ def expand_inputs(args: Iterable[str], exclude: ArchiveFiles = NO_ARCHIVE_FILES)
             yield Input(path, "no such file or folder")
 
 
+# Allocations between young-generation collections while ingesting, against CPython's 700: a
+# document makes hundreds of thousands of short-lived objects (offset maps, tokens) and few
+# reference cycles, and at 700 the collector ran some 250 times over the 159 pages of the
+# born-digital benchmark, every tenth pass through the long-lived lexicon and model as well
+# (0.27 s of CPU; 0.12 s at this threshold, peak memory the same).
+GC_YOUNG_THRESHOLD = 20_000
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Within the block, the cyclic garbage collector runs less often (`GC_YOUNG_THRESHOLD`)."""
+    previous = gc.get_threshold()
+    gc.set_threshold(max(previous[0], GC_YOUNG_THRESHOLD), *previous[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*previous)
+
+
 class Terminated(KeyboardInterrupt):
     """Raised in the main thread on SIGTERM, so that a run stops as it does on Ctrl-C."""
 
@@ -317,7 +337,8 @@ class Ingestor:
         started = time.perf_counter()
         try:
             if self.jobs <= 1:
-                self._run_serial(inputs, summary)
+                with fewer_collections():
+                    self._run_serial(inputs, summary)
             else:
                 self._run_parallel(inputs, summary)
         except KeyboardInterrupt as exc:
