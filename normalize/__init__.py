@@ -115,6 +115,8 @@ def _repaired_lines(raw: str, repairer: Repairer, first_word: int, skip: int,
 def _changes(text: Mapped, page: int, offset: int, log: dict[int, Edit]) -> list[Change]:
     """The logged repairs as they stand in a page's laid-out text (placed at `offset`)."""
     out: list[Change] = []
+    if not log:
+        return out
     n = len(text.word)
     i = 0
     while i < n:

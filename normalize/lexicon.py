@@ -3,14 +3,20 @@
 Frequencies come from wordfreq's Swedish list; names of public bodies from the gazetteers count as
 common words. Hunspell's Swedish dictionary, when its binding and files are installed, judges
 compounds that no frequency list holds; without it, compounds are split over the frequency list.
+The sorted word table is kept in the user's cache folder, as reading it back is quicker than
+building it from wordfreq's list.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import importlib.util
+import marshal
 import math
+import os
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from functools import cache
@@ -166,15 +172,21 @@ def _name_words() -> set[str]:
     return words
 
 
+def _wordlist_path() -> Path | None:
+    """wordfreq's Swedish list file, or None where wordfreq keeps its data otherwise."""
+    spec = importlib.util.find_spec("wordfreq")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    path = Path(folders[0]) / "data" / WORDLIST if folders else None
+    return path if path is not None and path.is_file() else None
+
+
 def _swedish_buckets() -> list[list[str]]:
     """wordfreq's Swedish list: its words in buckets, the bucket's number the words' frequency in
     centibels below 1. Read straight from wordfreq's file, in the cBpack format its `read_cBpack`
     documents (importing wordfreq, with its language-code tables, took longer than reading the
     list); through wordfreq where the file is not found or reads otherwise."""
-    spec = importlib.util.find_spec("wordfreq")
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    path = Path(folders[0]) / "data" / WORDLIST if folders else None
-    if path is not None and path.is_file():
+    path = _wordlist_path()
+    if path is not None:
         import gzip
 
         import msgpack
@@ -202,17 +214,76 @@ def _frequency_zipfs() -> dict[str, float]:
     return zipfs
 
 
-@cache
-def lexicon() -> Lexicon:
-    """The shared Swedish lexicon (built once per process, about half a second)."""
+# Bumped whenever what the cached table holds, or how it is built, changes.
+_CACHE_FORMAT = 1
+
+
+def _cache_folder() -> Path:
+    """samarkiv's folder in the user's cache directory (XDG_CACHE_HOME, else ~/.cache)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "samarkiv"
+
+
+def _cache_key(names: set[str]) -> str | None:
+    """What the word table is built from: wordfreq's file as it stands, the gazetteer names and
+    the constants merged in, and the marshal format. None when wordfreq's file is not found."""
+    path = _wordlist_path()
+    if path is None:
+        return None
+    stat = path.stat()
+    inputs = (_CACHE_FORMAT, marshal.version, sys.version_info[:2], str(path.resolve()), stat.st_size,
+              stat.st_mtime_ns, NAME_ZIPF, PART_MIN_ZIPF, BOUND_SUFFIXES, sorted(names))
+    return hashlib.sha256(repr(inputs).encode()).hexdigest()[:20]
+
+
+def _cached_zipfs(key: str) -> dict[str, float] | None:
+    """The word table kept under `key`, or None when there is none or it cannot be read."""
+    try:
+        zipfs = marshal.loads((_cache_folder() / f"lexicon-{key}.marshal").read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return zipfs if isinstance(zipfs, dict) else None
+
+
+def _keep_zipfs(key: str, zipfs: dict[str, float]) -> None:
+    """Writes the word table under `key` (atomically, replacing tables of other keys); a cache
+    that cannot be written is left out."""
+    folder = _cache_folder()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".lexicon-", delete=False) as fh:
+            fh.write(marshal.dumps(zipfs))
+        os.replace(fh.name, folder / f"lexicon-{key}.marshal")
+        for old in folder.glob("lexicon-*.marshal"):
+            if old.name != f"lexicon-{key}.marshal":
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _built_zipfs(names: set[str]) -> dict[str, float]:
+    """The word table: wordfreq's words, bound suffixes and gazetteer names with their Zipf
+    values, in sorted order of the words."""
     zipfs = _frequency_zipfs()
     for suffix in BOUND_SUFFIXES:
         zipfs[suffix] = max(zipfs.get(suffix, 0.0), PART_MIN_ZIPF)
+    for word in names:
+        zipfs[word] = max(zipfs.get(word, 0.0), NAME_ZIPF)
+    return {word: zipfs[word] for word in sorted(zipfs)}
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The shared Swedish lexicon (built once per process, about half a second; read back from
+    the user's cache in a third of that)."""
     names = _name_words()
     # Names are written in the genitive as often as not ("Åstorps kommun").
     names |= {w + "s" for w in names if not w.endswith("s")}
-    for word in names:
-        zipfs[word] = max(zipfs.get(word, 0.0), NAME_ZIPF)
+    key = _cache_key(names)
+    zipfs = _cached_zipfs(key) if key else None
+    if zipfs is None:
+        zipfs = _built_zipfs(names)
+        if key:
+            _keep_zipfs(key, zipfs)
     plain_names = {plain(w): w for w in sorted(names) if plain(w) != w and plain(w) not in names}
-    return Lexicon(zipfs=zipfs, sorted_words=sorted(zipfs), speller=_hunspell(), names=frozenset(names),
+    return Lexicon(zipfs=zipfs, sorted_words=list(zipfs), speller=_hunspell(), names=frozenset(names),
                    plain_names=plain_names)

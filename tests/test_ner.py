@@ -154,3 +154,14 @@ def test_gazetteer_ruler_keeps_its_patterns_on_disk(tmp_path: Path) -> None:
     text = "Region Västerbotten och IVO"
     assert [(e.text, e.ent_id_) for e in copy(copy.nlp.make_doc(text)).ents] == [
         ("Region Västerbotten", "Region Västerbotten"), ("IVO", "Inspektionen för vård och omsorg")]
+
+
+def test_the_tokenizer_loaded_bare_has_the_rules_of_the_saved_model() -> None:
+    saved = spacy.load(Path(ner.__file__).parent / "model").tokenizer
+    loaded = ner.load().tokenizer
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert getattr(loaded, attr).__self__.pattern == getattr(saved, attr).__self__.pattern
+    assert loaded.token_match is saved.token_match is None
+    assert loaded.rules == saved.rules and loaded.faster_heuristics == saved.faster_heuristics
+    text = "Beslut: Kungsbacka kommun:s förslag (bil. 3) godkänns, t.ex. 12,5 % fr.o.m. 2024-01-01."
+    assert [t.text for t in loaded(text)] == [t.text for t in saved(text)]
