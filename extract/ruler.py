@@ -3,9 +3,11 @@ patterns (an authority's letters, and the same with ":s") matched by a phrase ma
 
 spaCy's token Matcher tries every pattern at every token, which made it the costliest step after
 the network; a phrase matcher looks each token up once, and finds the same spans.
+
+The factory's annotations are evaluated, not postponed: spaCy validates a component's config
+from them.
 """
 
-from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any

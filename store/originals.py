@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
 import tempfile
 import time
 from collections.abc import Iterator
@@ -18,8 +19,24 @@ from pathlib import Path
 from samarkiv.errors import SamarkivError
 
 _CHUNK = 1 << 20
-# Temporary copies start with a dot so that listings and `verify` never take them for originals.
+# Temporary copies start with a dot so that listings and `verify` never take them for originals,
+# and name the host and process writing them, so that a run can tell a dead run's copy at once.
 _TEMP_PREFIX = ".incoming-"
+_HOST = socket.gethostname().replace("-", "_")
+
+
+def _writer_gone(name: str) -> bool:
+    """Whether the temporary copy `name` was written by a process of this host that has ended."""
+    parts = name[len(_TEMP_PREFIX):].split("-")
+    if len(parts) < 3 or parts[0] != _HOST or not parts[1].isdigit():
+        return False
+    try:
+        os.kill(int(parts[1]), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # alive, another user's
+    return False
 
 
 class OriginalChanged(SamarkivError):
@@ -67,7 +84,7 @@ class Originals:
         if target.is_file():
             return target
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=target.parent)
+        fd, temp_name = tempfile.mkstemp(prefix=f"{_TEMP_PREFIX}{_HOST}-{os.getpid()}-", dir=target.parent)
         temp = Path(temp_name)
         try:
             digest = hashlib.sha256()
@@ -94,12 +111,13 @@ class Originals:
 
     def remove_leftovers(self, older_than: float = 0.0) -> int:
         """Deletes temporary copies older than `older_than` seconds (a younger one may belong to
-        a run still going); returns how many."""
+        a run still going, on another machine too), and at once those whose writer, a process of
+        this machine, has ended; returns how many."""
         removed = 0
         now = time.time()
         for path in self.leftovers():
             try:
-                if now - path.stat().st_mtime >= older_than:
+                if _writer_gone(path.name) or now - path.stat().st_mtime >= older_than:
                     path.unlink()
                     removed += 1
             except FileNotFoundError:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +15,7 @@ from sqlalchemy import select
 from samarkiv.cli import app
 from samarkiv.store import Archive
 from samarkiv.store.models import Document
-from samarkiv.store.originals import OriginalChanged, Originals, folder_for
+from samarkiv.store.originals import _HOST, _TEMP_PREFIX, OriginalChanged, Originals, folder_for
 
 from .conftest import seed_path
 
@@ -90,6 +93,22 @@ def test_copies_are_read_only_and_leftover_temporaries_are_cleared(tmp_path: Pat
     assert originals.remove_leftovers(older_than=3600) == 0
     assert originals.remove_leftovers() == 1
     assert not stale.exists() and kept.exists()
+
+
+def test_a_copy_left_by_a_process_that_ended_is_cleared_at_once(tmp_path: Path) -> None:
+    originals = Originals(tmp_path / "orig")
+    folder = tmp_path / "orig" / "ab"
+    folder.mkdir(parents=True)
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                           text=True, check=True)
+    dead = folder / f"{_TEMP_PREFIX}{_HOST}-{ended.stdout.strip()}-x1y2"
+    alive = folder / f"{_TEMP_PREFIX}{_HOST}-{os.getpid()}-x3y4"
+    other_host = folder / f"{_TEMP_PREFIX}elsewhere-{ended.stdout.strip()}-x5y6"
+    for path in (dead, alive, other_host):
+        path.write_bytes(b"half a fi")
+    # a young copy is kept unless its writer is known to be gone
+    assert originals.remove_leftovers(older_than=3600) == 1
+    assert not dead.exists() and alive.exists() and other_host.exists()
 
 
 def test_the_folder_sits_beside_an_sqlite_file_and_not_beside_a_server(tmp_path: Path) -> None:
