@@ -44,19 +44,12 @@ class FoundPage:
 
 
 @dataclass(frozen=True, slots=True)
-class PageView:
-    """Page `page` of `pages` of a document. `text` is the page's normalized text and `mark` the
-    part of it the span covers (offsets within `text`); `highlight` holds the span's rectangles
-    on this page and the page's size in points, where word boxes are kept; `span_pages` are all
-    the pages the span runs over."""
+class PageView(FoundPage):
+    """A found page as the page view shows it. `text` is the page's normalized text and `mark`
+    the part of it the span covers (offsets within `text`); `highlight` holds the span's
+    rectangles on this page and the page's size in points, where word boxes are kept;
+    `span_pages` are all the pages the span runs over."""
 
-    document_id: int
-    source: str
-    sha256: str
-    document_kind: str
-    forbund: str | None
-    page: int
-    pages: int
     method: str
     confidence: float | None
     text: str
@@ -65,11 +58,6 @@ class PageView:
     span_pages: tuple[int, ...]
     size: tuple[float, float] | None
     highlight: PageHighlight | None
-
-    @property
-    def has_image(self) -> bool:
-        """Whether the document's kind has page images at all (a PDF, a scan)."""
-        return self.document_kind in PAGE_IMAGE_KINDS
 
 
 # Row ids and page numbers past this are no rows of any archive (SQLite's integers end at 2^63).
