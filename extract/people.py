@@ -338,13 +338,18 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     return out
 
 
+def _split_pair(name: str) -> list[str]:
+    """Four capitalised words without a separator are two people whose separator was lost
+    ("Karl Lönn Eva Wiik"); any other name is one."""
+    tokens = name.split()
+    return [" ".join(tokens[:2]), " ".join(tokens[2:])] if len(tokens) == 4 else [name]
+
+
 def _two_names(entry: Entry) -> list[Entry]:
-    """An entry of four capitalised words and nothing else is two people whose separator was
-    lost ("Karl Lönn Eva Wiik")."""
-    tokens = entry.name.split()
-    if len(tokens) != 4 or entry.role or entry.organisation:
+    """An entry that is a name alone, split by `_split_pair`."""
+    if entry.role or entry.organisation:
         return [entry]
-    return [replace(entry, name=" ".join(tokens[:2])), replace(entry, name=" ".join(tokens[2:]))]
+    return [replace(entry, name=name) for name in _split_pair(entry.name)]
 
 
 def _comma_list(text: str) -> list[Entry]:
@@ -471,9 +476,7 @@ def _flat_list_people(ln: Line) -> list[tuple[str, Entry, Line]]:
             if m is None or found is None or found[0] != 0:
                 break
             role = FLAT_ROLE.match(ln.text, m.end())
-            tokens = found[1].split()
-            # four capitalised words without a separator are two people ("Nina Ek Maja Ros")
-            names = [" ".join(tokens[:2]), " ".join(tokens[2:])] if len(tokens) == 4 else [found[1]]
+            names = _split_pair(found[1])
             out.extend((group, Entry(name, role["role"].lower() if role and name == names[-1] else label_role,
                                      None), ln) for name in names)
             pos = role.end() if role else m.end()
@@ -883,10 +886,9 @@ def zone_people(lines: list[Line], groups: list[tuple[int, str | None]]) -> list
             if REPLACES.search(lead):
                 group = "franvarande"
             role, org = _zone_role(text[m.end():])
-            tokens = name.split()
-            if len(tokens) == 4 and not strong:
+            if not strong and len(pair := _split_pair(name)) == 2:
                 # two names of a column that lost its separators
-                out.extend((group, Entry(" ".join(half), None, None), ln) for half in (tokens[:2], tokens[2:]))
+                out.extend((group, Entry(half, None, None), ln) for half in pair)
                 continue
             out.append((group, Entry(name, role, org), ln))
         if carried and not text.rstrip().endswith(carried):
