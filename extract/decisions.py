@@ -11,7 +11,7 @@ from itertools import takewhile
 
 from samarkiv.normalize.amounts import find_money
 
-from .layout import BULLET, Block, Line, blocks_of, sentences, squash, units_of
+from .layout import Block, Line, blocks_of, sentences, squash, units_of
 from .structure import Section
 
 # Decision kinds, first match wins: the specific verbs before the general ones.
@@ -224,7 +224,7 @@ def reported_decisions(lines: list[Line]) -> list[Found]:
             if REPORTED.search(s) and not PROPOSAL.search(s) and not NOT_THE_BOARD.match(s):
                 points = list(takewhile(lambda x: x.bullet, blocks[i + 1:]))
                 if k == len(said) - 1 and s.rstrip().endswith(":") and points:
-                    text = " - ".join([s.rstrip(), *(squash(_unbulleted(p.text)) for p in points)])
+                    text = " - ".join([s.rstrip(), *(p.text for p in points)])
                     out.extend(_make(text, a, points[-1].end))
                     continue
                 # "fattades beslut om årets internkontroll, delegationsordning och företrädare":
@@ -234,11 +234,6 @@ def reported_decisions(lines: list[Line]) -> list[Found]:
                 subjects = len(items) if items and all(len(x.split()) <= LIST_ITEM_WORDS for x in items) else 1
                 out.extend(_make(s, a, z) * subjects)
     return out
-
-
-def _unbulleted(text: str) -> str:
-    m = BULLET.match(text)
-    return m["text"] or "" if m else text
 
 
 def _point_lines(lines: list[Line]) -> list[Line]:
