@@ -68,8 +68,13 @@ def load() -> Language:
     with resources.as_file(model) as path:
         if not (path / "config.cfg").is_file():
             raise ModelMissing(f"the NER model is missing in {path}; build it with `make model`")
+        # The config is edited in place rather than overridden through `spacy.load(config=…)`:
+        # spaCy 3.8 turns a nested override into "nlp.tokenizer.@tokenizers", which it drops.
+        config = spacy.util.load_config(path / "config.cfg")
+        config["nlp"]["tokenizer"] = {"@tokenizers": BARE_TOKENIZER}
         with use_ops("numpy", use_blis=False):
-            return spacy.load(path, config={"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}})
+            nlp = spacy.util.load_model_from_config(config, meta=spacy.util.get_model_meta(path))
+            return nlp.from_disk(path)
 
 
 @cache
