@@ -100,10 +100,16 @@ def _label(text: str) -> str | None:
     return label or None
 
 
+AMOUNT_BEFORE = re.compile(r"\d\s*(?:kr|kronor|tkr|tkr\.|mnkr|mkr|msek|sek|miljoner kronor|miljoner)(?![\wåäö])[.,]?",
+                           re.I)
+
+
 def _clause_before(text: str, start: int) -> str | None:
     """A short label for a text amount: the words just before it in its clause."""
     head = text[max(0, start - 120):start]
     head = re.split(r"[.;:!?\n]|\b(?:vilket|varav|och|samt)\b", head)[-1]
+    # a list of amounts ("A 1 600 tkr, B 1 600 tkr"): a label starts after the amount before it
+    head = AMOUNT_BEFORE.split(head)[-1]
     words = head.split()
     while words and words[-1].lower() in {"på", "till", "med", "om", "är", "av", "ca", "cirka", "mellan", "från",
                                           "uppgår", "uppgick", "blir", "beräknas", "totalt", "för", "en", "ett"}:

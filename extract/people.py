@@ -17,12 +17,15 @@ from .types import Person, Signatories
 
 # Labels of the minutes heading and the group each one opens.
 HEADING_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("beslutande", re.compile(r"^(beslutande(?: ledamöter)?|närvarande ledamöter|ledamöter|tjänstgörande ersättare|"
-                              r"närvarande(?! ersättare| tjänstem| tjänstepersoner))\b[:\s]*", re.I)),
+    ("beslutande", re.compile(r"^(beslutande(?: ledamöter)?|närvarande ledamöter|ledamöter|"
+                              r"tjänstgörande (?:ersättare|suppleanter|suppleant)|"
+                              r"närvarande(?! ersättare| suppleant| tjänstem| tjänstepersoner))\b[:\s]*", re.I)),
+    # "Suppleanter" is the older word for ersättare; "Sekretariatet" and "Kansliet" head the
+    # förbund's own officials, as "Tjänstemän" does.
     ("ovriga", re.compile(r"^(övriga (?:närvarande|deltagare|deltagande|närvarande tjänstemän)|övriga|"
-                          r"(?:icke tjänstgörande |närvarande )?ersättare|"
+                          r"(?:icke tjänstgörande |ej tjänstgörande |närvarande )?(?:ersättare|suppleanter|suppleant)|"
                           r"närvarande tjänstem[äa]n|tjänstem[äa]n|(?:närvarande )?tjänstepersoner|personalföreträdare|"
-                          r"adjungerade?)\b[:\s]*", re.I)),
+                          r"sekretariatet|(?:från )?kansliet|adjungerade?)\b[:\s]*", re.I)),
     ("franvarande", re.compile(r"^(anmält förhinder|frånvarande(?: ledamöter)?|ej närvarande|förhinder)\b[:\s]*",
                                re.I)),
 )
@@ -212,11 +215,13 @@ def parse_entry(line: str) -> Entry | None:
         role, org = None, None
     elif len(rest) == 1:
         role, org = _split_role_org(rest[0])
+    elif _is_org(rest[-1]):
+        role, org = _role(", ".join(rest[:-1])), rest[-1]
+    elif _is_org(rest[0]) and not _is_title(rest[0]) and all(_is_title(r) or r.casefold() in ROLE_WORDS
+                                                             or FLAT_ROLE.fullmatch(", " + r) for r in rest[1:]):
+        role, org = _role(", ".join(rest[1:])), rest[0]  # "Anna Ek, Nordby kommun, ordförande"
     else:
-        if _is_org(rest[-1]):
-            role, org = _role(", ".join(rest[:-1])), rest[-1]
-        else:
-            role, org = _role(", ".join(rest)), None
+        role, org = _role(", ".join(rest)), None
     if org_in_parens and _is_title_note(org_in_parens) and role is None:
         role, org_in_parens = _title_role(org_in_parens), None
     if org_in_parens:
@@ -326,7 +331,7 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
                 continue
         if group is None or not text:
             continue
-        listed = _comma_list(text)
+        listed = _semicolon_list(text) or _comma_list(text)
         if listed:
             out.extend((_group_of(group, e, bare), _with_role(e, label_role), ln) for e in listed)
             continue
@@ -372,6 +377,16 @@ def _comma_list(text: str) -> list[Entry]:
     return out
 
 
+def _semicolon_list(text: str) -> list[Entry]:
+    """"Eva Berg (S), Nordby kommun, ordförande; Per Kvist, Försäkringskassan": several people on
+    one line, an entry of name, role and organisation between each semicolon."""
+    segs = [s.strip(" .") for s in text.split(";") if s.strip(" .")]
+    if len(segs) < 2:
+        return []
+    entries = [parse_entry(seg) for seg in segs]
+    return [e for e in entries if e is not None] if all(entries) else []
+
+
 def _group_of(group: str, entry: Entry, bare: bool) -> str:
     """The group of a listed person: absent where marked so; under a bare "Närvarande", an
     official (förbundschef, sekreterare) is among the others present, not those deciding."""
@@ -386,11 +401,12 @@ def _group_of(group: str, entry: Entry, bare: bool) -> str:
 def _label_role(label: str) -> str | None:
     """The role a list label gives those under it who print none: "Närvarande ersättare" → ersättare."""
     low = " ".join(label.casefold().strip(" :\t").split())
-    if re.search(r"\b(?:ej|icke|inte) tjänstgörande ersättare\b", low):
-        return "ersättare"
-    if "tjänstgörande ersättare" in low:
-        return "tjänstgörande ersättare"
-    return "ersättare" if re.search(r"\bersättare\b", low) else None
+    word = next((w for w in ("ersättare", "suppleant") if w in low), None)
+    if word is None:
+        return None
+    if re.search(rf"\b(?:ej|icke|inte) tjänstgörande {word}", low):
+        return word
+    return f"tjänstgörande {word}" if f"tjänstgörande {word}" in low else word
 
 
 def _with_role(entry: Entry, role: str | None) -> Entry:
@@ -495,6 +511,13 @@ def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
         if not text:
             continue
         labelled = FLAT_LIST_LABEL.search(text)
+        listed = _semicolon_list(text[labelled.end():]) if labelled and labelled.start() == 0 else []
+        if labelled and listed:
+            group_of, label_role = (("ersattare", "ersättare") if "rsättare" in labelled["label"]
+                                    else ("ledamot", "ledamot"))
+            out.extend((group_of, _with_role(e, label_role), ln) for e in listed)
+            group = None
+            continue
         if labelled and labelled.end() < len(text) and (len(text) >= FLAT_LIST_LINE or labelled.start() == 0):
             # the list follows its label on the same line ("Ersättare: Ali Demir/Karin Ulv …")
             out.extend(_flat_list_people(ln))
@@ -716,6 +739,10 @@ def _names_in(text: str, known: list[str]) -> list[str]:
     return [n for _, n in sorted(out)]
 
 
+# The §§ a protocol holds, as its "Paragrafer" field gives them: "12-18", "§§ 3–9, 11".
+PARAGRAPH_RANGE = re.compile(r"^\s*(?:§+\s*)?\d+(?:\s*[-–]\s*\d+)?(?:\s*(?:,|och)\s*\d+(?:\s*[-–]\s*\d+)?)*(?=\s|$)")
+
+
 def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line], people: list[Person],
                      body: str, closing: list[Line] | None = None) -> Signatories:
     """Sekreterare, ordförande and justerare of a minutes heading zone.
@@ -732,10 +759,11 @@ def zone_signatories(fields: list[tuple[str, int, str, int]], lines: list[Line],
     run: list[str] = []
     for n, (key, index, value, _end) in enumerate(fields):
         if key not in found:
-            if key == "paragrafer" and run and not re.search(r"\d", value):
-                # "Sekreterare Paragrafer Anna Ek": a page that lost the §§ signed, the name is the
-                # signatory's
-                for k, name in zip(run, _names_in(value, known), strict=False):
+            signed = PARAGRAPH_RANGE.sub("", value)
+            if key == "paragrafer" and run and not re.search(r"\d", signed):
+                # "Sekreterare Paragrafer Anna Ek", "Sekreterare Paragrafer 12-18 Anna Ek": the
+                # name after the §§ signed (or after where they were lost) is the signatory's
+                for k, name in zip(run, _names_in(signed, known), strict=False):
                     found[k] = found[k] or [name]
             if key not in ("underskrifter",):
                 run = []

@@ -459,7 +459,7 @@ def test_parenthesised_parties_and_titles_after_names() -> None:
     assert people == {("Eva Granlund", "beslutande", "ordförande", "S"),
                       ("Lars Öberg", "beslutande", "1:e vice ordförande", "M"),
                       ("Anton Pihl", "beslutande", None, "C"), ("Maja Sandin", "beslutande", None, "V"),
-                      ("Rolf Ekdahl", "ovriga", None, "SD"),
+                      ("Rolf Ekdahl", "ovriga", "ersättare", "SD"),
                       ("Kerstin Alm", "ovriga", "kommundirektör", None),
                       ("Ulla Berg", "ovriga", "nämndsekreterare", None),
                       ("Gustav Lind", "ovriga", None, "Arbetsförmedlingen")}
@@ -733,3 +733,63 @@ kvinnor. Totalt 112 personer har tagit del av insatsen.
 """
     outcomes = {(o.category, o.count) for o in _record(text).outcomes}
     assert outcomes == {("avslutade", 60), ("arbete_studier", 24), ("kvinnor", 31), ("deltagare", 112)}
+
+
+def test_suppleanter_and_the_secretariat_heading_their_own_attendance_lists() -> None:
+    text = """PROTOKOLL
+
+Möte med föreningens styrelse den 9 maj 2018
+
+Ledamöter Närvarande
+Maja Fält X, mötesordf.
+Olof Berggren X
+Sanna Krook Anmält förhinder
+Suppleanter
+Ida Vall X
+Tjänstgörande suppleant
+Leo Ståhl X
+Sekretariatet
+Rut Malm X, sekreterare
+
+§5 Val av justerare
+
+Beslut
+
+att utse Olof Berggren till justerare.
+"""
+    people = {(p.name, p.group, p.role) for p in _record(text).people}
+    assert people == {("Maja Fält", "beslutande", "mötesordf"), ("Olof Berggren", "beslutande", None),
+                      ("Sanna Krook", "franvarande", None), ("Ida Vall", "ovriga", "suppleant"),
+                      ("Leo Ståhl", "beslutande", "tjänstgörande suppleant"),
+                      ("Rut Malm", "ovriga", "sekreterare")}
+
+
+def test_the_secretary_signed_after_the_paragraphs_of_a_page_run_into_one_line() -> None:
+    text = ("1 1 (4) Plats och tid Kommunhuset, Västby den 2 april 2020 kl 09.00-11.00 Beslutande Nils Ekdahl "
+            "Stina Holt Övriga deltagande Alva Brink, förbundschef Utses att justera Stina Holt Underskrifter "
+            "Sekreterare Paragrafer 21-27 Alva Brink Ordförande Nils Ekdahl Justerande Stina Holt BEVIS "
+            "Justeringen har tillkännagivits genom anslag\n")
+    signatories = _record(text).signatories
+    assert (signatories.sekreterare, signatories.ordforande, signatories.justerare) == (
+        "Alva Brink", "Nils Ekdahl", ("Stina Holt",))
+
+
+def test_a_board_list_with_its_members_between_semicolons() -> None:
+    text = """Verksamhetsberättelse 2022
+
+Styrelsen
+Ordinarie ledamöter: Rakel Bodin (S), Region Östmark, ordförande; Sven Lax (C), Ådalens kommun, vice ordförande; Tilda Norén, Försäkringskassan; Gert Alm, Arbetsförmedlingen.
+"""
+    people = [(p.name, p.role, p.organisation) for p in _record(text).people]
+    assert people == [("Rakel Bodin", "ordförande", "Region Östmark"),
+                      ("Sven Lax", "vice ordförande", "Ådalens kommun"),
+                      ("Tilda Norén", "ledamot", "Försäkringskassan"),
+                      ("Gert Alm", "ledamot", "Arbetsförmedlingen")]
+
+
+def test_each_amount_of_a_list_labelled_by_its_own_words() -> None:
+    text = ("Delårsrapport 2021\n\nBidragen för 2021 uppgår till 4 800 tkr, varav Försäkringskassan 1 200 tkr, "
+            "Region Östmark 1 200 tkr och kommunerna 2 400 tkr.\n")
+    amounts = [(a.value, a.label) for a in _record(text).amounts]
+    assert amounts == [(4_800_000, "Bidragen för 2021"), (1_200_000, "Försäkringskassan"),
+                       (1_200_000, "Region Östmark"), (2_400_000, "kommunerna")]
