@@ -775,11 +775,9 @@ def test_the_secretary_signed_after_the_paragraphs_of_a_page_run_into_one_line()
 
 
 def test_a_board_list_with_its_members_between_semicolons() -> None:
-    text = """Verksamhetsberättelse 2022
-
-Styrelsen
-Ordinarie ledamöter: Rakel Bodin (S), Region Östmark, ordförande; Sven Lax (C), Ådalens kommun, vice ordförande; Tilda Norén, Försäkringskassan; Gert Alm, Arbetsförmedlingen.
-"""
+    text = ("Verksamhetsberättelse 2022\n\nStyrelsen\nOrdinarie ledamöter: Rakel Bodin (S), Region Östmark, "
+            "ordförande; Sven Lax (C), Ådalens kommun, vice ordförande; Tilda Norén, Försäkringskassan; Gert Alm, "
+            "Arbetsförmedlingen.\n")
     people = [(p.name, p.role, p.organisation) for p in _record(text).people]
     assert people == [("Rakel Bodin", "ordförande", "Region Östmark"),
                       ("Sven Lax", "vice ordförande", "Ådalens kommun"),
