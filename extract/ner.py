@@ -98,6 +98,8 @@ def _with_words_cached(tokenizer: Tokenizer, text: str) -> str:
     tokenizer has room to remember them.
     """
     seen = _cached_words()
+    if len(seen) >= tokenizer.max_cache_size:
+        return text
     for word in dict.fromkeys(text.split()):
         if len(seen) >= tokenizer.max_cache_size:
             break
