@@ -82,11 +82,39 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
+@cache
+def _cached_words() -> set[str]:
+    """The words `_with_words_cached` has had the tokenizer read alone, in this process."""
+    return set()
+
+
+def _with_words_cached(tokenizer: Tokenizer, text: str) -> str:
+    """`text`, once the tokenizer has read each of its words not read before on its own.
+
+    spaCy's tokenizer remembers how it split a word, but within one text it stops remembering at
+    the first special case ("t.ex.", "kl."), so on a page of running text it splits nearly every
+    word afresh. A word read alone is remembered unless it holds a special case itself, and the
+    page is then split from memory, into the same tokens. Words are read alone only while the
+    tokenizer has room to remember them.
+    """
+    seen = _cached_words()
+    if len(seen) >= tokenizer.max_cache_size:
+        return text
+    for word in dict.fromkeys(text.split()):
+        if len(seen) >= tokenizer.max_cache_size:
+            break
+        if word not in seen:
+            seen.add(word)
+            tokenizer(word)
+    return text
+
+
 def tag(texts: Iterable[str]) -> Iterator[Doc]:
     """The shipped pipeline over `texts`, in order, with BLAS on one thread (its own threads
     would compete with the other worker processes for the same cores)."""
+    nlp = load()
     with _blas().limit(limits=1, user_api="blas"):
-        yield from load().pipe(texts)
+        yield from nlp.pipe(_with_words_cached(nlp.tokenizer, text) for text in texts)
 
 
 def entities(text: str) -> list[Entity]:

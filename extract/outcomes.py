@@ -135,6 +135,9 @@ class _Context:
     period: tuple[str | None, str | None] | None
 
 
+_NO_CONTEXT = _Context(None, None)
+
+
 def _date_token(token: str) -> str | None:
     return token if "-" in token else compact(token)
 
@@ -276,25 +279,32 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
     found: list[Outcome] = table_outcomes(lines, year)
     heading_insats: str | None = None
     blocks = units_of(lines)  # a short title line over its text stands alone
-    title_period: tuple[str | None, str | None] | None = None  # what a title over the figures states
+    # A title over the figures may state their period; it is read only where a sentence below it
+    # holds figures, as most titles have none below them.
+    title = ""
+    periods: dict[str, tuple[str | None, str | None] | None] = {}
+
+    def period_in(text: str) -> tuple[str | None, str | None] | None:
+        if text not in periods:
+            periods[text] = period_of(text, year)
+        return periods[text]
+
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1].text if i + 1 < len(blocks) else ""
         if len(block.text.split()) <= 8 and not block.text.endswith((".", ":", ";")):
-            title_period = period_of(block.text, year)
+            title = block.text
         if _is_heading(block):
             name = re.sub(r"^(?:projekt|insatsen|insats)\s+", "", block.text, flags=re.I).strip(" .")
             # "Insatsen Nya vägar" over its figures names it; any other heading must be named below it
             said = re.match(r"(?:projektet|insatsen|insats)\s", block.text, re.I) is not None
             heading_insats = name if name and (said or name.casefold() in nxt.casefold()[:200]) else None
             continue
-        title = block.text.title() if block.text.isupper() else block.text  # "UPPFÖLJNING AV INSATSEN JOBBVÄGEN"
-        titled = _insats_in(title) if len(block.text.split()) <= 12 and not block.text.endswith(".") else None
+        cased = block.text.title() if block.text.isupper() else block.text  # "UPPFÖLJNING AV INSATSEN JOBBVÄGEN"
+        titled = _insats_in(cased) if len(block.text.split()) <= 12 and not block.text.endswith(".") else None
         if titled and not INSATS_GROUP.search(block.text):
             # "§ 46 Uppföljning av insatsen Jobbvägen" over the figures of "… inskrivna i Jobbvägen"
             heading_insats = titled if titled.casefold() in nxt.casefold()[:400] else None
             continue
-        paragraph_period: tuple[str | None, str | None] | None = None
-        period_read = False  # the paragraph's period is read once, where a sentence may hold figures
         earlier_insats: str | None = None
         measured: str | None = None  # what an earlier sentence of the paragraph measures
         for start, end, sentence in sentences(block):
@@ -302,18 +312,19 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
             if measured and OUTCOME_AGAINST.search(sentence) and SHARE_OF_INSATS.search(sentence):
                 # "Målet är att 20 procent ska ha gått vidare till arbete eller studier. Utfallet är
                 # 27 procent för Bryggan och 35 procent för Navet": each insats its share
-                period = period_of(sentence, year, block.text) or title_period
+                period = period_of(sentence, year, block.text) or (period_in(title) if title else None)
                 found.extend(Outcome(category=measured, insats=m["insats"], period=period,
                                      share=round(float(m["p"].replace(",", ".")) / 100, 4), span=(start, end))
                              for m in SHARE_OF_INSATS.finditer(sentence))
                 continue
             what = MEASURE.search(sentence)
             measured = _prose_category(what["what"].lower()) if what else measured
-            if _may_state_figures(sentence):
-                if not period_read:
-                    paragraph_period, period_read = period_of(block.text, year), True
+            # Figures read without their context first: the periods around them are looked for
+            # only where there are figures (a sentence's, its paragraph's, its title's).
+            if _may_state_figures(sentence) and _figures(sentence, _NO_CONTEXT, (start, end)):
                 ctx = _Context(named or heading_insats or earlier_insats,
-                               period_of(sentence, year, block.text) or paragraph_period or title_period)
+                               period_of(sentence, year, block.text) or period_in(block.text)
+                               or (period_in(title) if title else None))
                 found.extend(_figures(sentence, ctx, (start, end)))
             earlier_insats = named or earlier_insats
     found.sort(key=lambda o: o.span[0] if o.span else 0)

@@ -547,6 +547,9 @@ class Repairer:
             if not self.damaged and known_score(token) is not None:
                 prev = token  # where å, ä and ö survived, a known word is never changed
                 continue
+            if not self.damaged and _HAS_LETTER.search(token) is None:
+                prev = token  # a figure ("2021", "000"): where å, ä and ö survived, only words are repaired
+                continue
             gap = line[runs[k - 1].end():match.start()] if k else line[:match.start()]
             prev_word = prev if gap.strip() in ("", "(", "-") else ""
             nxt = runs[k + 1].group() if k + 1 < len(runs) else ""

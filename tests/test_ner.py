@@ -176,3 +176,19 @@ def test_the_tokenizer_loaded_bare_has_the_rules_of_the_saved_model(monkeypatch:
     assert loaded.rules == saved.rules and loaded.faster_heuristics == saved.faster_heuristics
     text = "Beslut: Kungsbacka kommun:s förslag (bil. 3) godkänns, t.ex. 12,5 % fr.o.m. 2024-01-01."
     assert [t.text for t in loaded(text)] == [t.text for t in saved(text)]
+
+
+def test_words_read_alone_first_split_a_page_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A special case early on ("kl.", "t.ex.") is where spaCy stops remembering the page's words.
+    text = ("Mötet öppnades kl. 9.00 av ordföranden Vera Lind, t.ex. om budgeten (2024–2025).\n"
+            "Förbundsstyrelsen beslutar att godkänna rapporten; bl.a. 1 250 tkr till insatsen Nystart.")
+    nlp = ner.load()
+
+    def fresh() -> spacy.tokenizer.Tokenizer:
+        return spacy.tokenizer.Tokenizer(nlp.vocab).from_bytes(nlp.tokenizer.to_bytes())
+
+    plain = [(t.text, t.whitespace_) for t in fresh()(text)]
+    monkeypatch.setattr(ner, "_cached_words", lambda: set())
+    tokenizer = fresh()
+    assert ner._with_words_cached(tokenizer, text) == text
+    assert [(t.text, t.whitespace_) for t in tokenizer(text)] == plain
