@@ -46,8 +46,10 @@ _AFTER_LIST = re.compile(rf"(?:{_NUMBER}|\b[IVX]+) *(?:,|och|-|–) *{_NUMBER} +
 _GLUED = re.compile(r"\bkap\. *\d?(\d)(8)(?= +[^\W\d_]*(?:lagen|balken|förordningen|ordningen)\b)")
 # "8 37", "S 37", "& 37", "$40", "£39" at the start of a line, where a minutes' paragraph (§ 37)
 # begins: the shapes tesseract reads for a "§" it does not know, in Swedish and English models.
-_PARAGRAPH = re.compile(r"^(\s*)(88(?= +\d)|\$\$|8(?=\s)|[S$&£€](?=\s*\d))(\s*\d{1,3}\b)"
+_PARAGRAPH = re.compile(r"^(\s*)(88(?= +\d)|\$\$|8(?=\s)|[S$&][&$](?=\s*\d)|[S$&£€](?=\s*\d))(\s*\d{1,3}\b)"
                         r"(?=(?:\s*[-–—]\s*\d{1,3})?(?:\s*$|\s+[A-ZÅÄÖ]|\s*[.:])|\s+-\s*\d)")
+# "X, 8 15-16" closing an attendance line: the §§ someone sat for, the sign read as a letter or 8.
+_RANGE_NOTE = re.compile(r"(?<=, )([8S$&])(?= ?\d{1,3} ?[-–] ?\d{1,3}\s*$)")
 # "enligt 8 37" in running text, and "enligt 37 8." with the sign after the number.
 _PARAGRAPH_REF = re.compile(r"\b((?:enligt|se|jfr|jämför|under|i)\s+)([8S$])(\s+\d{1,3}\b)")
 _REF_AFTER = re.compile(rf"\b(?:enligt|enl\.|jfr|jämför) +{_NUMBER} +(8|S|&){_END}")
@@ -114,8 +116,10 @@ def paragraph_edits(line: str) -> list[Edit]:
         edits += [Edit(m.start(1), m.end(1), _sign(m.group(1)), DOLLAR_CONFIDENCE, "paragraph")
                   for m in pattern.finditer(line)]
     edits += [Edit(m.start(2), m.end(2), " §", GLUED_CONFIDENCE, "paragraph") for m in _GLUED.finditer(line)]
-    edits += [Edit(m.start(2), m.end(2), _sign(m.group(2)), PARAGRAPH_CONFIDENCE, "paragraph")
-              for m in _PARAGRAPH.finditer(line)]
+    # a pair of two shapes ("$&") is one sign misread; a pair of one ("88", "$$") is "§§"
+    edits += [Edit(m.start(2), m.end(2), "§§" if m.group(2) in ("88", "$$") else "§", PARAGRAPH_CONFIDENCE,
+                   "paragraph") for m in _PARAGRAPH.finditer(line)]
+    edits += [Edit(m.start(1), m.end(1), "§", PARAGRAPH_CONFIDENCE, "paragraph") for m in _RANGE_NOTE.finditer(line)]
     edits += [Edit(m.start(1), m.end(1), "§", PARAGRAPH_CONFIDENCE, "paragraph") for m in _REF_AFTER.finditer(line)]
     edits += [Edit(m.start(2), m.end(2), "§", PARAGRAPH_CONFIDENCE, "paragraph")
               for m in _PARAGRAPH_REF.finditer(line)]

@@ -28,6 +28,8 @@ def signs(line: str) -> str:
     ("8 kap. 38 ärvdabalken", "8 kap. 3 § ärvdabalken"),
     ("88 12-14 Föredrogs och hänvisades", "§§ 12-14 Föredrogs och hänvisades"),
     ("beslutet fattades enligt 37 8.", "beslutet fattades enligt 37 §."),
+    ("$& 1 Mötets öppnande", "§ 1 Mötets öppnande"),
+    ("Erik Sand X, 8 15-16", "Erik Sand X, § 15-16"),
 ])
 def test_paragraph_signs(raw: str, want: str) -> None:
     assert signs(raw) == want
@@ -41,6 +43,8 @@ def test_paragraph_signs(raw: str, want: str) -> None:
     "sammanträdet 2021-03-08 kl. 13 20 i Bjuv",
     "1 och 4 88 kr",
     "8 12-13 år gamla",
+    "Kostnader, 8 150",
+    "barn i åldern 6, 8 12-13 år",
 ])
 def test_numbers_that_stay_numbers(line: str) -> None:
     assert signs(line) == line
