@@ -42,7 +42,7 @@ class Line:
     @property
     def is_row(self) -> bool:
         """A table row: cells separated by tabs, unless the tabs are the spacing of running text."""
-        return "\t" in self.text.strip("\n") and not spaced_text(self.text)
+        return "\t" in self.text.strip("\n") and not spaced_text(self.text) and not sentence_across_gap(self.text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +67,23 @@ def spaced_text(text: str) -> bool:
     if any(not re.search(r"[^\W\d_]", w) and w not in "-–•" for c in cells for w in c):
         return False
     return sum(w[:1].islower() for w in words) * 2 >= len(words)
+
+
+PROSE_WORDS = 6  # a row's label is a name or a short phrase; a sentence's start is longer
+
+
+@lru_cache(maxsize=65_536)
+def sentence_across_gap(text: str) -> bool:
+    """A sentence that OCR split at one wide gap ("Intäkterna beräknas till ⇥ 1 250 000 kronor."):
+    six or more words, most of them lower-case, before the gap, and after it the sentence's end,
+    words as well as figures, closed by a full stop."""
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    if len(cells) != 2:
+        return False
+    head, tail = cells[0].split(), cells[1]
+    lower = sum(w[:1].islower() for w in head)
+    return (len(head) >= PROSE_WORDS and lower * 2 > len(head) and tail.endswith((".", "!", "?"))
+            and re.search(r"[^\W\d_]{2}", tail) is not None)
 
 
 def lines_of(text: str, start: int = 0, end: int | None = None) -> list[Line]:

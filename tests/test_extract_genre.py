@@ -791,3 +791,10 @@ def test_each_amount_of_a_list_labelled_by_its_own_words() -> None:
     amounts = [(a.value, a.label) for a in _record(text).amounts]
     assert amounts == [(4_800_000, "Bidragen för 2021"), (1_200_000, "Försäkringskassan"),
                        (1_200_000, "Region Östmark"), (2_400_000, "kommunerna")]
+
+
+def test_a_sentence_split_at_a_wide_gap_is_no_table_row() -> None:
+    text = ("PROTOKOLL\n\n§ 8 Budget 2020\n\nKansliet redovisar förslaget. Kostnaderna för kansliet beräknas till"
+            "\t740 000 kronor.\n\nKanslikostnader\t740 000\n")
+    amounts = [(a.value, a.label, a.source) for a in _record(text).amounts]
+    assert amounts == [(740_000, "Kostnaderna för kansliet", "text"), (740_000, "Kanslikostnader", "table")]
