@@ -86,7 +86,9 @@ MORE_RESULTS = re.compile(rf"^(?:,| och| samt)+ (?P<n>\d{{1,5}}) (?:har )?(?:{_W
 TOOK_PART = re.compile(r"\b(?:deltog|har deltagit|deltagit|medverkade|har medverkat) (?:totalt |sammanlagt )?"
                        r"(?P<n>\d{1,5}) (?:personer|deltagare|individer|ungdomar|unga)\b|"
                        r"(?<![\d,.])(?P<m>\d{1,5}) (?:personer|deltagare|individer|ungdomar|unga) (?:har |hade )?"
-                       r"(?:deltagit|deltog|medverkat|medverkade|varit inskrivna|tagit del av)\b", re.I)
+                       r"(?:deltagit|deltog|medverkat|medverkade|varit inskrivna|tagit del av)\b|"
+                       r"\b(?:har|hade) (?:under \S+ )?haft (?:totalt |sammanlagt )?(?P<h>\d{1,5}) (?:inskrivna )?"
+                       r"(?:personer|deltagare|individer|ungdomar|unga)\b", re.I)
 # "31 av deltagarna var kvinnor"
 OF_THEM_WERE = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) av (?:deltagarna|dem|dessa) (?:var|är|har varit) "
                           r"(?P<what>kvinnor|män)\b", re.I)
@@ -96,7 +98,12 @@ OF_ENDED = re.compile(r"\b[Aa]v (?:de |alla )?(?:ca |cirka |drygt )?(?P<n>\d{1,5
                       r"(?:(?:deltagare|personer|individer) )?(?:som )?(?:har )?"
                       r"(?:avslutade|avslutat|avslutats|skrivits ut)\b")
 GOT_WORK = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:personer |deltagare |av dem |av deltagarna )?(?:har )?"
-                      r"(?:fått|fick|erhållit) (?:ett |en )?(?:jobb|arbete|anställning)\b", re.I)
+                      r"(?:(?:fått|fick|erhållit) (?:ett |en )?(?:jobb|arbete|anställning)|"
+                      r"(?:börjat|började|påbörjat) (?:att )?arbeta)\b", re.I)
+# "6 har påbörjat studier", "4 började studera"
+BEGAN_STUDIES = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:personer |deltagare |av dem |av deltagarna )?(?:har )?"
+                           r"(?:påbörjat|påbörjade|börjat|började) (?:att studera|studera|studier|en utbildning|"
+                           r"utbildning)\b", re.I)
 JOBS = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:nya )?(?:jobb|anställningar)\b", re.I)
 PERIOD_ISO = re.compile(r"((?:19|20)\d{2}-\d{2}-\d{2})\s*(?:[-–]|till|t\.o\.m\.?)\s*((?:19|20)\d{2}-\d{2}-\d{2})")
 PERIOD_COMPACT = re.compile(r"(?<!\d)(\d{6})\s*[-–]\s*(\d{6})(?!\d)")
@@ -410,7 +417,7 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
         more_results(m.end())
     for m in TOOK_PART.finditer(sentence):
         at = m.start()
-        add("deltagare", count=int(m["n"] or m["m"]))
+        add("deltagare", count=int(m["n"] or m["m"] or m["h"]))
         taken.append((m.start(), m.end()))
     for m in OF_THEM_WERE.finditer(sentence):
         at = m.start()
@@ -423,6 +430,10 @@ def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcom
     for m in GOT_WORK.finditer(sentence):
         at = m.start()
         add("arbete", count=int(m["n"]))
+        taken.append((m.start(), m.end()))
+    for m in BEGAN_STUDIES.finditer(sentence):
+        at = m.start()
+        add("studier", count=int(m["n"]))
         taken.append((m.start(), m.end()))
     for m in JOBS.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken) or STAFF.search(sentence):

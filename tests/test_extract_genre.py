@@ -798,3 +798,17 @@ def test_a_sentence_split_at_a_wide_gap_is_no_table_row() -> None:
             "\t740 000 kronor.\n\nKanslikostnader\t740 000\n")
     amounts = [(a.value, a.label, a.source) for a in _record(text).amounts]
     assert amounts == [(740_000, "Kostnaderna för kansliet", "text"), (740_000, "Kanslikostnader", "table")]
+
+
+def test_results_of_those_who_began_to_work_or_study_and_the_participants_an_insats_had() -> None:
+    text = """Verksamhetsberättelse 2022
+
+Insatsen Lotsen
+Av de 25 som avslutat insatsen har 8 börjat arbeta och 5 påbörjat studier.
+
+Insatsen Vågen
+Vågen har under 2022 haft 37 inskrivna deltagare.
+"""
+    outcomes = {(o.insats, o.category, o.count) for o in _record(text).outcomes}
+    assert outcomes == {("Lotsen", "avslutade", 25), ("Lotsen", "arbete", 8), ("Lotsen", "studier", 5),
+                        ("Vågen", "deltagare", 37)}
