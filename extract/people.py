@@ -478,12 +478,17 @@ FLAT_ROLE = re.compile(r"\s*,\s*(?P<role>(?:\d:e |1:e |2:e )?(?:vice |förste vi
                        r"ersättare|sekreterare)\b", re.I)
 
 
+def _flat_label_group(label: str) -> tuple[str, str]:
+    """The group and role a report's list label gives its members: ersättare or ledamot."""
+    return ("ersattare", "ersättare") if "rsättare" in label else ("ledamot", "ledamot")
+
+
 def _flat_list_people(ln: Line) -> list[tuple[str, Entry, Line]]:
     """The names of labelled member lists inside one long line, each up to where the names end."""
     out: list[tuple[str, Entry, Line]] = []
     labels = list(FLAT_LIST_LABEL.finditer(ln.text))
     for k, lab in enumerate(labels):
-        group, label_role = ("ersattare", "ersättare") if "rsättare" in lab["label"] else ("ledamot", "ledamot")
+        group, label_role = _flat_label_group(lab["label"])
         end = labels[k + 1].start() if k + 1 < len(labels) else len(ln.text)
         pos = lab.end()
         while pos < end:
@@ -513,8 +518,7 @@ def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
         labelled = FLAT_LIST_LABEL.search(text)
         listed = _semicolon_list(text[labelled.end():]) if labelled and labelled.start() == 0 else []
         if labelled and listed:
-            group_of, label_role = (("ersattare", "ersättare") if "rsättare" in labelled["label"]
-                                    else ("ledamot", "ledamot"))
+            group_of, label_role = _flat_label_group(labelled["label"])
             out.extend((group_of, _with_role(e, label_role), ln) for e in listed)
             group = None
             continue
