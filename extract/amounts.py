@@ -100,7 +100,7 @@ def _label(text: str) -> str | None:
     return label or None
 
 
-AMOUNT_BEFORE = re.compile(r"\d\s*(?:kr|kronor|tkr|tkr\.|mnkr|mkr|msek|sek|miljoner kronor|miljoner)(?![\wåäö])[.,]?",
+AMOUNT_BEFORE = re.compile(r"\d\s*(?:kr|kronor|tkr|mnkr|mkr|msek|sek|miljoner kronor|miljoner)(?![\wåäö])[.,]?",
                            re.I)
 
 

@@ -7,7 +7,7 @@ an insats are checked against its number of avslutade.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from samarkiv.normalize.dates import MONTHS, compact, iso, month_end, years_in
 
@@ -134,15 +134,6 @@ TOTAL_ROW = re.compile(r"^(?:totalt|total|summa|samtliga|alla insatser|förbunde
 _TABLE_COUNT = re.compile(r"^\d{1,3}(?: \d{3})*$|^\d{1,5}$")
 _TABLE_SHARE = re.compile(r"^(\d{1,3}(?:,\d+)?) ?%$")
 SUB_CATEGORIES = ("arbete", "studier", "arbete_studier", "aterremitterad", "hallbar_planering", "annan_anledning")
-
-
-@dataclass(frozen=True, slots=True)
-class _Context:
-    insats: str | None
-    period: tuple[str | None, str | None] | None
-
-
-_NO_CONTEXT = _Context(None, None)
 
 
 def _date_token(token: str) -> str | None:
@@ -328,11 +319,12 @@ def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
             measured = _prose_category(what["what"].lower()) if what else measured
             # Figures read without their context first: the periods around them are looked for
             # only where there are figures (a sentence's, its paragraph's, its title's).
-            if _may_state_figures(sentence) and _figures(sentence, _NO_CONTEXT, (start, end)):
-                ctx = _Context(named or heading_insats or earlier_insats,
-                               period_of(sentence, year, block.text) or period_in(block.text)
-                               or (period_in(title) if title else None))
-                found.extend(_figures(sentence, ctx, (start, end)))
+            figures = _figures(sentence, (start, end)) if _may_state_figures(sentence) else []
+            if figures:
+                insats = named or heading_insats or earlier_insats
+                period = (period_of(sentence, year, block.text) or period_in(block.text)
+                          or (period_in(title) if title else None))
+                found.extend(replace(o, insats=insats, period=period) for o in figures)
             earlier_insats = named or earlier_insats
     found.sort(key=lambda o: o.span[0] if o.span else 0)
     return _checked(_dedupe(found))
@@ -359,12 +351,13 @@ def _is_heading(block: Block) -> bool:
             and text[:1].isupper() and not re.search(r"\d{3}", text))
 
 
-def _figures(sentence: str, ctx: _Context, span: tuple[int, int]) -> list[Outcome]:
+def _figures(sentence: str, span: tuple[int, int]) -> list[Outcome]:
+    """The figures a sentence states, without insats or period (its context gives those)."""
     out: list[tuple[int, Outcome]] = []
     at = 0
 
     def add(category: str, count: int | None = None, share: float | None = None, label: str | None = None) -> None:
-        out.append((at, Outcome(category=category, insats=ctx.insats, period=ctx.period, count=count, share=share,
+        out.append((at, Outcome(category=category, insats=None, period=None, count=count, share=share,
                                 label=label, span=span)))
 
     split = GENDER_SPLIT.search(sentence)

@@ -99,7 +99,9 @@ _DIGIT = re.compile(r"\d")
 
 
 def _sign(found: str) -> str:
-    return "§§" if len(found) == 2 else "§"
+    """"§§" for a shape read twice ("88", "$$"); "§" for one shape, or for two shapes that are one
+    sign misread ("$&")."""
+    return "§§" if len(found) == 2 and found[0] == found[1] else "§"
 
 
 def paragraph_edits(line: str) -> list[Edit]:
@@ -116,9 +118,8 @@ def paragraph_edits(line: str) -> list[Edit]:
         edits += [Edit(m.start(1), m.end(1), _sign(m.group(1)), DOLLAR_CONFIDENCE, "paragraph")
                   for m in pattern.finditer(line)]
     edits += [Edit(m.start(2), m.end(2), " §", GLUED_CONFIDENCE, "paragraph") for m in _GLUED.finditer(line)]
-    # a pair of two shapes ("$&") is one sign misread; a pair of one ("88", "$$") is "§§"
-    edits += [Edit(m.start(2), m.end(2), "§§" if m.group(2) in ("88", "$$") else "§", PARAGRAPH_CONFIDENCE,
-                   "paragraph") for m in _PARAGRAPH.finditer(line)]
+    edits += [Edit(m.start(2), m.end(2), _sign(m.group(2)), PARAGRAPH_CONFIDENCE, "paragraph")
+              for m in _PARAGRAPH.finditer(line)]
     edits += [Edit(m.start(1), m.end(1), "§", PARAGRAPH_CONFIDENCE, "paragraph") for m in _RANGE_NOTE.finditer(line)]
     edits += [Edit(m.start(1), m.end(1), "§", PARAGRAPH_CONFIDENCE, "paragraph") for m in _REF_AFTER.finditer(line)]
     edits += [Edit(m.start(2), m.end(2), "§", PARAGRAPH_CONFIDENCE, "paragraph")
