@@ -312,6 +312,25 @@ def _block_kind(ln: Line) -> tuple[str, str | None, int | None] | None:
     return (found[0], found[1], ln.start + m.start("body")) if found else None
 
 
+def _title_apart(heading: Heading, lines: list[Line]) -> list[Line]:
+    """A section's lines with its heading line cut after the title where the line runs on into a
+    block ("§ 12 Val av justerare Beslut Kommunstyrelsen beslutar att …", a page whose line
+    breaks were lost), so that the block is read as one."""
+    if not lines or not heading.title:
+        return lines
+    first = lines[0]
+    at = first.text.find(heading.title)
+    if at < 0:
+        return lines
+    cut = at + len(heading.title)
+    rest = first.text[cut:]
+    if not rest[:1].isspace() or not INLINE_BLOCK.match(rest):
+        return lines
+    lead = len(rest) - len(rest.lstrip())
+    return [Line(first.start, first.start + cut, first.text[:cut]),
+            Line(first.start + cut + lead, first.end, rest[lead:]), *lines[1:]]
+
+
 def _blocks(lines: list[Line]) -> list[Block]:
     out: list[Block] = []
     kind, heading, addressee = "text", None, None
@@ -433,7 +452,7 @@ def structure_of(text: str) -> Document:
         for h in own:
             end = next((s for s in starts if s > h.start), len(text))
             sec_lines = within(lines, h.start, end)
-            built.append(Section(h, h.start, end, tuple(_blocks(sec_lines))))
+            built.append(Section(h, h.start, end, tuple(_blocks(_title_apart(h, sec_lines)))))
         nodes.append(PartNode(p, zone, tuple(built), tuple(own_lines)))
     head = text[:2000]
     first_words = " ".join(" ".join(ln.text for ln in lines_of(head)[:40]).split()[:UTSKOTT_WORDS])

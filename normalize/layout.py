@@ -23,6 +23,10 @@ FURNITURE = frozenset({
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:-\s*(\d{1,3})\s*-|(?:sida|page|s\.)\s*(\d{1,3})(?:\s*(?:av|\(|/)\s*\d{1,3}\)?)?"
     r"|(\d{1,3})\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s+\d{1,3}))\s*$", re.IGNORECASE)
+# A page mark that gives the page count too, run on with the page's text where its line breaks
+# were lost ("… Justeringen har tillkännagivits genom anslag. Page 3 of 14", "Sida 2 av 9 Närvarande
+# …"): page furniture wherever it stands on the line, where a bare "3 (12)" may be content.
+_RUN_ON_PAGE_MARK = re.compile(r"(?:^|(?<=\s))(?:sida|page)\s+(\d{1,3})\s*(?:av|of|/)\s*(\d{1,3})(?=\s|$)", re.I)
 _HEADER_LIKE = re.compile(r"[^\W\d_]{3,}\s.*[^\W\d_]{3,}")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 # Bullet glyphs, and the letters OCR reads for a round bullet, before an item's first word.
@@ -108,12 +112,28 @@ def _drop_furniture(lines: list[Mapped], page_number: int, headers: frozenset[st
         if i in edge and _is_furniture(line.text, edge[i], last, page_number, headers):
             dropped = True
             continue
+        line = _without_page_marks(line)
         # Blank lines around a dropped line collapse into the one blank line already kept.
         if dropped and not line.text.strip() and out and not out[-1].text.strip():
             continue
         dropped = dropped and not line.text.strip()
         out.append(line)
     return out
+
+
+def _without_page_marks(line: Mapped) -> Mapped:
+    """`line` without the page marks run on with its text ("Page 3 of 14"), and the space before."""
+    marks = [m for m in _RUN_ON_PAGE_MARK.finditer(line.text) if 0 < int(m.group(1)) <= int(m.group(2))]
+    for m in reversed(marks):
+        start = m.start()
+        while start > 0 and line.text[start - 1] in " \t":
+            start -= 1
+        end = m.end()
+        if start == 0:
+            while end < len(line.text) and line.text[end] in " \t":
+                end += 1
+        line = line[:start] + line[end:]
+    return line
 
 
 def _bullet(line: Mapped) -> Mapped:

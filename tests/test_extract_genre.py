@@ -812,3 +812,16 @@ Vågen har under 2022 haft 37 inskrivna deltagare.
     outcomes = {(o.insats, o.category, o.count) for o in _record(text).outcomes}
     assert outcomes == {("Lotsen", "avslutade", 25), ("Lotsen", "arbete", 8), ("Lotsen", "studier", 5),
                         ("Vågen", "deltagare", 37)}
+
+
+def test_the_decision_of_a_paragraph_run_into_its_heading_line() -> None:
+    text = ("SAMMANTRÄDESPROTOKOLL\nKommunfullmäktige 2023-03-20\n\n"
+            "§ 21 Val av justerare Beslut Kommunfullmäktige beslutar att utse Rut Holm (S) och Kent Lid (M) att "
+            "jämte ordföranden justera protokollet.\n\n"
+            "§ 22 Medlemsavgift till samordningsförbundet Beslut Kommunfullmäktige beslutar att avsätta 410 000 "
+            "kronor som medlemsavgift för 2025.\n")
+    decisions = [(d.paragraph, d.kind, d.text) for d in _record(text).decisions]
+    assert decisions == [
+        ("21", "elect", "Kommunfullmäktige beslutar att utse Rut Holm (S) och Kent Lid (M) att jämte ordföranden "
+                        "justera protokollet."),
+        ("22", "grant", "Kommunfullmäktige beslutar att avsätta 410 000 kronor som medlemsavgift för 2025.")]
