@@ -22,7 +22,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"avvakta\w* med)\b", re.I)),
     ("elect", re.compile(r"\b(utses|utser|utse|valdes|väljs|väljer (?!att)|representerar|företräder|deltar vid|"
                          r"till justerare|till ordförande)\b", re.I)),
-    ("assign", re.compile(r"\b(i uppdrag|uppdrar|uppdras|överlämnar till \w+ att|"
+    ("assign", re.compile(r"\b(i uppdrag|uppdra[rs]?\b|överlämnar till \w+ att|"
                           r"beslutar att (?:förbundschefen|kansliet|presidiet|förbundssekreteraren|ordföranden?)\b"
                           r"(?! \S+ \S+ (?:representerar|deltar)))", re.I)),
     # Discharge from liability is granted, but no money: it approves the year's management.
@@ -130,10 +130,14 @@ def _numbered_points(blocks: list[Block]) -> list[Block]:
     for b in blocks:
         marks = list(NUMBERED_POINT.finditer(b.text))
         firsts = [m["num"] for m in marks]
-        if len(marks) < 2 or marks[0].start() != 0 or firsts[0] not in ("1", "a") or not all(
+        # the points may follow their lead-in on its line ("Nämnden beslutar 1. att …, 2. att …")
+        lead = b.text[:marks[0].start()].strip() if marks else ""
+        if len(marks) < 2 or (lead and not LEAD_IN.match(lead)) or firsts[0] not in ("1", "a") or not all(
                 _next_mark(x, y) for x, y in zip(firsts, firsts[1:], strict=False)):
             out.append(b)
             continue
+        if lead:
+            out.append(Block(b.start, b.end, lead, False, b.indent))
         for m, nxt in zip(marks, [*marks[1:], None], strict=True):
             piece = b.text[m.end():nxt.start() if nxt else len(b.text)].strip()
             out.append(Block(b.start, b.end, piece, True, b.indent))

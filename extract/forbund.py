@@ -20,7 +20,10 @@ GENERIC_WORDS = {"Samordningsförbundet", "Samordningsförbundets"}
 # Words that end a förbund's name in running text: labels and the words of a heading zone.
 NAME_STOP = re.compile(r"^(sammanträdesdatum|datum|organ|plats|tid|protokoll\w*|kallelse|styrelse\w*|org\.?nr|"
                        r"organisationsnummer|dnr|sida|box|telefon|tel|e-post|besöksadress|postadress|hemsida|"
-                       r"verksamhetsberättelse|årsredovisning|delårsrapport|verksamhetsplan|budget|avger|(?-i:[A-ZÅÄÖ]{3,}))$",
+                       r"verksamhetsberättelse|årsredovisning|delårsrapport|verksamhetsplan|budget|avger|"
+                       # the bodies and block headings of a council's minutes that run on after the name
+                       r"kommunstyrelse\w*|\w*fullmäktige\w*|regionstyrelse\w*|\w*nämnd\w*|direktion\w*|"
+                       r"förslag\w*|beslut\w*|sammanfattning|ärende\w*|bakgrund|(?-i:[A-ZÅÄÖ]{3,}))$",
                        re.I)
 OWN_FORM_USES = 5  # a document naming itself this often in one form is reported in that form
 LETTERHEAD_LINES = 8

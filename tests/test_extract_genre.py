@@ -825,3 +825,20 @@ def test_the_decision_of_a_paragraph_run_into_its_heading_line() -> None:
         ("21", "elect", "Kommunfullmäktige beslutar att utse Rut Holm (S) och Kent Lid (M) att jämte ordföranden "
                         "justera protokollet."),
         ("22", "grant", "Kommunfullmäktige beslutar att avsätta 410 000 kronor som medlemsavgift för 2025.")]
+
+
+def test_numbered_points_that_follow_their_lead_in_on_one_line() -> None:
+    text = ("PROTOKOLL\nKommunstyrelsen 2021-10-08\n\n§ 102 Delårsrapport 2021\n\nBeslut\n"
+            "Kommunstyrelsen beslutar 1. att godkänna delårsrapporten, 2. att uppdra åt kommunchefen att "
+            "återkomma med en åtgärdsplan.\n")
+    decisions = [(d.kind, d.text) for d in _record(text).decisions]
+    assert decisions == [("approve", "Kommunstyrelsen beslutar att godkänna delårsrapporten,"),
+                         ("assign", "Kommunstyrelsen beslutar att uppdra åt kommunchefen att återkomma med en "
+                                    "åtgärdsplan.")]
+
+
+def test_a_forbund_name_ends_before_the_council_words_that_run_on_after_it() -> None:
+    text = ("SAMMANTRÄDESPROTOKOLL Kommunstyrelsen § 101 Verksamhetsplan 2022 för Samordningsförbundet Ådalen "
+            "Kommunstyrelsens förslag till kommunfullmäktige Kommunfullmäktige beslutar att godkänna "
+            "verksamhetsplanen för Samordningsförbundet Ådalen Sammanfattning Förbundet har lämnat förslag.\n")
+    assert _record(text).forbund == "Samordningsförbundet Ådalen"
