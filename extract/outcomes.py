@@ -272,9 +272,71 @@ def table_outcomes(lines: list[Line], year: int | None) -> list[Outcome]:
     return out
 
 
+# A row's or a line's label that names the figure after it ("Till arbete ⇥ 31", "Antal deltagare:
+# 112"), read as a column heading once its counting words are put aside.
+ROW_LABEL_NOISE = re.compile(r"^(?:antal|totalt)\s+|\s+(?:totalt|\(antal\)|antal|efter avslutad (?:insats|"
+                             r"period)|under (?:året|perioden|\d{4}))$", re.I)
+LABELLED_FIGURE = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäö /]{2,60}?)\s*:\s*(?P<value>\d{1,5}|\d{1,3}(?:,\d+)? ?%)"
+                             r"(?:\s*\([^)]*\))?\s*\.?$")
+_ROW_COUNT = re.compile(r"^\d{1,5}$")
+
+
+def _row_category(label: str) -> str | None:
+    """The outcome category a row's label names, or None."""
+    text = " ".join(label.split()).strip(" :")
+    while True:
+        shorter = ROW_LABEL_NOISE.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    return next((c for c, p in COUNT_COLUMNS if p.search(text)), None)
+
+
+def labelled_outcomes(lines: list[Line], year: int | None) -> list[Outcome]:
+    """Participant figures each on a row or line of its own, labelled by what they count ("Till
+    arbete ⇥ 31", "Avslutade totalt ⇥ 140", "Antal deltagare: 112 (varav …)"): the insats the
+    title above names, if any, and the period it or the lines before state."""
+    out: list[Outcome] = []
+    context: list[str] = []  # the non-figure lines so far, the nearest last
+    for ln in spaced_rows(lines):
+        text = ln.stripped
+        if not text:
+            continue
+        value_at: tuple[str, int, str] | None = None  # (label, offset of the value, value)
+        if _is_table_row(ln):
+            cells = [(a, c) for a, c in _cells(ln) if c]
+            if len(cells) == 2:
+                value_at = (cells[0][1], cells[1][0], cells[1][1].replace("\u00a0", " "))
+        else:
+            m = LABELLED_FIGURE.match(text)
+            if m:
+                value_at = (m["label"], ln.start + ln.text.find(m["value"], ln.text.find(m["label"])), m["value"])
+        category = _row_category(value_at[0]) if value_at else None
+        if value_at is None or category is None:
+            if not _is_table_row(ln):
+                context.append(text)
+            continue
+        _, at, value = value_at
+        title = next((c for c in reversed(context[-3:]) if len(c.split()) <= 12 and not c.endswith(".")), "")
+        insats = _insats_in(title.title() if title.isupper() else title) if title else None
+        before = " ".join(context[-3:])
+        period = period_of(before, year)
+        if period is None and title and len(years_in(title)) == 1:
+            only = years_in(title)[0]
+            period = (f"{only}-01-01", f"{only}-12-31")
+        share = _TABLE_SHARE.match(value)
+        if _ROW_COUNT.match(value):
+            out.append(Outcome(category=category, insats=insats, period=period, count=int(value),
+                               span=(at, at + len(value))))
+        elif share:
+            out.append(Outcome(category=category, insats=insats, period=period,
+                               share=round(float(share[1].replace(",", ".")) / 100, 4), span=(at, at + len(value))))
+    return out
+
+
 def outcomes_in(lines: list[Line], year: int | None) -> list[Outcome]:
     """Participant figures of a report or minutes, one per insats, category and figure."""
-    found: list[Outcome] = table_outcomes(lines, year)
+    found: list[Outcome] = table_outcomes(lines, year) + labelled_outcomes(lines, year)
     heading_insats: str | None = None
     blocks = units_of(lines)  # a short title line over its text stands alone
     # A title over the figures may state their period; it is read only where a sentence below it

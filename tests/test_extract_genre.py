@@ -842,3 +842,21 @@ def test_a_forbund_name_ends_before_the_council_words_that_run_on_after_it() -> 
             "Kommunstyrelsens förslag till kommunfullmäktige Kommunfullmäktige beslutar att godkänna "
             "verksamhetsplanen för Samordningsförbundet Ådalen Sammanfattning Förbundet har lämnat förslag.\n")
     assert _record(text).forbund == "Samordningsförbundet Ådalen"
+
+
+def test_figures_each_on_a_row_or_line_labelled_by_what_they_count() -> None:
+    text = """Verksamhetsberättelse 2022
+
+Insatsen Ankaret
+Antal deltagare: 64 (varav 30 kvinnor och 34 män)
+
+Resultat för förbundets insatser 2022
+Till arbete\t19
+Till studier\t8
+Avslutade totalt\t52
+Arbete eller studier efter avslutad insats: 52 %
+"""
+    outcomes = {(o.insats, o.category, o.count, o.share) for o in _record(text).outcomes}
+    assert outcomes == {("Ankaret", "deltagare", 64, None), ("Ankaret", "kvinnor", 30, None),
+                        ("Ankaret", "man", 34, None), (None, "arbete", 19, None), (None, "studier", 8, None),
+                        (None, "avslutade", 52, None), (None, "arbete_studier", None, 0.52)}
