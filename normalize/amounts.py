@@ -39,8 +39,13 @@ BARE_MILLIONS = re.compile(rf"(?<![\w,.])(?:ca\.?\s*|cirka\s*)?(?P<num>{NUMBER})
                            r"(?![\wåäö])",
                            re.IGNORECASE)
 MONEY_CONTEXT = re.compile(r"\b(kronor|kr|m\.?kr|mkr|budget\w*|medel|medlemsavgift\w*|avgift\w*|bidrag\w*|"
-                           r"kostnad\w*|anslag\w*|finansier\w*|utrymme|tilldelning|statsbidrag|pengar)\b", re.I)
-PEOPLE_MILLIONS = re.compile(r"^\s*(invånare|människor|personer|besök\w*|ärenden|timmar|kvadratmeter)", re.I)
+                           r"kostnad\w*|kostar|kostade|anslag\w*|finansier\w*|utrymme|tilldela\w*|statsbidrag|pengar|"
+                           # what is received, spent or left of money ("har fått 79 miljoner till sin verksamhet")
+                           r"fått|fick|använ(?:t|ts|des|der|das)|förbruka\w*|satsa\w*|överskott\w*|"
+                           r"underskott\w*|eget kapital)\b", re.I)
+# What millions after a number count where they are no money; matched where the number ends.
+PEOPLE_MILLIONS = re.compile(r"\s*(invånare|människor|personer|besök\w*|ärenden|timmar|kvadratmeter|träd|ton|liter|"
+                             r"kilometer|resor)\b", re.I)
 BARE_NUMBER = re.compile(rf"^(?P<sign>{MINUS})?\s?(?P<num>{NUMBER})$")
 NUMBER_TOKEN = re.compile(rf"(?<![\w,.]){MINUS}?\d+(?:{SPACE}\d{{3}}(?!\d))*(?:,\d+)?(?![\w%])")
 

@@ -104,3 +104,9 @@ def test_two_glued_cells_of_similar_size_split_back(a: int, b: int) -> None:
     if max(a, b) > 3 * min(a, b):
         return
     assert split_groups(f"{spaced(a)} {spaced(b)}", 2) == [spaced(a), spaced(b)]
+
+
+def test_bare_millions_received_or_spent_are_money_and_millions_of_visitors_are_not() -> None:
+    text = ("Sedan starten har förbundet fått 42 miljoner till verksamheten. Av dem har 30 miljoner använts. "
+            "Webbplatsen har haft 2 miljoner besökare. Kommunen har 3 miljoner träd.")
+    assert [(m.value, m.text) for m in find_money(text)] == [(42_000_000, "42 miljoner"), (30_000_000, "30 miljoner")]
