@@ -30,6 +30,7 @@ FIN_HEADING = re.compile(r"^(resultatr[äa]kning|balansr[äa]kning|resultatrappo
                          r"driftredovisning|finansieringsanalys|not\s?\d{1,2}(?![\d-]))\b", re.I)
 HEADER_WORDS = re.compile(r"\b(budget|utfall|prognos|plan|bokslut|tkr|kr|avvikelse|period|ack|helår|not)\b|\d{4}",
                           re.I)
+HEADER_LABEL = re.compile(r"^(?:belopp|budget|utfall|prognos|plan|år)\b", re.I)
 SUM_LABEL = re.compile(r"^(summa|totalt|total|totala)\b|\btotalt\s*$", re.I)
 NUMBER_RUN = re.compile(rf"(?<![\w,.])[-−–]?\d+(?:{SPACE}\d+)*(?:,\d+)?(?![\w%])")
 COMPACT_DATE = re.compile(r"(?<![\d\-])(?:\d{6}|\d{8}|\d{2}-\d{2}-\d{2})(?![\d\-])")
@@ -275,6 +276,9 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
         if len(words) <= 8 and not find_money(stripped):
             if years_in(stripped):
                 heading_year = years_in(stripped)[-1]
+                if not CONTINUED.search(stripped):
+                    # a new heading with its year: the columns of the table before no longer hold
+                    table.years = []
             table.heading_measure = _measure_of(stripped) or table.heading_measure
         if fin is not None:
             if _read_statement_line(ln, fin, paragraph_at, page_at, found):
@@ -288,6 +292,7 @@ def find_amounts(text: str, lines: list[Line], paragraph_at: ParagraphAt,
 
 
 PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+CONTINUED = re.compile(r"\bforts(?:\.|ättning)?(?!\w)", re.I)
 
 
 def _contents_entry(lines: list[Line], i: int) -> bool:
@@ -366,7 +371,11 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
         return
     money = [(k, CELL.match(_cell_text(v))) for k, v in enumerate(values) if v.strip()]
     nonempty = [v for v in values if v.strip()]
-    bare_years = bool(nonempty) and not label and all(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", v) for v in nonempty)
+    # A header of years alone, its label cell empty or naming the unit or the measure ("Budget (tkr) ⇥ 2024
+    # ⇥ 2025"); a row of money in tkr whose label says so repeats a figure sooner than a year.
+    header_label = not label or ((_unit_said(label_cell.strip()) is not None or HEADER_LABEL.match(label) is not None)
+                                 and len({v.strip() for v in nonempty}) == len(nonempty))
+    bare_years = bool(nonempty) and header_label and all(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", v) for v in nonempty)
     if (not any(m for _, m in money) and not table.rows
             and count_columns([c.strip() for c in raw_cells]) is not None):
         table.counts = True

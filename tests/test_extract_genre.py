@@ -860,3 +860,11 @@ Arbete eller studier efter avslutad insats: 52 %
     assert outcomes == {("Ankaret", "deltagare", 64, None), ("Ankaret", "kvinnor", 30, None),
                         ("Ankaret", "man", 34, None), (None, "arbete", 19, None), (None, "studier", 8, None),
                         (None, "avslutade", 52, None), (None, "arbete_studier", None, 0.52)}
+
+
+def test_a_heading_with_its_year_ends_the_column_years_of_the_table_before() -> None:
+    text = ("Verksamhetsplan 2024–2025\n\nBudget (tkr)\t2024\t2025\nIntäkter\t6 000\t6 100\n\n"
+            "Kommunernas avgifter 2024\nÄlvby\t\t520 000 kr\nNorrå\t\t610 000 kr\n")
+    amounts = [(a.label, a.value, a.year) for a in _record(text).amounts]
+    assert amounts == [("Intäkter", 6_000_000, 2024), ("Intäkter", 6_100_000, 2025), ("Älvby", 520_000, 2024),
+                       ("Norrå", 610_000, 2024)]
