@@ -30,7 +30,8 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*|utökar \w+ ramar?|avsätt\w*|avsatte)\b",
                          re.I)),
     ("approve", re.compile(r"\b(godkänn\w*|godkändes|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"
-                           r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|beslutad av|ger bifall|"
+                           r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|"
+                           r"i enlighet med (?:\w+ )?förslag\w*|beslutad av|ger bifall|"
                            r"avger yttrande|uppdaterar|förläng(?:a|er|s|des)\b)", re.I)),
     ("note", re.compile(r"\b(tackar för informationen|till handlingarna|noterar|noteras|informationen antecknas|"
                         r"antecknas till protokollet)\b", re.I)),
@@ -39,16 +40,18 @@ DECISION_WORDS = re.compile(
     r"\b(beslut\w*|godkänn\w*|godkändes|tackar för|uppdrag|utses|utser|väljer|valdes|ant(?:ar|og|ogs|as|a)\b|"
     r"fastställ\w*|bevilja\w*|bifall\w*|avslå\w*|bordlägg\w*|handlingarna|ställer sig|uppdateras|"
     r"justeras omedelbart|utgår|noterar|representerar|deltar vid)", re.I)
-BESLUT_HEADING = re.compile(r"^(?:(?:styrelsens |nämndens )?beslut(?:et)?\s*[.:]?|beslut\s*:\s*(?P<rest>\S.*))\s*$",
-                            re.I)
+BESLUT_HEADING = re.compile(r"^(?:(?:styrelsens |nämndens )?beslut(?:et)?\s*[.:]?|"
+                            # "Beslut – Styrelsen noterar …" decides; "Beslut – för fastställande i …" notes
+                            r"(?:[\wåäö]+s )?beslut\s*(?::\s*|\s[-–]\s*(?-i:(?=[A-ZÅÄÖ])))(?P<rest>\S.*))\s*$", re.I)
 PROPOSAL = re.compile(r"\b(föreslås|föreslår|förslag till beslut|yrkar)\b", re.I)
 PASSIVE = re.compile(r"\b(utses|valdes|godkändes|beslutades|antogs|fastställdes|beviljades|bordlades|"
                      r"godkänns|fastställs|beviljas|bordläggs|läggs till handlingarna|"
                      r"styrelsen beslutar|beslutar styrelsen)\b|"
-                     r"\b[\wåäö]*(?:styrelsen|nämnden|direktionen|utskottet|stämman|fullmäktige) beslutar att\b|"
+                     r"\b[\wåäö]*(?:styrelsen|nämnden|direktionen|utskottet|stämman|fullmäktige|mötet) beslutar "
+                     r"(?:att|(?:i enlighet med|enligt) (?:\w+ )?förslag(?:et)?)\b|"
                      r"^(?:informationen|rapporten|redovisningen|uppföljningen) (?:noteras|antecknas)\b|"
                      r"^(?:Styrelsen|Nämnden|Förbundsstyrelsen|Direktionen|Stämman|Kommunstyrelsen|Utskottet|"
-                     r"Arbetsutskottet) (?:beslutade|beslöt)\b", re.I)
+                     r"Arbetsutskottet|Mötet) (?:beslutade|beslöt)\b", re.I)
 # "Kommunstyrelsen beslutar" (att) over its att-clauses or bullets: each clause a decided point.
 LEAD_IN = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ&\- ]{2,60}?) (?i:beslutar|beslöt|beslutade|beslutar för egen del|"
                      r"föreslår [\wåäö]+ (?:att )?besluta)(?i: att)?\s*:?$")

@@ -33,8 +33,14 @@ HEADING_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
 LIST_LABELS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
     ("ersattare", "ersättare", re.compile(r"^(ersättare|styrelsens ersättare)\s*:?$", re.I)),
     ("ledamot", "ledamot", re.compile(r"^((ordinarie )?ledamöter|styrelsens ledamöter|styrelse)\s*:?$", re.I)),
+    # "Styrelsen har under året bestått av följande ledamöter och ersättare:" over the list
+    ("ledamot", "ledamot", re.compile(r"^(?:styrelsen|förbundsstyrelsen|direktionen)\b[^.:]{0,80}?\b(?:bestått|består|"
+                                      r"utgjorts|utgörs|haft följande)\b[^.:]{0,80}:$", re.I)),
     ("other", None, re.compile(r"^(deltagare i \w*gruppen(?: är)?|\w*gruppen består av|\w*gruppen)\s*:$", re.I)),
 )
+ROLE_FIRST = re.compile(r"^(?P<role>(?:\d:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|suppleant)"
+                        r"\s*:\s*(?P<rest>\S.*)$", re.I)
+LIST_BULLET = re.compile(r"^[-–•*]\s+")  # the mark of a list's point before its entry
 ENTRY_WORDS = 8  # a role or an organisation after a name is never longer
 FLAT_LIST_LINE = 200  # a line this long that holds a list label holds the list too
 SIGNATORY_LABELS: dict[str, re.Pattern[str]] = {
@@ -437,6 +443,42 @@ def _board_columns(text: str) -> list[tuple[str | None, str | None]] | None:
     return columns
 
 
+# A member table that names its columns: "Namn ⇥ Roll ⇥ Organisation", a row per person.
+MEMBER_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("name", re.compile(r"^(?:namn|ledamot|ledamöter)$", re.I)),
+    ("role", re.compile(r"^(?:roll|uppdrag|funktion|befattning)$", re.I)),
+    ("org", re.compile(r"^(?:organisation|medlem|kommun|huvudman|representerar|part|myndighet|parti)$", re.I)),
+)
+
+
+def member_table(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
+    """Members of a table whose heading names a name column and a role column ("Namn ⇥ Roll ⇥
+    Organisation"), a row per person; an ersättare among them is one, everyone else a ledamot."""
+    out: list[tuple[str, Entry, Line]] = []
+    columns: list[str | None] | None = None
+    for ln in lines:
+        text = ln.stripped
+        if not text:
+            continue
+        cells = _cells_of(text)
+        head = [next((k for k, p in MEMBER_COLUMNS if p.match(c)), None) for c in cells]
+        if len(cells) >= 2 and None not in head and "name" in head and "role" in head:
+            columns = head
+            continue
+        if columns is None or len(cells) != len(columns):
+            columns = None
+            continue
+        row = dict(zip(columns, cells, strict=True))
+        name = row.get("name", "")
+        if not is_name(name):
+            columns = None
+            continue
+        role = (row.get("role") or "").strip().lower() or None
+        group = "ersattare" if role and ("ersättare" in role or "suppleant" in role) else "ledamot"
+        out.append((group, Entry(name, role, row.get("org") or None), ln))
+    return out
+
+
 def board_table(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     """Members of a board table: a heading of Ledamot and Ersättare columns (an organisation
     column named or not), then a row per member organisation."""
@@ -509,11 +551,19 @@ def _flat_list_people(ln: Line) -> list[tuple[str, Entry, Line]]:
 def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     """Members listed under a report's "Ordinarie ledamöter:", "Ersättare:" or a group heading,
     and the members of a board table."""
-    out: list[tuple[str, Entry, Line]] = board_table(lines)
+    out: list[tuple[str, Entry, Line]] = board_table(lines) + member_table(lines)
     group: tuple[str, str | None] | None = None
     for ln in lines:
-        text = ln.stripped
+        text = LIST_BULLET.sub("", ln.stripped)
         if not text:
+            continue
+        titled = ROLE_FIRST.match(text)
+        entry = parse_entry(titled["rest"]) if titled and ";" not in titled["rest"] else None
+        if titled and entry is not None and not entry.role:
+            # "Vice ordförande: Bo Ek (M), Säffle kommun": the board role before the member
+            role = " ".join(titled["role"].lower().split())
+            out.append(("ersattare" if role in ("ersättare", "suppleant") else "ledamot",
+                        Entry(entry.name, role, entry.organisation), ln))
             continue
         labelled = FLAT_LIST_LABEL.search(text)
         listed = _semicolon_list(text[labelled.end():]) if labelled and labelled.start() == 0 else []
@@ -538,7 +588,9 @@ def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
             group = None
             continue
         role = entry.role or group[1]
-        out.append((group[0], Entry(entry.name, role, entry.organisation), ln))
+        # a board list may name its ersättare among its members ("Eva Sund, ersättare, Region X")
+        listed_as = "ersattare" if group[0] == "ledamot" and entry.role and "ersättare" in entry.role else group[0]
+        out.append((listed_as, Entry(entry.name, role, entry.organisation), ln))
     return out
 
 

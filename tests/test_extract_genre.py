@@ -868,3 +868,68 @@ def test_a_heading_with_its_year_ends_the_column_years_of_the_table_before() -> 
     amounts = [(a.label, a.value, a.year) for a in _record(text).amounts]
     assert amounts == [("Intäkter", 6_000_000, 2024), ("Intäkter", 6_100_000, 2025), ("Älvby", 520_000, 2024),
                        ("Norrå", 610_000, 2024)]
+
+
+def test_decisions_in_the_phrasings_of_small_boards_minutes() -> None:
+    text = """Protokoll fört vid styrelsemöte 2022-05-10
+
+§ 6 Verksamhetsplan 2023
+Styrelsens beslut: att anta verksamhetsplanen för 2023.
+
+§ 10 Internkontroll
+Direktionen beslutar i enlighet med förslaget.
+
+§ 11 Nästa möte
+Mötet beslutade att nästa möte hålls den 14 juni.
+
+§ 12 Rapport från beredningsgruppen
+Beslut - Styrelsen noterar informationen.
+
+§ 13 Taxa
+Beslut – för fastställande i fullmäktige
+
+Styrelsen antar taxan.
+"""
+    decisions = [(d.paragraph, d.kind, d.text) for d in _record(text).decisions]
+    assert decisions == [("6", "approve", "att anta verksamhetsplanen för 2023."),
+                         ("10", "approve", "Direktionen beslutar i enlighet med förslaget."),
+                         ("11", "other", "Mötet beslutade att nästa möte hålls den 14 juni."),
+                         ("12", "note", "Styrelsen noterar informationen."),
+                         ("13", "approve", "Styrelsen antar taxan.")]
+
+
+def test_a_report_board_listed_as_points_under_a_sentence() -> None:
+    text = """Årsredovisning 2022
+
+Styrelse
+Styrelsen har under året bestått av följande ledamöter och ersättare:
+
+- Tora Vik (S), ordförande, Region Jämtland Härjedalen
+- Ulf Dahl, ledamot, Försäkringskassan
+- Vera Ström (C), ersättare, Åby kommun
+"""
+    people = [(p.name, p.group, p.role, p.organisation) for p in _record(text).people]
+    assert people == [("Tora Vik", "ledamot", "ordförande", "Region Jämtland Härjedalen"),
+                      ("Ulf Dahl", "ledamot", "ledamot", "Försäkringskassan"),
+                      ("Vera Ström", "ersattare", "ersättare", "Åby kommun")]
+
+
+def test_a_report_board_with_the_role_before_each_member_and_a_table_of_names_and_roles() -> None:
+    text = """Verksamhetsberättelse 2021
+
+Styrelsens sammansättning
+Ordförande: Tora Vik (S), Region Jämtland Härjedalen
+Vice ordförande: Ulf Dahl (M), Åby kommun
+Ersättare: Vera Ström (C), Åby kommun
+
+Beredningsgrupp
+Namn\tRoll\tOrganisation
+Wilma Ek\tSamordnare\tFörsäkringskassan
+Yngve Lund\tErsättare\tArbetsförmedlingen
+"""
+    people = {(p.name, p.group, p.role, p.organisation) for p in _record(text).people}
+    assert people == {("Tora Vik", "ledamot", "ordförande", "Region Jämtland Härjedalen"),
+                      ("Ulf Dahl", "ledamot", "vice ordförande", "Åby kommun"),
+                      ("Vera Ström", "ersattare", "ersättare", "Åby kommun"),
+                      ("Wilma Ek", "ledamot", "samordnare", "Försäkringskassan"),
+                      ("Yngve Lund", "ersattare", "ersättare", "Arbetsförmedlingen")}
