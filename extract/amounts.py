@@ -15,7 +15,7 @@ from samarkiv.normalize.amounts import SPACE, find_money, number_value, split_gr
 from samarkiv.normalize.dates import ISO_DATE, compact, years_in
 
 from .layout import Line, spaced_rows, squash
-from .outcomes import count_columns
+from .outcomes import count_columns, row_category
 from .types import Amount, Decision
 
 CELL = re.compile(rf"^(?:ca\.?\s*|cirka\s*)?(?P<sign>[-−–])?\s?(?P<num>(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d+)(?:,\d+)?)"
@@ -380,8 +380,10 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
             and count_columns([c.strip() for c in raw_cells]) is not None):
         table.counts = True
         return
-    if table.counts:
-        money = [(k, m) for k, m in money if m and m["unit"]]  # only figures that say they are money
+    if table.counts or (label and row_category(label)):
+        # a table of participant figures, by its columns or by this row's label ("Till arbete ⇥ 31"):
+        # only figures that say they are money
+        money = [(k, m) for k, m in money if m and m["unit"]]
         if not money:
             return
     if bare_years or not money or not all(m for _, m in money):

@@ -281,7 +281,7 @@ LABELLED_FIGURE = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäö /]{2,60}?)\s*:\s*
 _ROW_COUNT = re.compile(r"^\d{1,5}$")
 
 
-def _row_category(label: str) -> str | None:
+def row_category(label: str) -> str | None:
     """The outcome category a row's label names, or None."""
     text = " ".join(label.split()).strip(" :")
     while True:
@@ -311,7 +311,7 @@ def labelled_outcomes(lines: list[Line], year: int | None) -> list[Outcome]:
             m = LABELLED_FIGURE.match(text)
             if m:
                 value_at = (m["label"], ln.start + ln.text.find(m["value"], ln.text.find(m["label"])), m["value"])
-        category = _row_category(value_at[0]) if value_at else None
+        category = row_category(value_at[0]) if value_at else None
         if value_at is None or category is None:
             if not _is_table_row(ln):
                 context.append(text)

@@ -856,10 +856,12 @@ Till studier\t8
 Avslutade totalt\t52
 Arbete eller studier efter avslutad insats: 52 %
 """
-    outcomes = {(o.insats, o.category, o.count, o.share) for o in _record(text).outcomes}
+    record = _record(text)
+    outcomes = {(o.insats, o.category, o.count, o.share) for o in record.outcomes}
     assert outcomes == {("Ankaret", "deltagare", 64, None), ("Ankaret", "kvinnor", 30, None),
                         ("Ankaret", "man", 34, None), (None, "arbete", 19, None), (None, "studier", 8, None),
                         (None, "avslutade", 52, None), (None, "arbete_studier", None, 0.52)}
+    assert record.amounts == ()  # the rows count people, not thousands of kronor
 
 
 def test_a_heading_with_its_year_ends_the_column_years_of_the_table_before() -> None:
