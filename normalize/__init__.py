@@ -156,7 +156,8 @@ def normalize_pages(pages: Sequence[Page]) -> Text:
         log: dict[int, Edit] = {}
         skip = front_matter_lines(fixed_pages[k]) if k == 0 else 0
         lines = _repaired_lines(page.text, repairer, first_word=pos, skip=skip, log=log, clean=clean[k])
-        text = lay_out(lines, page.number, headers, _knows)
+        # the first page keeps its running header: there it is the title, the body and the date
+        text = lay_out(lines, page.number, headers if k else frozenset(), _knows)
         spans.extend(text.spans(page.number, pos))
         changes.extend(_changes(text, page.number, pos, log))
         chunks.append(text.text)

@@ -935,3 +935,14 @@ Yngve Lund\tErsättare\tArbetsförmedlingen
                       ("Vera Ström", "ersattare", "ersättare", "Åby kommun"),
                       ("Wilma Ek", "ledamot", "samordnare", "Försäkringskassan"),
                       ("Yngve Lund", "ersattare", "ersättare", "Arbetsförmedlingen")}
+
+
+def test_the_meeting_date_in_a_running_header_on_every_page() -> None:
+    head = "SAMMANTRÄDESPROTOKOLL Sammanträdesdatum 2023-03-20\nKommunstyrelsen\n\n"
+    pages = [head + "Beslutande Rut Holm (S), ordförande\nKent Lid (M)\n\n§ 21 Val av justerare\n\nBeslut\n\n"
+                    "Kommunstyrelsen utser Kent Lid att justera protokollet.\n",
+             head + "§ 22 Budget\n\nBeslut\n\nKommunstyrelsen godkänner budgeten.\n",
+             head + "§ 23 Information\n\nBeslut\n\nKommunstyrelsen noterar informationen.\n"]
+    record = _record("\f".join(pages))
+    assert [m.date for m in record.meetings] == ["2023-03-20"]
+    assert [p.paragraph for p in record.decisions] == ["21", "22", "23"]
