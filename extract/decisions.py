@@ -292,6 +292,10 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
         if b.content is not None:
             # the decision's text on the heading's own line: a page that lost its line breaks
             inline = Block(b.content, head.end, squash(head.text[b.content - head.start:]))
+            if following and not following[0].bullet and not inline.text.endswith((".", "!", "?", ":", ";")):
+                # the sentence runs on to the next line ("… utse Olle Strand (S) och" / "Sanna Vik …")
+                inline = Block(inline.start, following[0].end, f"{inline.text} {following[0].text}")
+                following = following[1:]
             for text, a, z in _beslut_block(_sentence_points(inline) + following, block=True):
                 out.extend(_make(text, a, z))
             continue

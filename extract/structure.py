@@ -103,6 +103,7 @@ FLAT_CUTS = re.compile(
     r"|(?<=\s)(?=[A-ZÅÄÖ][a-zåäö]+s (?:beslut|förslag till [a-zåäö]+)\s+(?:[A-ZÅÄÖ\d]|att\b))"
     r"|(?<=\s)(?=(?:KALLELSE|PROTOKOLL|SAMMANTRÄDESPROTOKOLL|DAGORDNING|FÖREDRAGNINGSLISTA|UNDERRÄTTELSE)\b)"
     r"|(?<=\s)(?=[•▪]\s)")
+RUN_ON_PARAGRAPH = re.compile(r"(?<=[a-zåäö)][.!?] )(?=§\s?\d{1,3} +[A-ZÅÄÖ][a-zåäö]+ [\wåäö])")
 FLAT_AGENDA = re.compile(r"(?<=\s)(?=(?P<num>\d{1,2})[.)]\s+[A-ZÅÄÖ])")
 # An utskott decides by proposing to the board: its own "Förslag till beslut i kommunstyrelsen" is
 # what it decided.
@@ -187,6 +188,8 @@ def logical_lines(text: str, extra: frozenset[int] = frozenset()) -> list[Line]:
     out: list[Line] = []
     for ln in lines_of(text):
         own = {x - ln.start for x in extra if ln.start < x < ln.end}
+        # a § heading that opens after a sentence ends ("… och Arbetsförmedlingen. § 14 Årsredovisning")
+        own |= {m.start() for m in RUN_ON_PARAGRAPH.finditer(ln.text)}
         if len(ln.text) < FLAT_LINE_SHORT and not own:
             out.append(ln)
             continue

@@ -48,6 +48,9 @@ _GLUED = re.compile(r"\bkap\. *\d?(\d)(8)(?= +[^\W\d_]*(?:lagen|balken|förordni
 # begins: the shapes tesseract reads for a "§" it does not know, in Swedish and English models.
 _PARAGRAPH = re.compile(r"^(\s*)(88(?= +\d)|\$\$|8(?=\s)|[S$&][&$](?=\s*\d)|[S$&£€](?=\s*\d))(\s*\d{1,3}\b)"
                         r"(?=(?:\s*[-–—]\s*\d{1,3})?(?:\s*$|\s+[A-ZÅÄÖ]|\s*[.:])|\s+-\s*\d)")
+# "… och Arbetsförmedlingen. & 14 Årsredovisning 2022": a paragraph that opens after a sentence
+# on a page whose line breaks were lost; not after a clock time ("kl. 8 15").
+_RUN_ON_PARAGRAPH = re.compile(r"(?<![Kk]l\. )(?<=[.!?] )(88|\$\$|[S$&][&$]|[8S$&£])(?= ?\d{1,3} +[A-ZÅÄÖ][a-zåäö])")
 # "X, 8 15-16" closing an attendance line: the §§ someone sat for, the sign read as a letter or 8.
 _RANGE_NOTE = re.compile(r"(?<=, )([8S$&])(?= ?\d{1,3} ?[-–] ?\d{1,3}\s*$)")
 # "enligt 8 37" in running text, and "enligt 37 8." with the sign after the number.
@@ -120,6 +123,8 @@ def paragraph_edits(line: str) -> list[Edit]:
     edits += [Edit(m.start(2), m.end(2), " §", GLUED_CONFIDENCE, "paragraph") for m in _GLUED.finditer(line)]
     edits += [Edit(m.start(2), m.end(2), _sign(m.group(2)), PARAGRAPH_CONFIDENCE, "paragraph")
               for m in _PARAGRAPH.finditer(line)]
+    edits += [Edit(m.start(1), m.end(1), _sign(m.group(1)), PARAGRAPH_CONFIDENCE, "paragraph")
+              for m in _RUN_ON_PARAGRAPH.finditer(line)]
     edits += [Edit(m.start(1), m.end(1), "§", PARAGRAPH_CONFIDENCE, "paragraph") for m in _RANGE_NOTE.finditer(line)]
     edits += [Edit(m.start(1), m.end(1), "§", PARAGRAPH_CONFIDENCE, "paragraph") for m in _REF_AFTER.finditer(line)]
     edits += [Edit(m.start(2), m.end(2), "§", PARAGRAPH_CONFIDENCE, "paragraph")

@@ -946,3 +946,21 @@ def test_the_meeting_date_in_a_running_header_on_every_page() -> None:
     record = _record("\f".join(pages))
     assert [m.date for m in record.meetings] == ["2023-03-20"]
     assert [p.paragraph for p in record.decisions] == ["21", "22", "23"]
+
+
+def test_a_paragraph_opening_after_a_sentence_on_a_wrapped_flattened_page() -> None:
+    # a scan of a page that lost its breaks: lines wrapped by width, a § opening mid-line, a
+    # decision sentence running on to the next line
+    text = ("PROTOKOLL Kommunfullmäktige 2023-03-20\n\n"
+            "§ 21 Val av justerare Beslut Kommunfullmäktige beslutar att utse Rut Holm (S) och\n"
+            "Kent Lid (M) att jämte ordföranden justera protokollet.\n"
+            "§ 22 Medlemsavgift Beslut Kommunfullmäktige beslutar att avsätta 410 000 kronor. Sammanfattning\n"
+            "Kommunen är medlem i förbundet tillsammans med regionen. § 23 Årsredovisning 2022 Beslut\n"
+            "Kommunfullmäktige beslutar att godkänna årsredovisningen.\n")
+    record = _record(text)
+    assert [i.number for i in record.items] == ["21", "22", "23"]
+    assert [(d.paragraph, d.text) for d in record.decisions] == [
+        ("21", "Kommunfullmäktige beslutar att utse Rut Holm (S) och Kent Lid (M) att jämte ordföranden justera "
+               "protokollet."),
+        ("22", "Kommunfullmäktige beslutar att avsätta 410 000 kronor."),
+        ("23", "Kommunfullmäktige beslutar att godkänna årsredovisningen.")]

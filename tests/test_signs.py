@@ -30,6 +30,9 @@ def signs(line: str) -> str:
     ("beslutet fattades enligt 37 8.", "beslutet fattades enligt 37 §."),
     ("$& 1 Mötets öppnande", "§ 1 Mötets öppnande"),
     ("Erik Sand X, 8 15-16", "Erik Sand X, § 15-16"),
+    ("med regionen och Arbetsförmedlingen. & 14 Årsredovisning 2022", "med regionen och Arbetsförmedlingen. § 14 "
+     "Årsredovisning 2022"),
+    ("protokollet justerades. 8 15 Budget för 2023", "protokollet justerades. § 15 Budget för 2023"),
 ])
 def test_paragraph_signs(raw: str, want: str) -> None:
     assert signs(raw) == want
@@ -45,6 +48,8 @@ def test_paragraph_signs(raw: str, want: str) -> None:
     "8 12-13 år gamla",
     "Kostnader, 8 150",
     "barn i åldern 6, 8 12-13 år",
+    "Mötet börjar kl. 8 15 Deltagarna samlas",
+    "Antalet ökade. 8 14-åringar deltog",
 ])
 def test_numbers_that_stay_numbers(line: str) -> None:
     assert signs(line) == line
