@@ -964,3 +964,10 @@ def test_a_paragraph_opening_after_a_sentence_on_a_wrapped_flattened_page() -> N
                "protokollet."),
         ("22", "Kommunfullmäktige beslutar att avsätta 410 000 kronor."),
         ("23", "Kommunfullmäktige beslutar att godkänna årsredovisningen.")]
+
+
+def test_a_decision_on_its_heading_line_running_on_to_the_next_line() -> None:
+    text = ("PROTOKOLL Styrelsen 2023-03-20\n\n§ 4 Val av justerare Beslut Styrelsen utser Rut Holm och\n"
+            "Kent Lid att justera protokollet.\n")
+    assert [(d.paragraph, d.text) for d in _record(text).decisions] == [
+        ("4", "Styrelsen utser Rut Holm och Kent Lid att justera protokollet.")]
