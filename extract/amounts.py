@@ -96,6 +96,15 @@ def _unit_said(text: str) -> str | None:
     return {"tusentals kronor": "tkr", "kronor": "kr", "sek": "kr"}.get(word, word)
 
 
+# A figure at the end of a row's label, after a word; and a cell that is a figure alone.
+GLUED_FIGURE = re.compile(rf"[^\W\d_]\s+(?P<figure>[-−–]?(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d{{1,6}}))\s*$")
+BARE_FIGURE = re.compile(rf"^[-−–]?(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d{{1,6}})$")
+
+
+def _digits(figure: str) -> int:
+    return sum(c.isdigit() for c in figure)
+
+
 def _label(text: str) -> str | None:
     label = squash(text).lstrip("-–• ").strip(" :")
     return label or None
@@ -361,6 +370,16 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
         offsets.append(pos)
         pos += len(c) + 1
     label_cell, values = raw_cells[0], raw_cells[1:]
+    glued = GLUED_FIGURE.search(label_cell)
+    filled = [v for v in values if v.strip()]
+    if (glued and table.years and len(filled) == len(values) == len(table.years) - 1
+            and all(BARE_FIGURE.match(v.strip()) for v in filled)
+            and abs(_digits(glued["figure"]) - _digits(filled[0])) <= 1):
+        # "Kommunerna 1500 ⇥ 1500 ⇥ 1500" under three year columns: OCR read the gap after the
+        # label as a space, and the first figure became part of the label
+        cut = glued.start("figure")
+        offsets.insert(1, offsets[0] + cut)
+        label_cell, values = label_cell[:cut], [label_cell[cut:], *values]
     label = _label(label_cell)
     if label and TOC_LABEL.match(label):
         return

@@ -971,3 +971,12 @@ def test_a_decision_on_its_heading_line_running_on_to_the_next_line() -> None:
             "Kent Lid att justera protokollet.\n")
     assert [(d.paragraph, d.text) for d in _record(text).decisions] == [
         ("4", "Styrelsen utser Rut Holm och Kent Lid att justera protokollet.")]
+
+
+def test_a_table_row_whose_first_figure_ocr_glued_to_its_label() -> None:
+    text = ("Budget 2024-2026 (tkr)\n\n\tBudget 2024\tPlan 2025\tPlan 2026\nRegionen\t1 500\t1 500\t1 600\n"
+            "Kommunerna 1 500\t1 500\t1 600\nProjekt 2\t1 200\t1 300\t\n")
+    amounts = [(a.label, a.value, a.year) for a in _record(text).amounts]
+    assert amounts == [("Regionen", 1_500_000, 2024), ("Regionen", 1_500_000, 2025), ("Regionen", 1_600_000, 2026),
+                       ("Kommunerna", 1_500_000, 2024), ("Kommunerna", 1_500_000, 2025),
+                       ("Kommunerna", 1_600_000, 2026), ("Projekt 2", 1_200_000, 2024), ("Projekt 2", 1_300_000, 2025)]
