@@ -27,7 +27,7 @@ CATEGORIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("hallbar_planering", re.compile(r"hållbar (?:och \w+ )?planering", re.I)),
     ("annan_anledning", re.compile(r"annan anledning|andra anledningar|övriga orsaker", re.I)),
     ("i_mal", re.compile(r"gått i mål|gick i mål", re.I)),
-    ("avslutade", re.compile(r"\bavslut\w*|\butskriv\w*", re.I)),
+    ("avslutade", re.compile(r"\bavslut\w*|\butskriv\w*|\bskrivits ut\b|\bskrevs ut\b", re.I)),
     ("nya", re.compile(r"nyinskriv\w*|påbörja\w*|\bnya\b|skrivits in", re.I)),
     ("other", re.compile(r"^\s*(?:som ingår i|med \w+ utbildning|utan |förgymnasial|\w+ utbildning)", re.I)),
 )
@@ -49,7 +49,8 @@ WORKED_WITH = re.compile(r"\b(?:arbetat|jobbat|arbetade|jobbade|träffat|mött) 
 STAFF = re.compile(r"^(?:arbetar|jobbar|är anställda|tjänst)", re.I)
 CLAUSE_END = re.compile(r",|;|\.(?:\s|$)|\bvarav\b|\bsamt\b|\boch (?!studier|arbete)|\bmedan\b|\(")
 INSATS_NAMED = re.compile(r"\b(?:[Ii]nom (?:insatsen|projektet|projekt)|[Ii]nsatsen|[Pp]rojektet|[Pp]rojekt|"
-                          r"[Tt]eamet) (?P<name>[A-ZÅÄÖ][\wåäö\-]*(?: \d+(?:\.\d+)?)?)")
+                          r"[Tt]eamet) (?P<name>[A-ZÅÄÖ][\wåäö\-]*(?: \d+(?:\.\d+)?(?![\d.])(?! (?:personer|deltagare|"
+                          r"individer|unga|ungdomar|nya|kvinnor|män|av)\b))?)")
 INSATS_GROUP = re.compile(r"\b(?:de (?P<kind>\w+inriktade) insatserna|"
                           r"(?:förbundets|våra|samtliga) (?P<many>\w+inriktade) insatser|"
                           r"en (?P<one>\w+inriktad) insats)\b", re.I)
@@ -80,6 +81,12 @@ RESULT_COUNT = re.compile(
     rf"(?:(?<![\d,.\w])(?P<n>\d{{1,5}}) (?:\(\d{{1,3}}(?:,\d+)? ?%\) )?{_OF_THEM}?(?:har |hade )?{_WENT} |"
     rf"\bvarav (?P<v>\d{{1,5}}) {_OF_THEM}?(?:har |hade )?(?:{_WENT} )?)"
     rf"(?:vidare |ut |direkt )*(?:till|i|ut i) {_WHAT}\b", re.I)
+# "… gick 35 % till arbete och 12 % till studier": the shares that continue a result
+MORE_SHARES = re.compile(rf"^(?:,| och| samt)+ {_PCT} (?:till|i|ut i) {_WHAT}\b", re.I)
+# "11 personer har skrivits ut, 4 av dem till arbete eller studier": the result without its verb
+OF_THEM_TO = re.compile(rf"(?<![\d,.\w])(?P<n>\d{{1,5}}) av (?:dem|dessa|deltagarna) (?:till|ut i) {_WHAT}\b", re.I)
+# "41 deltagare, varav 9 nya"
+NEW_AMONG = re.compile(r"\bvarav (?P<n>\d{1,5}) (?:nya|nyinskrivna)\b(?! (?:deltagare|personer)\b)", re.I)
 MORE_RESULTS = re.compile(rf"^(?:,| och| samt)+ (?P<n>\d{{1,5}}) (?:har )?(?:{_WENT} )?(?:vidare )?"
                           rf"(?:till|i) {_WHAT}\b", re.I)
 # Who took part: "deltog 64 personer", "48 deltagare har deltagit".
@@ -274,7 +281,7 @@ def table_outcomes(lines: list[Line], year: int | None) -> list[Outcome]:
 
 # A row's or a line's label that names the figure after it ("Till arbete ⇥ 31", "Antal deltagare:
 # 112"), read as a column heading once its counting words are put aside.
-ROW_LABEL_NOISE = re.compile(r"^(?:antal|totalt)\s+|\s+(?:totalt|\(antal\)|antal|efter avslutad (?:insats|"
+ROW_LABEL_NOISE = re.compile(r"^(?:antal|totalt|varav)\s+|\s+(?:totalt|\(antal\)|antal|efter avslutad (?:insats|"
                              r"period)|under (?:året|perioden|\d{4}))$", re.I)
 LABELLED_FIGURE = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäö /]{2,60}?)\s*:\s*(?P<value>\d{1,5}|\d{1,3}(?:,\d+)? ?%)"
                              r"(?:\s*\([^)]*\))?\s*\.?$")
@@ -449,6 +456,12 @@ def _figures(sentence: str, span: tuple[int, int]) -> list[Outcome]:
         at = m.start()
         add(_prose_category(m["what"].lower()), share=round(float(m["p"].replace(",", ".")) / 100, 4))
         taken.append((m.start(), m.end()))
+        end = m.end()
+        while more := MORE_SHARES.match(sentence[end:]):
+            at = end
+            add(_prose_category(more["what"].lower()), share=round(float(more["p"].replace(",", ".")) / 100, 4))
+            taken.append((end, end + more.end()))
+            end += more.end()
     def more_results(end: int) -> None:
         # "… gick 9 till arbete, 4 till studier och 3 till …": the figures that continue a result
         nonlocal at
@@ -470,6 +483,16 @@ def _figures(sentence: str, span: tuple[int, int]) -> list[Outcome]:
         add(_prose_category(m["what"].lower()), count=int(m["n"] or m["v"]))
         taken.append((m.start(), m.end()))
         more_results(m.end())
+    for m in OF_THEM_TO.finditer(sentence):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        at = m.start()
+        add(_prose_category(m["what"].lower()), count=int(m["n"]))
+        taken.append((m.start(), m.end()))
+    for m in NEW_AMONG.finditer(sentence):
+        at = m.start()
+        add("nya", count=int(m["n"]))
+        taken.append((m.start(), m.end()))
     for m in TOOK_PART.finditer(sentence):
         at = m.start()
         add("deltagare", count=int(m["n"] or m["m"] or m["h"]))

@@ -980,3 +980,23 @@ def test_a_table_row_whose_first_figure_ocr_glued_to_its_label() -> None:
     assert amounts == [("Regionen", 1_500_000, 2024), ("Regionen", 1_500_000, 2025), ("Regionen", 1_600_000, 2026),
                        ("Kommunerna", 1_500_000, 2024), ("Kommunerna", 1_500_000, 2025),
                        ("Kommunerna", 1_600_000, 2026), ("Projekt 2", 1_200_000, 2024), ("Projekt 2", 1_300_000, 2025)]
+
+
+def test_results_in_the_phrasings_of_interim_reports() -> None:
+    text = """Delårsrapport januari–juni 2023
+
+Insatsen Lyftet
+Av de avslutade deltagarna gick 35 % till arbete och 12 % till studier.
+Under perioden har insatsen haft 41 deltagare, varav 9 nya.
+
+Insatsen Bron
+11 personer har skrivits ut, 4 av dem till arbete eller studier.
+
+Insatsen Vägvisaren
+Varav till arbete: 4
+"""
+    outcomes = {(o.insats, o.category, o.count, o.share) for o in _record(text).outcomes}
+    assert outcomes == {("Lyftet", "arbete", None, 0.35), ("Lyftet", "studier", None, 0.12),
+                        ("Lyftet", "deltagare", 41, None), ("Lyftet", "nya", 9, None),
+                        ("Bron", "avslutade", 11, None), ("Bron", "arbete_studier", 4, None),
+                        ("Vägvisaren", "arbete", 4, None)}
