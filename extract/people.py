@@ -306,7 +306,7 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     group: str | None = None
     bare = False  # the list is headed "Närvarande" alone
     opened = False  # a label was read and no one yet listed under it: a blank line may follow it
-    for ln in lines:
+    for ln in _continued(lines):
         text = ln.text.strip()
         if not text:
             if not opened:
@@ -349,6 +349,20 @@ def heading_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     return out
 
 
+def _continued(lines: list[Line]) -> list[Line]:
+    """Lines with a list that runs on after a comma joined to the line it runs on to ("Närvarande:
+    Anna Berg, Bo Ek," over "Cecilia Lind och David Holm.")."""
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.text.rstrip().endswith(",") and ln.text.strip()
+                and not any(p.match(ln.text.strip()) for _, p in HEADING_LABELS)):
+            out[-1] = Line(prev.start, ln.end, prev.text.rstrip() + " " + ln.text.strip())
+            continue
+        out.append(ln)
+    return out
+
+
 def _split_pair(name: str) -> list[str]:
     """Four capitalised words without a separator are two people whose separator was lost
     ("Karl Lönn Eva Wiik"); any other name is one."""
@@ -365,13 +379,21 @@ def _two_names(entry: Entry) -> list[Entry]:
 
 def _comma_list(text: str) -> list[Entry]:
     """"Mats Rudin (ordförande), Anna Krantz, Sara Vinter": several people on one line, each a
-    name with perhaps a role or party in parentheses."""
-    segs = [s.strip() for s in text.split(",") if s.strip()]
+    name with perhaps a role or party in parentheses, or with the role after it between commas
+    ("Anna Berg, ordförande, Bo Ek, Cecilia Lind och David Holm")."""
+    segs = [s.strip() for s in re.split(r",|\s+och\s+(?=[A-ZÅÄÖ])", text.strip(" .")) if s.strip()]
     if len(segs) < 2:
         return []
     out: list[Entry] = []
     for seg in segs:
         m = re.fullmatch(r"(?P<name>[^()]+?)\s*(?:\((?P<note>[^)]+)\))?", seg)
+        if out and out[-1].role is None and m and not m["note"] and (_is_title(seg) or FLAT_ROLE.fullmatch(", " + seg)):
+            out[-1] = Entry(out[-1].name, seg, out[-1].organisation)  # the role of the name before
+            continue
+        if (out and out[-1].organisation is None and m and seg[:1].isupper() and not is_name(m["name"])
+                and _is_org(seg)):
+            out[-1] = Entry(out[-1].name, out[-1].role, seg)  # "Anna Berg, Region Värmland, Bo Ek, …"
+            continue
         if not m or not is_name(m["name"]):
             return []
         note = (m["note"] or "").strip()
@@ -380,7 +402,7 @@ def _comma_list(text: str) -> list[Entry]:
         else:
             role, org = _split_role_org(note) if note else (None, None)
             out.append(Entry(m["name"], role, org))
-    return out
+    return out if len(out) >= 2 else []  # one name with its role and organisation is an entry
 
 
 def _semicolon_list(text: str) -> list[Entry]:

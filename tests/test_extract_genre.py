@@ -1000,3 +1000,20 @@ Varav till arbete: 4
                         ("Lyftet", "deltagare", 41, None), ("Lyftet", "nya", 9, None),
                         ("Bron", "avslutade", 11, None), ("Bron", "arbete_studier", 4, None),
                         ("Vägvisaren", "arbete", 4, None)}
+
+
+def test_an_attendance_list_between_commas_with_roles_running_on_to_the_next_line() -> None:
+    text = """Protokoll från styrelsemöte 2022-11-24
+
+Närvarande: Tora Vik, ordförande, Ulf Dahl, Region Värmland, Vera Ström,
+Wilma Ek och Yngve Lund.
+Frånvarande: Åke Berg.
+
+1. Mötets öppnande
+2. Val av justerare
+3. Mötets avslutande
+"""
+    people = [(p.name, p.group, p.role, p.organisation) for p in _record(text).people]
+    assert people == [("Tora Vik", "beslutande", "ordförande", None), ("Ulf Dahl", "beslutande", None, "Region Värmland"),
+                      ("Vera Ström", "beslutande", None, None), ("Wilma Ek", "beslutande", None, None),
+                      ("Yngve Lund", "beslutande", None, None), ("Åke Berg", "franvarande", None, None)]
