@@ -1014,6 +1014,7 @@ Frånvarande: Åke Berg.
 3. Mötets avslutande
 """
     people = [(p.name, p.group, p.role, p.organisation) for p in _record(text).people]
-    assert people == [("Tora Vik", "beslutande", "ordförande", None), ("Ulf Dahl", "beslutande", None, "Region Värmland"),
+    assert people == [("Tora Vik", "beslutande", "ordförande", None),
+                      ("Ulf Dahl", "beslutande", None, "Region Värmland"),
                       ("Vera Ström", "beslutande", None, None), ("Wilma Ek", "beslutande", None, None),
                       ("Yngve Lund", "beslutande", None, None), ("Åke Berg", "franvarande", None, None)]
