@@ -25,8 +25,10 @@ _PAGE_NUMBER = re.compile(
     r"|(\d{1,3})\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s+\d{1,3}))\s*$", re.IGNORECASE)
 # A page mark that gives the page count too, run on with the page's text where its line breaks
 # were lost ("… Justeringen har tillkännagivits genom anslag. Page 3 of 14", "Sida 2 av 9 Närvarande
-# …"): page furniture wherever it stands on the line, where a bare "3 (12)" may be content.
-_RUN_ON_PAGE_MARK = re.compile(r"(?:^|(?<=\s))(?:sida|page)\s+(\d{1,3})\s*(?:av|of|/)\s*(\d{1,3})(?=\s|$)", re.I)
+# …", "Styrelsen Sida 32 (65) Plats …"): page furniture wherever it stands on the line, where a
+# bare "3 (12)" may be content.
+_RUN_ON_PAGE_MARK = re.compile(r"(?:^|(?<=\s))(?:sida|page)\s+(\d{1,3})\s*"
+                               r"(?:(?:av|of|/)\s*(\d{1,3})|\(\s*(\d{1,3})\s*\))(?=\s|$)", re.I)
 _HEADER_LIKE = re.compile(r"[^\W\d_]{3,}\s.*[^\W\d_]{3,}")
 _BARE_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 # Bullet glyphs, and the letters OCR reads for a round bullet, before an item's first word.
@@ -123,7 +125,7 @@ def _drop_furniture(lines: list[Mapped], page_number: int, headers: frozenset[st
 
 def _without_page_marks(line: Mapped) -> Mapped:
     """`line` without the page marks run on with its text ("Page 3 of 14"), and the space before."""
-    marks = [m for m in _RUN_ON_PAGE_MARK.finditer(line.text) if 0 < int(m.group(1)) <= int(m.group(2))]
+    marks = [m for m in _RUN_ON_PAGE_MARK.finditer(line.text) if 0 < int(m[1]) <= int(m[2] or m[3])]
     for m in reversed(marks):
         start = m.start()
         while start > 0 and line.text[start - 1] in " \t":

@@ -95,10 +95,14 @@ def test_page_marks_run_on_with_a_page_that_lost_its_line_breaks_are_dropped() -
     text = ("Sida 2 av 9 Närvarande Kerstin Alm (S) Tor Ek (M)\n"
             "§ 4 Årsredovisning Beslut Direktionen godkänner årsredovisningen. Page 3 of 9\n"
             "Page 4 of 9\n"
-            "Bilaga 2 (3) och sidan 12 av rapporten\n")
+            "Bilaga 2 (3) och sidan 12 av rapporten\n"
+            "Styrelsen Sida 12 (30) Plats Folkets hus\n"
+            "Slut\n")
     assert _normalized(text) == ("Närvarande Kerstin Alm (S) Tor Ek (M)\n"
                                  "§ 4 Årsredovisning Beslut Direktionen godkänner årsredovisningen.\n\n"
-                                 "Bilaga 2 (3) och sidan 12 av rapporten\n")
+                                 "Bilaga 2 (3) och sidan 12 av rapporten\n"
+                                 "Styrelsen Plats Folkets hus\n"
+                                 "Slut\n")
 
 
 def test_numbers_inside_a_table_are_not_page_numbers() -> None:
