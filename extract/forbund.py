@@ -14,8 +14,12 @@ from functools import cache
 from samarkiv.gazetteer import Body, kommuner, myndigheter, regioner, samordningsforbund
 
 # A förbund the gazetteer lacks, as the document writes it.
+# Its words apart by spaces or one line break, never by a blank line ("… för Samordningsförbundet" over
+# a paragraph that opens "Vid årets första sammanträde").
+_GAP = r"(?:[ \t]*\n[ \t]*(?!\n)|[ \t]+)"
 UNKNOWN_FORBUND = re.compile(
-    r"\b(Samordningsförbundet(?:\s+(?:i\s+)?[A-ZÅÄÖ][\wåäö\-]+){1,3}|(?:[A-ZÅÄÖ][\wåäö\-]+s\s+){1,2}[Ss]amordningsförbund)\b")
+    rf"\b(Samordningsförbundet(?:{_GAP}(?:i{_GAP})?[A-ZÅÄÖ][\wåäö\-]+){{1,3}}|"
+    rf"(?:[A-ZÅÄÖ][\wåäö\-]+s{_GAP}){{1,2}}[Ss]amordningsförbund)\b")
 GENERIC_WORDS = {"Samordningsförbundet", "Samordningsförbundets"}
 # Words that end a förbund's name in running text: labels and the words of a heading zone.
 NAME_STOP = re.compile(r"^(sammanträdesdatum|datum|organ|plats|tid|protokoll\w*|kallelse|styrelse\w*|org\.?nr|"
@@ -125,6 +129,9 @@ def author_of(text: str, heading_end: int) -> str | None:
         if _may_occur(form, head_words) and _compiled(pattern).search(joined):
             named = forbund_of(text, heading_end)
             return named if named in body.forms else body.name
+    unknown = next((name for ln in head if (name := _unknown_forbund(ln))), None)
+    if unknown:
+        return unknown  # a förbund the gazetteer lacks in the letterhead, as a known one would be
     hits: list[tuple[int, int, Body]] = []
     candidates = [(body, _compiled(pattern)) for body, form, pattern in _author_patterns()
                   if _may_occur(form, head_words)]
@@ -168,6 +175,11 @@ def forbund_of(text: str, heading_end: int) -> str | None:
         best = scores.most_common(1)[0][0]
         body = next(b for b in samordningsforbund() if b.name == best)
         return _canonical(body, written[best])
+    return _unknown_forbund(text)
+
+
+def _unknown_forbund(text: str) -> str | None:
+    """The förbund the gazetteer lacks that `text` names most often, as it writes it."""
     names: Counter[str] = Counter()
     for m in UNKNOWN_FORBUND.finditer(text):
         words = re.sub(r"\s+", " ", m[1]).split()

@@ -138,6 +138,15 @@ def _without_page_marks(line: Mapped) -> Mapped:
     return line
 
 
+# A Markdown heading's marks ("## § 31 Val av justerare"), as a converted web page writes them.
+_HEADING_MARKS = re.compile(r"^ {0,3}#{1,6}[ \t]+(?=\S)")
+
+
+def _without_heading_marks(line: Mapped) -> Mapped:
+    m = _HEADING_MARKS.match(line.text)
+    return line[m.end():] if m else line
+
+
 def _bullet(line: Mapped) -> Mapped:
     m = _BULLET.match(line.text)
     if not m:
@@ -179,7 +188,7 @@ def _joins(a: str, b: str, width: int, knows: Callable[[str], bool]) -> str | No
 def lay_out(lines: list[Mapped], page_number: int, headers: frozenset[str],
             knows: Callable[[str], bool]) -> Mapped:
     """One page's lines, cleaned and reflowed, joined into one text."""
-    lines = [_bullet(x) for x in _drop_furniture(lines, page_number, headers)]
+    lines = [_bullet(_without_heading_marks(x)) for x in _drop_furniture(lines, page_number, headers)]
     width = _wrap_width([x.text for x in lines])
     parts: list[Mapped] = []
     current = lines[0] if lines else Mapped.copied("", 0)

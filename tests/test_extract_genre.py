@@ -1018,3 +1018,26 @@ Frånvarande: Åke Berg.
                       ("Ulf Dahl", "beslutande", None, "Region Värmland"),
                       ("Vera Ström", "beslutande", None, None), ("Wilma Ek", "beslutande", None, None),
                       ("Yngve Lund", "beslutande", None, None), ("Åke Berg", "franvarande", None, None)]
+
+
+def test_minutes_as_a_markdown_page_with_a_forbund_the_gazetteer_lacks() -> None:
+    text = """# Protokoll styrelsemöte 2021-09-16
+
+**Samordningsförbundet Nordkusten**
+
+| Namn | Roll | Organisation |
+|---|---|---|
+| Pia Norén | Ordförande | Region Västernorrland |
+| Jonas Berg | Ledamot | Försäkringskassan |
+
+## § 31 Val av justerare
+**Beslut:** Styrelsen utser Jonas Berg att justera protokollet.
+
+## § 32 Budget 2022
+Styrelsen beslutar att fastställa budget för 2022 om 8 400 000 kronor.
+"""
+    record = _record(text)
+    assert record.forbund == "Samordningsförbundet Nordkusten"
+    assert [(p.type, p.date) for p in record.parts] == [("protokoll", "2021-09-16")]
+    assert {p.name for p in record.people} == {"Pia Norén", "Jonas Berg"}
+    assert [(d.paragraph, d.kind) for d in record.decisions] == [("31", "elect"), ("32", "approve")]

@@ -105,6 +105,11 @@ def test_page_marks_run_on_with_a_page_that_lost_its_line_breaks_are_dropped() -
                                  "Slut\n")
 
 
+def test_markdown_heading_marks_are_dropped() -> None:
+    text = "# Protokoll styrelsemöte 2021-09-16\n\n## § 31 Val av justerare\n\nBeslut #2 gäller.\n"
+    assert _normalized(text) == "Protokoll styrelsemöte 2021-09-16\n\n§ 31 Val av justerare\n\nBeslut #2 gäller.\n"
+
+
 def test_numbers_inside_a_table_are_not_page_numbers() -> None:
     text = "Summa\n\n2019\n\n3076\n\n12\n"
     assert _normalized(text) == text
