@@ -29,7 +29,7 @@ KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("approve", re.compile(r"\bansvarsfrihet\b", re.I)),
     ("grant", re.compile(r"\b(bevilja\w*|finansiera|anslå\w*|tilldela\w*|utökar \w+ ramar?|avsätt\w*|avsatte)\b",
                          re.I)),
-    ("approve", re.compile(r"\b(godkänn\w*|godkändes|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"
+    ("approve", re.compile(r"\b(godkänn\w*|godkänd\w*|godkänts|ant(?:ar|og|ogs|as|a)\b|fastställ\w*|"
                            r"ställer sig (?:positiv\w*|bakom)|intygar|enligt förslag|"
                            r"i enlighet med (?:\w+ )?förslag\w*|beslutad av|ger bifall|"
                            r"avger yttrande|uppdaterar|förläng(?:a|er|s|des)\b)", re.I)),
@@ -56,8 +56,10 @@ PASSIVE = re.compile(r"\b(utses|valdes|godkändes|beslutades|antogs|fastställde
 LEAD_IN = re.compile(r"^(?:[A-ZÅÄÖ][\wåäöÅÄÖ&\- ]{2,60}?) (?i:beslutar|beslöt|beslutade|beslutar för egen del|"
                      r"föreslår [\wåäö]+ (?:att )?besluta)(?i: att)?\s*:?$")
 REPORTED = re.compile(
-    r"(\b[Ss]tyrelse(?:n|ns)?\b(?: för [^.]{0,60}?)?(?: \w+){0,3}? (beslutade|beslöt|antog|fastställde|"
-    r"har beslutat|beviljade|godkände)\b|\befter beslut av styrelsen\b|^Beslutad av styrelsen\b|"
+    r"(\b(?:[Ff]örbunds)?(?:[Ss]tyrelse(?:n|ns)?|[Dd]irektionen)\b(?: för [^.]{0,60}?)?(?: \w+){0,3}? "
+    r"(beslutade|beslöt|antog|fastställde|har beslutat|beslutat|beviljade|godkände)\b|"
+    r"\befter beslut av styrelsen\b|^Beslutad av styrelsen\b|"
+    r"^(?:På|Vid) (?:mötet|sammanträdet|styrelsemötet) (?:\w+ ){0,3}?(?:togs|fattades) (?:\w+ )?beslut (?:om|att)\b|"
     r"\b[Ss]tyrelsen (?:tog|fattade)(?: \w+){0,4}? beslut(?:et)? (?:att|om)\b|"
     r"\b(?:beslutade|beslöt) styrelsen\b|^(?:Därefter |Sedan |Även )?fattades (?:\w+ )?beslut om\b|"
     r"\b(Samordningsförbundet|Förbundet|Styrelsen) har fattat beslut\b|\bVi intygar\b)")

@@ -1041,3 +1041,20 @@ Styrelsen beslutar att fastställa budget för 2022 om 8 400 000 kronor.
     assert [(p.type, p.date) for p in record.parts] == [("protokoll", "2021-09-16")]
     assert {p.name for p in record.people} == {"Pia Norén", "Jonas Berg"}
     assert [(d.paragraph, d.kind) for d in record.decisions] == [("31", "elect"), ("32", "approve")]
+
+
+def test_board_decisions_a_news_item_recounts() -> None:
+    text = """Nyheter från styrelsen
+
+Publicerad 2022-05-20
+
+Styrelsen har också beslutat att förlänga insatsen Vägen till och med 2024.
+
+På mötet togs beslut om att anta en ny verksamhetsplan. Förbundsstyrelsen godkände även årsredovisningen för 2021.
+
+Förbundschefen informerade om arbetet med den nya webbplatsen.
+"""
+    decisions = [(d.kind, d.text) for d in _record(text).decisions]
+    assert decisions == [("approve", "Styrelsen har också beslutat att förlänga insatsen Vägen till och med 2024."),
+                         ("approve", "På mötet togs beslut om att anta en ny verksamhetsplan."),
+                         ("approve", "Förbundsstyrelsen godkände även årsredovisningen för 2021.")]
