@@ -30,6 +30,7 @@ FIN_HEADING = re.compile(r"^(resultatr[äa]kning|balansr[äa]kning|resultatrappo
                          r"driftredovisning|finansieringsanalys|not\s?\d{1,2}(?![\d-]))\b", re.I)
 HEADER_WORDS = re.compile(r"\b(budget|utfall|prognos|plan|bokslut|tkr|kr|avvikelse|period|ack|helår|not)\b|\d{4}",
                           re.I)
+NOTE_COLUMN = re.compile(r"not(?:er)?|not nr|nr", re.I)
 HEADER_LABEL = re.compile(r"^(?:belopp|budget|utfall|prognos|plan|år)\b", re.I)
 SUM_LABEL = re.compile(r"^(summa|totalt|total|totala)\b|\btotalt\s*$", re.I)
 NUMBER_RUN = re.compile(rf"(?<![\w,.])[-−–]?\d+(?:{SPACE}\d+)*(?:,\d+)?(?![\w%])")
@@ -74,6 +75,7 @@ class _Table:
     heading_measure: str | None = None
     rows: list[tuple[str, list[int], list[Amount]]] = field(default_factory=list)
     counts: bool = False  # its heading names participant figures (Deltagare, Avslutade): not money
+    notes: frozenset[int] = frozenset()  # value columns headed "Not": note numbers, not money
 
 
 @dataclass(slots=True)
@@ -410,6 +412,7 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
         if unit:
             table.unit = unit
         if any(HEADER_WORDS.search(v) for v in values) or bare_years:
+            table.notes = frozenset(k for k, v in enumerate(values) if NOTE_COLUMN.fullmatch(v.strip()))
             merged = _header_years(values, table.years)
             if bare_years and table.years:
                 merged = [a if a else b for a, b in zip(table.years + [None] * len(values), merged, strict=False)]
@@ -424,9 +427,11 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
                     return
             if label:
                 table.rows.append((label, [], []))  # "Intäkter  Tkr": the header names the group below
-        if bare_years or not money or not any(m for _, m in money):
-            return
+        if bare_years or not money or not any(m for _, m in money) or all(
+                re.fullmatch(r"(?:19|20)\d{2}", values[k].strip()) for k, m in money if m):
+            return  # a header whose figures are its columns' years ("Resultaträkning (tkr) ⇥ Not ⇥ 2022")
         money = [(k, m) for k, m in money if m]
+    money = [(k, m) for k, m in money if k not in table.notes]
     label_years = years_in(label or "")
     cells: list[Amount] = []
     for k, m in money:
