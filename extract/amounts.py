@@ -431,7 +431,10 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
                 re.fullmatch(r"(?:19|20)\d{2}", values[k].strip()) for k, m in money if m):
             return  # a header whose figures are its columns' years ("Resultaträkning (tkr) ⇥ Not ⇥ 2022")
         money = [(k, m) for k, m in money if m]
-    money = [(k, m) for k, m in money if k not in table.notes]
+    # A row without its note numbers is one cell short per note column, its figures those of the
+    # columns after the notes; a row with them skips them.
+    shift = len(table.notes) if table.notes and len(values) == len(table.years) - len(table.notes) else 0
+    money = [(k, m) for k, m in money if shift or k not in table.notes]
     label_years = years_in(label or "")
     cells: list[Amount] = []
     for k, m in money:
@@ -440,9 +443,10 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
         inferred = unit is None
         sign = -1 if m["sign"] else 1
         value_number = sign * number_value(m["num"])
-        col_year = table.years[k] if k < len(table.years) else None
+        col = k + shift
+        col_year = table.years[col] if col < len(table.years) else None
         # A table that names the measure of some columns leaves the others unnamed, not the heading's.
-        measure = table.measures[k] if k < len(table.measures) else None
+        measure = table.measures[col] if col < len(table.measures) else None
         if not any(table.measures):
             measure = table.heading_measure
         year = col_year or (label_years[-1] if label_years else None) or heading_year
