@@ -254,6 +254,13 @@ def measure(args: argparse.Namespace, log: Callable[[str], None]) -> list[Figure
         figures.append(Figure("scanned pages/s, --jobs 1", one, "pages/s"))
         figures.append(Figure(f"speed-up --jobs {jobs} over --jobs 1", samarkiv_scan / one, "x",
                               1.8 if jobs == 2 else None))
+        if jobs > 1:
+            # What the machine itself gives: bare tesseract on the same pages one at a time, against
+            # `jobs` at a time (two virtual cores may be one physical core's two threads).
+            log("bare tesseract on the same page images, one at a time …")
+            bare_one = bare_tesseract(sorted(c.scan_images.glob("*.png")), 1)
+            figures.append(Figure("bare tesseract pages/s, one at a time", bare_one, "pages/s"))
+            figures.append(Figure(f"bare tesseract speed-up, {jobs} at a time over one", bare / bare_one, "x"))
 
         # Born-digital ingest against the bare pdfplumber loop: a few seconds each, so a busy
         # neighbour moves one run by a third. The two are run in turns, BORN_PAIRS times, and the

@@ -27,7 +27,10 @@ NAME_STOP = re.compile(r"^(sammanträdesdatum|datum|organ|plats|tid|protokoll\w*
                        r"verksamhetsberättelse|årsredovisning|delårsrapport|verksamhetsplan|budget|avger|"
                        # the bodies and block headings of a council's minutes that run on after the name
                        r"kommunstyrelse\w*|\w*fullmäktige\w*|regionstyrelse\w*|\w*nämnd\w*|direktion\w*|"
-                       r"förslag\w*|beslut\w*|sammanfattning|ärende\w*|bakgrund|(?-i:[A-ZÅÄÖ]{3,}))$",
+                       r"förslag\w*|beslut\w*|sammanfattning|ärende\w*|bakgrund|"
+                       # the words that open the sentence after a name that ends a heading
+                       r"vid|under|och|som|den|det|detta|för|med|efter|inför|på|av|till|har|är|var|samt|nu|i|"
+                       r"(?-i:[A-ZÅÄÖ]{3,}))$",
                        re.I)
 OWN_FORM_USES = 5  # a document naming itself this often in one form is reported in that form
 LETTERHEAD_LINES = 8
@@ -129,7 +132,8 @@ def author_of(text: str, heading_end: int) -> str | None:
         if _may_occur(form, head_words) and _compiled(pattern).search(joined):
             named = forbund_of(text, heading_end)
             return named if named in body.forms else body.name
-    unknown = next((name for ln in head if (name := _unknown_forbund(ln))), None)
+    unknown = next((name for ln in head if len(ln.split()) <= LETTERHEAD_WORDS and (name := _unknown_forbund(ln))),
+                   None)
     if unknown:
         return unknown  # a förbund the gazetteer lacks in the letterhead, as a known one would be
     hits: list[tuple[int, int, Body]] = []
