@@ -224,6 +224,21 @@ def measure(args: argparse.Namespace, log: Callable[[str], None]) -> list[Figure
         figures.append(Figure("samarkiv / bare tesseract, start-up excluded", steady_scan / bare, "ratio"))
         figures.append(Figure("scanned pages read by OCR", ocr_share(work / "scan2.sqlite"), "share", 1.0))
 
+        # --jobs 1 right after --jobs N, so that both meet the machine in the same state
+        log("scanned PDFs through samarkiv ingest --jobs 1 …")
+        report, _ = ingest(work / "scan1.sqlite", 1, c.scans)
+        one = report["pages"] / report["seconds"]
+        figures.append(Figure("scanned pages/s, --jobs 1", one, "pages/s"))
+        figures.append(Figure(f"speed-up --jobs {jobs} over --jobs 1", samarkiv_scan / one, "x",
+                              1.8 if jobs == 2 else None))
+        if jobs > 1:
+            # What the machine itself gives: bare tesseract on the same pages one at a time, against
+            # `jobs` at a time (two virtual cores may be one physical core's two threads).
+            log("bare tesseract on the same page images, one at a time …")
+            bare_one = bare_tesseract(sorted(c.scan_images.glob("*.png")), 1)
+            figures.append(Figure("bare tesseract pages/s, one at a time", bare_one, "pages/s"))
+            figures.append(Figure(f"bare tesseract speed-up, {jobs} at a time over one", bare / bare_one, "x"))
+
         log(f"{c.short_scan_pages} pages of short scanned documents (one or two pages each), --jobs {jobs} …")
         report, _ = ingest(work / "short.sqlite", jobs, c.short_scans)
         short = report["pages"] / report["seconds"]
@@ -248,19 +263,6 @@ def measure(args: argparse.Namespace, log: Callable[[str], None]) -> list[Figure
             figures.append(Figure(f"ocrmypdf pages/s, {jobs} at a time", ocr_rate, "pages/s"))
             figures.append(Figure("samarkiv / ocrmypdf", samarkiv_scan / ocr_rate, "ratio"))
 
-        log("scanned PDFs through samarkiv ingest --jobs 1 …")
-        report, _ = ingest(work / "scan1.sqlite", 1, c.scans)
-        one = report["pages"] / report["seconds"]
-        figures.append(Figure("scanned pages/s, --jobs 1", one, "pages/s"))
-        figures.append(Figure(f"speed-up --jobs {jobs} over --jobs 1", samarkiv_scan / one, "x",
-                              1.8 if jobs == 2 else None))
-        if jobs > 1:
-            # What the machine itself gives: bare tesseract on the same pages one at a time, against
-            # `jobs` at a time (two virtual cores may be one physical core's two threads).
-            log("bare tesseract on the same page images, one at a time …")
-            bare_one = bare_tesseract(sorted(c.scan_images.glob("*.png")), 1)
-            figures.append(Figure("bare tesseract pages/s, one at a time", bare_one, "pages/s"))
-            figures.append(Figure(f"bare tesseract speed-up, {jobs} at a time over one", bare / bare_one, "x"))
 
         # Born-digital ingest against the bare pdfplumber loop: a few seconds each, so a busy
         # neighbour moves one run by a third. The two are run in turns, BORN_PAIRS times, and the
