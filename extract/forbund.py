@@ -36,6 +36,7 @@ OWN_FORM_USES = 5  # a document naming itself this often in one form is reported
 LETTERHEAD_LINES = 8
 CAPS_SCAN = 3000
 HEADING_LABEL = re.compile(r"^(plats och tid|tid och plats|beslutande|närvarande|ledamöter|närvarolista)\b", re.I)
+FIRST_PARAGRAPH = re.compile(r"^(?:[A-ZÅÄÖ]{1,4}\s?)?§\s?\d{1,3}\b")
 FRONT_MATTER = re.compile(r"^[a-z_]+:(\s|$)")  # "kommun: kungsbacka", the key lines of a converter's header
 LETTERHEAD_WORDS = 10  # a letterhead line is short; a longer one is running text or a flattened page
 KIND_RANK = {"samordningsforbund": 0, "kommun": 1, "region": 1, "myndighet": 2}
@@ -107,6 +108,8 @@ def _letterhead(text: str) -> list[str]:
     for ln in lines:
         if HEADING_LABEL.match(ln):
             break  # the heading's lists begin: their members' organisations are no letterhead
+        if FIRST_PARAGRAPH.match(ln):
+            break  # the first § begins: what it is about is no letterhead ("Budget för Samordningsförbundet …")
         if ln and not ln.startswith(("---", "<!--")) and not FRONT_MATTER.match(ln):
             head.append(ln)
     first = [" ".join(ln.split()[:LETTERHEAD_WORDS]) for ln in head[:LETTERHEAD_LINES]]

@@ -1068,3 +1068,19 @@ def test_a_statement_with_a_note_column_and_a_header_of_years() -> None:
     assert amounts == [("Verksamhetens intäkter", 6_520_000, 2022), ("Verksamhetens intäkter", 6_410_000, 2021),
                        ("Verksamhetens kostnader", -6_102_000, 2022), ("Verksamhetens kostnader", -6_655_000, 2021),
                        ("Årets resultat", 418_000, 2022), ("Årets resultat", -245_000, 2021)]
+
+
+def test_a_kommun_extract_of_minutes_about_a_forbund_is_the_kommun_s() -> None:
+    text = """PROTOKOLLSUTDRAG
+Kommunstyrelsen i Tierps kommun
+Sammanträdesdatum 2021-06-08
+
+§ 143 Dnr 2021/310
+Budget 2022 för Samordningsförbundet Uppsala län
+
+Kommunstyrelsens beslut
+Kommunstyrelsen godkänner förbundets förslag till budget 2022.
+"""
+    record = _record(text)
+    assert record.forbund == "Tierps kommun"
+    assert [(d.paragraph, d.kind) for d in record.decisions] == [("143", "approve")]
