@@ -13,7 +13,8 @@ from itertools import combinations
 # Unit words and their factor to SEK; longest first so "tkr" wins over "kr".
 UNITS: dict[str, int] = {
     "miljarder kronor": 1_000_000_000, "mdkr": 1_000_000_000, "mdr kr": 1_000_000_000,
-    "miljoner kronor": 1_000_000, "miljoner kr": 1_000_000, "milj. kr": 1_000_000, "milj kr": 1_000_000,
+    "miljoner kronor": 1_000_000, "miljoner kr": 1_000_000, "miljon kronor": 1_000_000, "miljon kr": 1_000_000,
+    "milj. kr": 1_000_000, "milj kr": 1_000_000,
     "milj.kr": 1_000_000, "m.kr": 1_000_000, "mnkr": 1_000_000, "mkr": 1_000_000, "msek": 1_000_000,
     "tusen kronor": 1_000, "tkr": 1_000, "kkr": 1_000, "tsek": 1_000,
     "kronor": 1, "sek": 1, "kr": 1, ":-": 1,
@@ -24,13 +25,17 @@ SPACE = "[ \u00a0\u202f\u2009]"
 MINUS = "[-−–]"
 _GROUPED = rf"\d{{1,3}}(?:{SPACE}\d{{3}})+(?!\d)"
 NUMBER = rf"(?:{_GROUPED}|\d+)(?:,\d+)?"
+# Thousands parted by dots, as older documents print them before a unit ("12.500 kr", "1.200.000:-").
+_DOTTED = r"\d{1,3}(?:\.\d{3})+(?![\d.])"
+DOTTED = re.compile(_DOTTED)
+_MONEY_NUMBER = rf"(?:{_GROUPED}|{_DOTTED}|\d+)(?:,\d+)?"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _PER_ALT = "|".join(sorted(PER, key=len, reverse=True))
 
 MONEY = re.compile(
     rf"(?:(?<=\bca)|(?<![\w,.\-−–]))(?:(?P<sign>{MINUS}(?=\d))|(?P<spaced>(?<=[a-zåäö:(] )[-−–]\s(?=\d)))?"
-    rf"(?P<num>{NUMBER})"
-    rf"(?:\s*{MINUS}\s*(?P<max>{NUMBER}))?"
+    rf"(?P<num>{_MONEY_NUMBER})"
+    rf"(?:\s*{MINUS}\s*(?P<max>{_MONEY_NUMBER}))?"
     rf"\s*(?P<unit>{_UNIT_ALT})(?![\wåäö])(?:\s*/\s*(?P<per>{_PER_ALT})\b)?",
     re.IGNORECASE)
 # "6 miljoner", "2,2 milj": millions without a currency word, money only where the sentence speaks
@@ -64,8 +69,12 @@ class Money:
 
 
 def number_value(text: str) -> float:
-    """The number in "1 542 000", "1025333", "1,5" or "-1 382" (spaces of every width allowed)."""
-    clean = re.sub(SPACE, "", text.strip()).replace("−", "-").replace("–", "-").replace(",", ".")
+    """The number in "1 542 000", "1025333", "1,5", "-1 382" (spaces of every width allowed) or
+    "12.500" (thousands parted by dots)."""
+    clean = re.sub(SPACE, "", text.strip()).replace("−", "-").replace("–", "-")
+    if DOTTED.fullmatch(clean.split(",")[0].lstrip("-")):
+        clean = clean.replace(".", "")
+    clean = clean.replace(",", ".")
     return float(clean)
 
 

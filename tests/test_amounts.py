@@ -110,3 +110,10 @@ def test_bare_millions_received_or_spent_are_money_and_millions_of_visitors_are_
     text = ("Sedan starten har förbundet fått 42 miljoner till verksamheten. Av dem har 30 miljoner använts. "
             "Webbplatsen har haft 2 miljoner besökare. Kommunen har 3 miljoner träd.")
     assert [(m.value, m.text) for m in find_money(text)] == [(42_000_000, "42 miljoner"), (30_000_000, "30 miljoner")]
+
+
+def test_thousands_parted_by_dots_and_one_million() -> None:
+    text = ("Kostnaden blev 12.500 kr, ramen 1.200.000:- och bidraget uppgick till 1 miljon kronor; "
+            "2.5 mkr är ingen summa.")
+    assert [(m.value, m.text) for m in find_money(text)] == [(12_500, "12.500 kr"), (1_200_000, "1.200.000:-"),
+                                                             (1_000_000, "1 miljon kronor")]
