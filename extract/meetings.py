@@ -24,6 +24,10 @@ PLACE_END = re.compile(
 TITLE_COMPACT_DATE = re.compile(r"^(?:\w+\s+){1,3}(?P<day>\d{6})$")
 
 
+DATE_FIELD_COMPACT = re.compile(r"^(?:datum|sammanträdesdatum|mötesdatum|sammanträde|tid)\s*:?\s*"
+                                r"(?P<day>\d{6}|\d{8})\b", re.I)
+
+
 def heading_lines(lines: list[Line], part: PartSpan, headings: list[Heading]) -> list[Line]:
     """Lines of a minutes part before its first item."""
     first = [h.start for h in headings if part.start <= h.start < part.end]
@@ -47,10 +51,17 @@ def meeting_of(head: list[Line], part: PartSpan, headings: list[Heading]) -> Mee
         # "Protokoll 180414", "Styrelsemöte 210527": the date written compact in the title
         first = next((ln for ln in head if not ln.blank), head[0])
         titled = TITLE_COMPACT_DATE.match(first.stripped)
+        fielded = next(((ln, m) for ln in head if (m := DATE_FIELD_COMPACT.match(ln.stripped))), None)
         if titled and compact(titled["day"]):
             date = compact(titled["day"])
             at = first.start + first.text.find(titled["day"])
             span = (at, at + len(titled["day"]))
+        elif fielded and compact(fielded[1]["day"]):
+            # "Datum: 220512": a date field's value written compact
+            ln, m = fielded
+            date = compact(m["day"])
+            at = ln.start + ln.text.find(m["day"])
+            span = (at, at + len(m["day"]))
     if date is None:
         return None
     place = None

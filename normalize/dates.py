@@ -24,7 +24,9 @@ LONG_DATE = re.compile(
     rf"(?:(?:{'|'.join(WEEKDAYS)})\s+)?(?:den\s+)?(\d{{1,2}})(?::e|:a)?\s+({_MONTH_ALT})\.?(?:\s+((?:19|20)\d{{2}}))?\b",
     re.IGNORECASE)
 COMPACT_PERIOD = re.compile(rf"(?<!\d)(\d{{6}}|\d{{8}})\s*{_DASH}\s*(\d{{6}}|\d{{8}})(?!\d)")
-SHORT_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[-/]((?:19|20)?\d{2}))?(?![\d/])")
+SHORT_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?:[-/]((?:19|20)?\d{2})|\s+((?:19|20)\d{2}))?(?![\d/])")
+# "12.5.2022": day, month and year parted by dots
+DOTTED_DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")
 TIME_RANGE = re.compile(
     rf"\b(?:kl\.?|klockan)\s*(?:ca\.?\s*|cirka\s*)?(\d{{1,2}})[.:]?(\d{{2}})\s*(?:{_DASH}|till)\s*(\d{{1,2}})[.:]?(\d{{2}})",
     re.IGNORECASE)
@@ -91,8 +93,10 @@ def find_dates(text: str, year: int | None = None) -> list[Found]:
     for m in COMPACT_PERIOD.finditer(text):
         add(compact(m[1]), m.start(1), m.end(1))
         add(compact(m[2]), m.start(2), m.end(2))
+    for m in DOTTED_DATE.finditer(text):
+        add(iso(int(m[3]), int(m[2]), int(m[1])), m.start(), m.end())
     for m in SHORT_DATE.finditer(text):
-        y = int(m[3]) if m[3] else year
+        y = int(m[3] or m[4]) if m[3] or m[4] else year
         if y is not None and y < 100:
             y += 2000
         if y is not None:

@@ -99,3 +99,9 @@ def test_compact_period_round_trip(d: date, length: int) -> None:
 def test_time_range_round_trip(h1: int, m1: int, h2: int, m2: int, sep: str, dash: str) -> None:
     text = f"klockan {h1:02d}{sep}{m1:02d}{dash}{h2:02d}{sep}{m2:02d}"
     assert parse_time_range(text) == (f"{h1:02d}:{m1:02d}", f"{h2:02d}:{m2:02d}")
+
+
+def test_day_and_month_with_a_spaced_year_and_dotted_dates() -> None:
+    assert parse_date("styrelsemötet den 12/5 2022") == "2022-05-12"
+    assert parse_date("Datum: 12.5.2022") == "2022-05-12"
+    assert parse_date("kostnaden 1.200.000 kr") is None

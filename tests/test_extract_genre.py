@@ -1084,3 +1084,8 @@ Kommunstyrelsen godkänner förbundets förslag till budget 2022.
     record = _record(text)
     assert record.forbund == "Tierps kommun"
     assert [(d.paragraph, d.kind) for d in record.decisions] == [("143", "approve")]
+
+
+def test_a_date_field_written_compact() -> None:
+    text = "PROTOKOLL\nStyrelsemöte\n\nDatum: 220512\nPlats: Kansliet\n\n§ 1 Mötets öppnande\n§ 2 Val av justerare\n"
+    assert [m.date for m in _record(text).meetings] == ["2022-05-12"]
