@@ -58,8 +58,11 @@ TITLE_WORDS = 4
 _BODY_OPENS = re.compile(
     r"(?<=\S)\s+(?=(?:Styrelsen|Nämnden|Kommunstyrelsen|Kommunfullmäktige|Fullmäktige|Direktionen|Utskottet|"
     r"Arbetsutskottet|Presidiet|Förbundet|Samordningsförbundet|Ordföranden|Ordförande|Förbundschefen|Sekreteraren|"
-    r"Mötet|Dagordningen|Föredragningslistan|Protokollet|Informationen|[A-ZÅÄÖ][a-zåäö]+(?:chefen|ledaren|"
-    r"samordnaren|sekreteraren))\s+[a-zåäö]+(?:ar|er|ade|de|te|des|tes|s)\b)"
+    r"Mötet|Dagordningen|Föredragningslistan|Protokollet|Informationen|Parterna|Kansliet|Förvaltningen|"
+    r"[A-ZÅÄÖ][a-zåäö]+(?:chefen|ledaren|samordnaren|sekreteraren|styrelsen|nämnden|utskottet))"
+    r"\s+[a-zåäö]+(?:ar|er|ade|de|te|des|tes|s|öt|og)\b)"
+    # a body's own decision block ("Verksamhetsplan 2023 Styrelsens beslut: att anta …")
+    r"|(?<=\S)\s+(?=[A-ZÅÄÖ][a-zåäö]+s beslut\b)"
     r"|(?<=\S)\s+(?=(?:Till|Under|Det|Den|Vid|Efter|Enligt|Inför)\s+[a-zåäö])"
     r"|(?<=\S)\s+(?=(?:Beslut|Beslutsunderlag|Sammanfattning|Bakgrund|Ärendet|Ärendebeskrivning)\b(?![a-zåäö]))"
     r"|(?<=[a-zåäö0-9)])\.\s+(?=[A-ZÅÄÖ])")

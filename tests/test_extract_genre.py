@@ -1089,3 +1089,13 @@ Kommunstyrelsen godkänner förbundets förslag till budget 2022.
 def test_a_date_field_written_compact() -> None:
     text = "PROTOKOLL\nStyrelsemöte\n\nDatum: 220512\nPlats: Kansliet\n\n§ 1 Mötets öppnande\n§ 2 Val av justerare\n"
     assert [m.date for m in _record(text).meetings] == ["2022-05-12"]
+
+
+def test_titles_of_a_flattened_page_end_where_a_body_decides() -> None:
+    text = ("Protokoll fört vid styrelsemöte 2022-05-10 § 6 Verksamhetsplan 2023 Styrelsens beslut: att anta "
+            "verksamhetsplanen för 2023. § 7 Ansökan från insatsen Vägen Förbundsstyrelsen beslutade att bevilja "
+            "300 000 kr till insatsen Vägen. § 9 Revision Styrelsen beslöt att utse Kent Ahl till kontaktperson.\n")
+    record = _record(text)
+    assert [(i.number, i.title) for i in record.items] == [("6", "Verksamhetsplan 2023"),
+                                                           ("7", "Ansökan från insatsen Vägen"), ("9", "Revision")]
+    assert [(d.paragraph, d.kind) for d in record.decisions] == [("6", "approve"), ("7", "grant"), ("9", "elect")]
