@@ -40,6 +40,7 @@ LIST_LABELS: tuple[tuple[str, str | None, re.Pattern[str]], ...] = (
 )
 ROLE_FIRST = re.compile(r"^(?P<role>(?:\d:e |förste |andre )?vice ordförande|ordförande|ledamot|ersättare|suppleant)"
                         r"\s*:\s*(?P<rest>\S.*)$", re.I)
+ROLE_ALONE = re.compile(r"^(?P<role>(?:\d:e |förste |andre )?vice ordförande|ordförande|ledamot)\s*:?$", re.I)
 LIST_BULLET = re.compile(r"^[-–•*]\s+")  # the mark of a list's point before its entry
 ENTRY_WORDS = 8  # a role or an organisation after a name is never longer
 FLAT_LIST_LINE = 200  # a line this long that holds a list label holds the list too
@@ -575,18 +576,32 @@ def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
     and the members of a board table."""
     out: list[tuple[str, Entry, Line]] = board_table(lines) + member_table(lines)
     group: tuple[str, str | None] | None = None
+    pending_role: str | None = None  # a board role on a line of its own, for the entry below it
+    pending_colon = False
     for ln in lines:
         text = LIST_BULLET.sub("", ln.stripped)
         if not text:
             continue
         titled = ROLE_FIRST.match(text)
+        under_role = titled is None and pending_role is not None
+        if under_role:
+            # the role on a line of its own over its member ("Ordförande:" / "Anna Berg (S), Region X")
+            titled = ROLE_FIRST.match(f"{pending_role}: {text}")
+        colon, pending_role = pending_colon, None
         entry = parse_entry(titled["rest"]) if titled and ";" not in titled["rest"] else None
+        if under_role and entry is not None and not colon and entry.organisation is None:
+            entry = None  # "Ordförande" over a bare name signs a report, it lists no member
         if titled and entry is not None and not entry.role:
             # "Vice ordförande: Bo Ek (M), Säffle kommun": the board role before the member
             role = " ".join(titled["role"].lower().split())
             out.append(("ersattare" if role in ("ersättare", "suppleant") else "ledamot",
                         Entry(entry.name, role, entry.organisation), ln))
             continue
+        alone = ROLE_ALONE.match(text)
+        if alone:
+            pending_role, pending_colon = alone["role"], text.endswith(":")
+            if group is None or not alone["role"].lower().startswith(("ersättare", "suppleant")):
+                continue
         labelled = FLAT_LIST_LABEL.search(text)
         listed = _semicolon_list(text[labelled.end():]) if labelled and labelled.start() == 0 else []
         if labelled and listed:

@@ -1099,3 +1099,24 @@ def test_titles_of_a_flattened_page_end_where_a_body_decides() -> None:
     assert [(i.number, i.title) for i in record.items] == [("6", "Verksamhetsplan 2023"),
                                                            ("7", "Ansökan från insatsen Vägen"), ("9", "Revision")]
     assert [(d.paragraph, d.kind) for d in record.decisions] == [("6", "approve"), ("7", "grant"), ("9", "elect")]
+
+
+def test_a_report_board_role_on_a_line_of_its_own_and_a_signature_that_is_no_member() -> None:
+    text = """Verksamhetsberättelse 2021
+
+Styrelsens sammansättning
+Ordförande
+Tora Vik (S), Region Värmland
+Vice ordförande:
+Ulf Dahl (M)
+
+Förbundet har haft ett bra år.
+
+Vera Ström
+Ordförande
+Wilma Ek
+Förbundschef
+"""
+    people = [(p.name, p.group, p.role, p.organisation) for p in _record(text).people]
+    assert people == [("Tora Vik", "ledamot", "ordförande", "Region Värmland"),
+                      ("Ulf Dahl", "ledamot", "vice ordförande", "M")]
