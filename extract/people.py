@@ -593,9 +593,9 @@ def list_people(lines: list[Line]) -> list[tuple[str, Entry, Line]]:
             entry = None  # "Ordförande" over a bare name signs a report, it lists no member
         if titled and entry is not None and not entry.role:
             # "Vice ordförande: Bo Ek (M), Säffle kommun": the board role before the member
-            role = " ".join(titled["role"].lower().split())
-            out.append(("ersattare" if role in ("ersättare", "suppleant") else "ledamot",
-                        Entry(entry.name, role, entry.organisation), ln))
+            board_role = " ".join(titled["role"].lower().split())
+            out.append(("ersattare" if board_role in ("ersättare", "suppleant") else "ledamot",
+                        Entry(entry.name, board_role, entry.organisation), ln))
             continue
         alone = ROLE_ALONE.match(text)
         if alone:
