@@ -85,6 +85,11 @@ RESULT_COUNT = re.compile(
 MORE_SHARES = re.compile(rf"^(?:,| och| samt)+ {_PCT} (?:till|i|ut i) {_WHAT}\b", re.I)
 # "11 personer har skrivits ut, 4 av dem till arbete eller studier": the result without its verb
 OF_THEM_TO = re.compile(rf"(?<![\d,.\w])(?P<n>\d{{1,5}}) av (?:dem|dessa|deltagarna) (?:till|ut i) {_WHAT}\b", re.I)
+# A verb before a count that says what became of the counted: "avslutades 30 deltagare".
+ENDED_LEAD = re.compile(r"\b(?:avslutades|avslutade|avslutats|skrevs ut|skrivits ut)\s+(?:totalt\s+|sammanlagt\s+|"
+                        r"ytterligare\s+)?$", re.I)
+NEW_LEAD = re.compile(r"\b(?:skrevs in|skrivits in|tillkom|började|påbörjade)\s+(?:totalt\s+|sammanlagt\s+)?$", re.I)
+NEW_ENROLMENTS = re.compile(r"(?<![\d,.])(?P<n>\d{1,5}) (?:nyinskrivningar|nya inskrivningar)\b", re.I)
 # "41 deltagare, varav 9 nya"
 NEW_AMONG = re.compile(r"\bvarav (?P<n>\d{1,5}) (?:nya|nyinskrivna)\b(?! (?:deltagare|personer)\b)", re.I)
 MORE_RESULTS = re.compile(rf"^(?:,| och| samt)+ (?P<n>\d{{1,5}}) (?:har )?(?:{_WENT} )?(?:vidare )?"
@@ -281,8 +286,8 @@ def table_outcomes(lines: list[Line], year: int | None) -> list[Outcome]:
 
 # A row's or a line's label that names the figure after it ("Till arbete ⇥ 31", "Antal deltagare:
 # 112"), read as a column heading once its counting words are put aside.
-ROW_LABEL_NOISE = re.compile(r"^(?:antal|totalt|varav)\s+|\s+(?:totalt|\(antal\)|antal|efter avslutad (?:insats|"
-                             r"period)|under (?:året|perioden|\d{4}))$", re.I)
+ROW_LABEL_NOISE = re.compile(r"^(?:antal|totalt|varav|andel(?:en)?)\s+|\s+(?:totalt|\(antal\)|antal|"
+                             r"efter avslutad (?:insats|period)|under (?:året|perioden|\d{4}))$", re.I)
 LABELLED_FIGURE = re.compile(r"^(?P<label>[A-ZÅÄÖ][\wåäö /]{2,60}?)\s*:\s*(?P<value>\d{1,5}|\d{1,3}(?:,\d+)? ?%)"
                              r"(?:\s*\([^)]*\))?\s*\.?$")
 _ROW_COUNT = re.compile(r"^\d{1,5}$")
@@ -417,7 +422,8 @@ def _may_state_figures(sentence: str) -> bool:
 def _is_heading(block: Block) -> bool:
     text = block.text
     return (not block.bullet and len(text.split()) <= 5 and not text.endswith((".", ":", ";"))
-            and text[:1].isupper() and not re.search(r"\d{3}", text))
+            and text[:1].isupper() and not re.search(r"\d{3}", text)
+            and not re.search(r":\s*\d", text))  # "Andel till arbete: 34 %" is a figure under the heading
 
 
 def _figures(sentence: str, span: tuple[int, int]) -> list[Outcome]:
@@ -489,6 +495,10 @@ def _figures(sentence: str, span: tuple[int, int]) -> list[Outcome]:
         at = m.start()
         add(_prose_category(m["what"].lower()), count=int(m["n"]))
         taken.append((m.start(), m.end()))
+    for m in NEW_ENROLMENTS.finditer(sentence):
+        at = m.start()
+        add("nya", count=int(m["n"]))
+        taken.append((m.start(), m.end()))
     for m in NEW_AMONG.finditer(sentence):
         at = m.start()
         add("nya", count=int(m["n"]))
@@ -528,7 +538,16 @@ def _figures(sentence: str, span: tuple[int, int]) -> list[Outcome]:
         if re.search(r"\b(av de|de|i åldern|mellan)\s*$", before) or sentence[m.end():m.end() + 1] == "%":
             continue
         at = m.start()
+        lead = sentence[max(0, m.start() - 30):m.start()]
         cat = ("nya", None) if m["new"] else _category(sentence[m.end():], m["noun"])
+        if (cat is None or cat[0] == "deltagare") and m["noun"].lower() in ("deltagare", "personer", "individer",
+                                                                              "ungdomar", "unga"):
+            # the verb before the count, where nothing after it says more ("Under året avslutades 30
+            # deltagare"; but "avslutades 6 deltagare till studier")
+            if ENDED_LEAD.search(lead):
+                cat = ("avslutade", None)
+            elif NEW_LEAD.search(lead):
+                cat = ("nya", None)
         if cat is None and WORKED_WITH.search(sentence[max(0, m.start() - 30):m.start()]):
             cat = ("deltagare", None)
         if cat is None:

@@ -1120,3 +1120,18 @@ Förbundschef
     people = [(p.name, p.group, p.role, p.organisation) for p in _record(text).people]
     assert people == [("Tora Vik", "ledamot", "ordförande", "Region Värmland"),
                       ("Ulf Dahl", "ledamot", "vice ordförande", "M")]
+
+
+def test_figures_labelled_as_shares_and_counts_after_their_verb() -> None:
+    text = """Verksamhetsberättelse 2022
+
+Insatsen Kliv
+Deltagare: 45 (25 kvinnor, 20 män)
+Andel till arbete: 34 %
+Under året avslutades 30 deltagare. Av dessa gick 10 till arbete.
+Insatsen har haft 18 nyinskrivningar.
+"""
+    outcomes = {(o.insats, o.category, o.count, o.share) for o in _record(text).outcomes}
+    assert outcomes == {("Kliv", "deltagare", 45, None), ("Kliv", "kvinnor", 25, None), ("Kliv", "man", 20, None),
+                        ("Kliv", "arbete", None, 0.34), ("Kliv", "avslutade", 30, None), ("Kliv", "arbete", 10, None),
+                        ("Kliv", "nya", 18, None)}
