@@ -664,6 +664,13 @@ def closing_signatures(lines: list[Line], known: list[str]) -> dict[str, list[st
             continue
         key = next((k for k, p in SIGNATORY_LABELS.items() if p.match(ln.stripped)), None)
         if key is None:
+            # "Sekreterare: Karin Lund": the label and its name on one line
+            label, _, value = ln.stripped.partition(":")
+            key = next((k for k, p in SIGNATORY_LABELS.items() if value.strip() and p.match(label.strip())), None)
+            names = [c for c in (x.split(",")[0].strip(" .…_") for x in re.split(r"\t|\s{3,}|\s+och\s+", value))
+                     if c and (is_name(c) or c in known)]
+            if key is not None and names:
+                found[key].extend(names if key in ("justerare", "justeras") else names[:1])
             continue
         if key == "justerare" and re.match(r"justeras\b", ln.stripped, re.I):
             key = "justeras"  # signed by the chair and the justerare together

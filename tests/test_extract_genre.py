@@ -1135,3 +1135,20 @@ Insatsen har haft 18 nyinskrivningar.
     assert outcomes == {("Kliv", "deltagare", 45, None), ("Kliv", "kvinnor", 25, None), ("Kliv", "man", 20, None),
                         ("Kliv", "arbete", None, 0.34), ("Kliv", "avslutade", 30, None), ("Kliv", "arbete", 10, None),
                         ("Kliv", "nya", 18, None)}
+
+
+def test_closing_signatures_with_each_name_after_its_label() -> None:
+    text = """PROTOKOLL
+Styrelsemöte 2022-03-10
+
+§ 1 Mötets öppnande
+§ 2 Val av justerare
+
+Underskrifter
+Sekreterare: Rut Malm
+Ordförande: Tora Vik
+Justerare: Ulf Dahl och Vera Ström
+"""
+    signed = _record(text).signatories
+    assert (signed.sekreterare, signed.ordforande, signed.justerare) == ("Rut Malm", "Tora Vik",
+                                                                         ("Ulf Dahl", "Vera Ström"))
