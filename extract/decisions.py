@@ -80,6 +80,7 @@ STOP_SENTENCE = re.compile(r"^(?:Sammanfattning|Beslutsunderlag|Beslutsgång|Bak
                            r"Protokollsanteckning|Beslutet skickas|Yrkanden|Förslag till beslut|Justerandes|"
                            r"Utdragsbestyrkande|Vid protokollet|Justeras|Underskrift)\b")
 FLAT_SECTION_WORDS = 40
+RUN_ON_WORDS = 3  # words after the title on a § heading's line that are the § text run on to it
 ATT_CLAUSE = re.compile(r"^att\s+\S")
 NEXT_CLAUSE = re.compile(r"(?<=[,;])\s+(?=att\s)")
 BOARD_PROPOSES = re.compile(r"^[\wåäö]*(?:styrelsens|nämndens|direktionens) förslag till "
@@ -318,10 +319,11 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
     title = section.heading.title or ""
     if len(lines) > 2 and title and lines[1].stripped == title and len(lines[0].stripped.split()) <= 3:
         lines = [lines[0], *lines[2:]]  # "§ 2." over its title: the § text begins below the title
-    if lines and (len(lines) == 1 or len(lines[0].text.split()) > FLAT_SECTION_WORDS):
-        head = lines[0]
+    head = lines[0] if lines else None
+    title = section.heading.title or ""
+    at = head.text.find(title) + len(title) if head is not None and title and title in head.text else 0
+    if head is not None and (len(lines) == 1 or len(head.text.split()) > FLAT_SECTION_WORDS
+                             or (at and len(head.text[at:].split()) >= RUN_ON_WORDS)):
         # a section whose line breaks were lost: its text follows the title on the heading's line
-        title = section.heading.title or ""
-        at = head.text.find(title) + len(title) if title and title in head.text else 0
         lines = [head, Line(head.start + at, head.end, head.text[at:]), *lines[1:]]
     return section_decisions(lines)

@@ -63,6 +63,8 @@ _BODY_OPENS = re.compile(
     r"\s+[a-zåäö]+(?:ar|er|ade|de|te|des|tes|s|öt|og)\b)"
     # a body's own decision block ("Verksamhetsplan 2023 Styrelsens beslut: att anta …")
     r"|(?<=\S)\s+(?=[A-ZÅÄÖ][a-zåäö]+s beslut\b)"
+    # the one elected ("Val av justerare Bo Ek valdes att justera protokollet")
+    r"|(?<=\S)\s+(?=[A-ZÅÄÖ][a-zåäö]+(?:[ -][A-ZÅÄÖ][a-zåäö]+){1,2} (?:valdes|utsågs|utses|väljs)\b)"
     r"|(?<=\S)\s+(?=(?:Till|Under|Det|Den|Vid|Efter|Enligt|Inför)\s+[a-zåäö])"
     r"|(?<=\S)\s+(?=(?:Beslut|Beslutsunderlag|Sammanfattning|Bakgrund|Ärendet|Ärendebeskrivning)\b(?![a-zåäö]))"
     r"|(?<=[a-zåäö0-9)])\.\s+(?=[A-ZÅÄÖ])")

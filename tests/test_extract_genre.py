@@ -1152,3 +1152,13 @@ Justerare: Ulf Dahl och Vera Ström
     signed = _record(text).signatories
     assert (signed.sekreterare, signed.ordforande, signed.justerare) == ("Rut Malm", "Tora Vik",
                                                                          ("Ulf Dahl", "Vera Ström"))
+
+
+def test_a_decision_run_on_to_its_heading_line_before_the_closing_labels() -> None:
+    text = ("PROTOKOLL Styrelsemöte 2022-03-10 Närvarande: Tora Vik, ordförande, Ulf Dahl § 1 Mötets öppnande "
+            "§ 2 Val av justerare Ulf Dahl valdes att justera protokollet. Underskrifter Sekreterare: Rut Malm "
+            "Ordförande: Tora Vik Justerare: Ulf Dahl\n")
+    record = _record(text)
+    assert [(i.number, i.title) for i in record.items] == [("1", "Mötets öppnande"), ("2", "Val av justerare")]
+    assert [(d.paragraph, d.kind, d.text) for d in record.decisions] == [
+        ("2", "elect", "Ulf Dahl valdes att justera protokollet.")]

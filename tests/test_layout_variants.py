@@ -38,7 +38,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], float] = {
     ("seeds", "flattened", "parts"): 0.34,
     ("seeds", "flattened", "people"): 0.32,
     ("seeds", "flattened", "items"): 0.10,
-    ("seeds", "flattened", "decisions"): 0.68,
+    ("seeds", "flattened", "decisions"): 0.62,
     ("seeds", "flattened", "amounts"): 0.37,
     ("seeds", "flattened", "outcomes"): 0.37,
     ("seeds", "flattened", "signatories"): 0.06,
