@@ -319,11 +319,11 @@ def decisions_of_section(section: Section, *, utskott: bool = False) -> list[Fou
     title = section.heading.title or ""
     if len(lines) > 2 and title and lines[1].stripped == title and len(lines[0].stripped.split()) <= 3:
         lines = [lines[0], *lines[2:]]  # "§ 2." over its title: the § text begins below the title
-    head = lines[0] if lines else None
-    title = section.heading.title or ""
-    at = head.text.find(title) + len(title) if head is not None and title and title in head.text else 0
-    if head is not None and (len(lines) == 1 or len(head.text.split()) > FLAT_SECTION_WORDS
-                             or (at and len(head.text[at:].split()) >= RUN_ON_WORDS)):
-        # a section whose line breaks were lost: its text follows the title on the heading's line
-        lines = [head, Line(head.start + at, head.end, head.text[at:]), *lines[1:]]
+    if lines:
+        first = lines[0]
+        at = first.text.find(title) + len(title) if title and title in first.text else 0
+        if (len(lines) == 1 or len(first.text.split()) > FLAT_SECTION_WORDS
+                or (at and len(first.text[at:].split()) >= RUN_ON_WORDS)):
+            # a section whose line breaks were lost: its text follows the title on the heading's line
+            lines = [first, Line(first.start + at, first.end, first.text[at:]), *lines[1:]]
     return section_decisions(lines)
