@@ -495,14 +495,16 @@ def _figures(sentence: str, span: tuple[int, int]) -> list[Outcome]:
         at = m.start()
         add(_prose_category(m["what"].lower()), count=int(m["n"]))
         taken.append((m.start(), m.end()))
-    for m in NEW_ENROLMENTS.finditer(sentence):
-        at = m.start()
-        add("nya", count=int(m["n"]))
-        taken.append((m.start(), m.end()))
-    for m in NEW_AMONG.finditer(sentence):
-        at = m.start()
-        add("nya", count=int(m["n"]))
-        taken.append((m.start(), m.end()))
+    def counted(pattern: re.Pattern[str], category: str) -> None:
+        # a figure whose pattern alone says what it counts ("18 nyinskrivningar", "8 börjat arbeta")
+        nonlocal at
+        for m in pattern.finditer(sentence):
+            at = m.start()
+            add(category, count=int(m["n"]))
+            taken.append((m.start(), m.end()))
+
+    counted(NEW_ENROLMENTS, "nya")
+    counted(NEW_AMONG, "nya")
     for m in TOOK_PART.finditer(sentence):
         at = m.start()
         add("deltagare", count=int(m["n"] or m["m"] or m["h"]))
@@ -511,18 +513,9 @@ def _figures(sentence: str, span: tuple[int, int]) -> list[Outcome]:
         at = m.start()
         add("kvinnor" if m["what"].lower() == "kvinnor" else "man", count=int(m["n"]))
         taken.append((m.start(), m.end()))
-    for m in OF_ENDED.finditer(sentence):
-        at = m.start()
-        add("avslutade", count=int(m["n"]))
-        taken.append((m.start(), m.end()))
-    for m in GOT_WORK.finditer(sentence):
-        at = m.start()
-        add("arbete", count=int(m["n"]))
-        taken.append((m.start(), m.end()))
-    for m in BEGAN_STUDIES.finditer(sentence):
-        at = m.start()
-        add("studier", count=int(m["n"]))
-        taken.append((m.start(), m.end()))
+    counted(OF_ENDED, "avslutade")
+    counted(GOT_WORK, "arbete")
+    counted(BEGAN_STUDIES, "studier")
     for m in JOBS.finditer(sentence):
         if any(a <= m.start() < b for a, b in taken) or STAFF.search(sentence):
             continue
