@@ -442,12 +442,14 @@ def _with_role(entry: Entry, role: str | None) -> Entry:
     return entry if entry.role or role is None else Entry(entry.name, role, entry.organisation, entry.absent)
 
 
+# A member table's column of the organisations its people sit for.
+ORG_COLUMN = re.compile(r"^(?:organisation|medlem|kommun|huvudman|representerar|part|myndighet)$", re.I)
 # The columns of a board table ("Organisation ⇥ Ledamot ⇥ Ersättare"), glued together where a web
 # page lost its cell breaks ("LedamöterErsättare").
 BOARD_COLUMNS: tuple[tuple[str | None, str | None, re.Pattern[str]], ...] = (
     ("ledamot", "ledamot", re.compile(r"^(?:ordinarie )?(?:ledamöter|ledamot)$", re.I)),
     ("ersattare", "ersättare", re.compile(r"^(?:personlig )?ersättare$", re.I)),
-    (None, None, re.compile(r"^(?:organisation|medlem|kommun|huvudman|representerar|part|myndighet)$", re.I)),
+    (None, None, ORG_COLUMN),
 )
 GLUED = re.compile(r"(?<=[a-zåäö])(?=[A-ZÅÄÖ])")
 
@@ -470,7 +472,7 @@ def _board_columns(text: str) -> list[tuple[str | None, str | None]] | None:
 MEMBER_COLUMNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("name", re.compile(r"^(?:namn|ledamot|ledamöter)$", re.I)),
     ("role", re.compile(r"^(?:roll|uppdrag|funktion|befattning)$", re.I)),
-    ("org", re.compile(r"^(?:organisation|medlem|kommun|huvudman|representerar|part|myndighet|parti)$", re.I)),
+    ("org", ORG_COLUMN),
 )
 
 
