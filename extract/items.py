@@ -6,7 +6,7 @@ names the same items again; it gives titles but opens no sections.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .layout import Line, squash
 
@@ -193,7 +193,44 @@ def _paragraph_headings(lines: list[Line]) -> list[Heading]:
                 toc = True
                 break
         out.append(Heading(m["num"], title, ln.start, ln.end, "paragraph", toc))
-    return out
+    return _listed_in_a_row(out, lines)
+
+
+TOC_RUN = 3  # consecutive § lines that end in their page numbers and hold no text: a table of contents
+
+
+def _listed_in_a_row(found: list[Heading], lines: list[Line]) -> list[Heading]:
+    """Headings marked as table-of-contents rows where at least TOC_RUN of them follow each other
+    with nothing between them, each ending in a page number that never decreases ("§ 34 Öppnande
+    och val av justerare 3 § 35 Dagordning 4 …", a contents page whose line breaks were lost)."""
+    index = {ln.start: i for i, ln in enumerate(lines)}
+    pages: list[int | None] = []
+    for h in found:
+        tail = TRAILING_PAGE.search(lines[index[h.start]].text.rstrip()) if h.start in index else None
+        pages.append(int(tail.group().strip()) if tail and not h.toc else None)
+    run: list[int] = []
+    marked: set[int] = set()
+
+    def close() -> None:
+        if len(run) >= TOC_RUN:
+            marked.update(run)
+        run.clear()
+
+    for k, h in enumerate(found):
+        page = pages[k]
+        if page is None:
+            close()
+            continue
+        if run:
+            prev = found[run[-1]]
+            between = [ln for ln in lines[index[prev.start] + 1:index[h.start]] if not ln.blank]
+            prev_page = pages[run[-1]]
+            if between or prev_page is None or page < prev_page:
+                close()
+        run.append(k)
+    close()
+    return [replace(h, toc=True, title=TRAILING_PAGE.sub("", h.title or "") or None) if k in marked else h
+            for k, h in enumerate(found)]
 
 
 def _recovered(lines: list[Line], found: list[Heading]) -> list[Heading]:

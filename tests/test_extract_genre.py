@@ -1162,3 +1162,16 @@ def test_a_decision_run_on_to_its_heading_line_before_the_closing_labels() -> No
     assert [(i.number, i.title) for i in record.items] == [("1", "Mötets öppnande"), ("2", "Val av justerare")]
     assert [(d.paragraph, d.kind, d.text) for d in record.decisions] == [
         ("2", "elect", "Ulf Dahl valdes att justera protokollet.")]
+
+
+def test_a_contents_page_that_lost_its_line_breaks_is_no_run_of_sections() -> None:
+    text = ("SAMMANTRÄDESPROTOKOLL Styrelsen 2020-09-11 Utses att justera Rut Malm ÄRENDELISTA § 34 Öppnande och "
+            "val av justerare 3 § 35 Dagordning 4 § 36 Delårsrapport januari – augusti 2020 5\f"
+            "§ 34 Öppnande och val av justerare Beslut - Styrelsen väljer Rut Malm till justerare. § 35 Dagordning "
+            "Beslut - Styrelsen godkänner dagordningen. § 36 Delårsrapport januari – augusti 2020 Dnr SDSF 2020 "
+            "000012 Beslut - Styrelsen godkänner rapporten.\n")
+    record = _record(text)
+    assert [(i.number, i.title) for i in record.items] == [
+        ("34", "Öppnande och val av justerare"), ("35", "Dagordning"), ("36", "Delårsrapport januari – augusti 2020")]
+    assert [(d.paragraph, d.kind) for d in record.decisions] == [("34", "elect"), ("35", "approve"),
+                                                                 ("36", "approve")]

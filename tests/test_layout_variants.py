@@ -26,7 +26,7 @@ FIELDS = ("forbund", "parts", "meetings", "signatories", "people", "items", "dec
 KNOWN_GAPS: dict[tuple[str, str, str], float] = {
     # A page in one paragraph: labels and § headings are found inside it, but signatures printed
     # in two columns read as one stream of names.
-    ("dev", "flattened", "signatories"): 0.14,
+    ("dev", "flattened", "signatories"): 0.09,
     # A Markdown table of figures run into one line has no rows left to read cells from (and a
     # table of contents run into one line never gave page numbers as amounts to lose).
     ("dev", "flattened", "amounts"): 0.12,
@@ -38,7 +38,7 @@ KNOWN_GAPS: dict[tuple[str, str, str], float] = {
     ("seeds", "flattened", "parts"): 0.34,
     ("seeds", "flattened", "people"): 0.32,
     ("seeds", "flattened", "items"): 0.10,
-    ("seeds", "flattened", "decisions"): 0.62,
+    ("seeds", "flattened", "decisions"): 0.44,
     ("seeds", "flattened", "amounts"): 0.37,
     ("seeds", "flattened", "outcomes"): 0.37,
     ("seeds", "flattened", "signatories"): 0.06,
