@@ -52,15 +52,25 @@ def browser() -> Iterator[Any]:
     shutil.rmtree(profile, ignore_errors=True)
 
 
+def _searched(browser: Any, base: str, word: str) -> list[Any]:
+    """The result rows of the decisions_mentioning query for `word`, once the results page has loaded
+    (a submitted form may return before the browser has left the form's page)."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.get(f"{base}/archive/decisions_mentioning")
+    term = browser.find_element(By.CSS_SELECTOR, 'input[name="term"]')
+    term.send_keys(word)
+    term.submit()
+    WebDriverWait(browser, 60).until(lambda b: "term=" in b.current_url and b.find_elements(
+        By.CSS_SELECTOR, "table.rows-and-columns tbody tr td.col-paragraph"))
+    return browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+
+
 def test_search_a_term_open_the_decision_and_read_its_amount(browser: Any, served_seeds: str) -> None:
     from selenium.webdriver.common.by import By
 
-    browser.get(f"{served_seeds}/archive/decisions_mentioning")
-    term = browser.find_element(By.CSS_SELECTOR, 'input[name="term"]')
-    term.send_keys("Casemanagement")
-    term.submit()
-
-    rows = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+    rows = _searched(browser, served_seeds, "Casemanagement")
     grant = [r for r in rows if r.find_element(By.CSS_SELECTOR, "td.col-paragraph").text == "72"
              and r.find_element(By.CSS_SELECTOR, "td.col-kind").text == "grant"]
     assert len(grant) == 1
@@ -113,11 +123,7 @@ def test_a_decision_of_a_scan_is_outlined_on_its_ocr_boxes(browser: Any, served_
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
-    browser.get(f"{served_scan}/archive/decisions_mentioning")
-    term = browser.find_element(By.CSS_SELECTOR, 'input[name="term"]')
-    term.send_keys("Casemanagement")
-    term.submit()
-    rows = browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns tbody tr")
+    rows = _searched(browser, served_scan, "Casemanagement")
     grant = next(r for r in rows if r.find_element(By.CSS_SELECTOR, "td.col-paragraph").text == "72"
                  and r.find_element(By.CSS_SELECTOR, "td.col-kind").text == "grant")
     decision_id = int(grant.find_element(By.CSS_SELECTOR, "td.col-decision_id").text)
