@@ -103,6 +103,10 @@ GLUED_FIGURE = re.compile(rf"[^\W\d_]\s+(?P<figure>[-−–]?(?:\d{{1,3}}(?:{SPA
 BARE_FIGURE = re.compile(rf"^[-−–]?(?:\d{{1,3}}(?:{SPACE}\d{{3}})+|\d{{1,6}})$")
 
 
+def _is_year(cell: str) -> bool:
+    return re.fullmatch(r"\s*(?:19|20)\d{2}\s*", cell) is not None
+
+
 def _digits(figure: str) -> int:
     return sum(c.isdigit() for c in figure)
 
@@ -396,7 +400,7 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
     # ⇥ 2025"); a row of money in tkr whose label says so repeats a figure sooner than a year.
     header_label = not label or ((_unit_said(label_cell.strip()) is not None or HEADER_LABEL.match(label) is not None)
                                  and len({v.strip() for v in nonempty}) == len(nonempty))
-    bare_years = bool(nonempty) and header_label and all(re.fullmatch(r"\s*(?:19|20)\d{2}\s*", v) for v in nonempty)
+    bare_years = bool(nonempty) and header_label and all(_is_year(v) for v in nonempty)
     if (not any(m for _, m in money) and not table.rows
             and count_columns([c.strip() for c in raw_cells]) is not None):
         table.counts = True
@@ -427,8 +431,7 @@ def _read_row(ln: Line, table: _Table, stated_unit: str | None, hint_unit: str |
                     return
             if label:
                 table.rows.append((label, [], []))  # "Intäkter  Tkr": the header names the group below
-        if bare_years or not money or not any(m for _, m in money) or all(
-                re.fullmatch(r"(?:19|20)\d{2}", values[k].strip()) for k, m in money if m):
+        if bare_years or not money or not any(m for _, m in money) or all(_is_year(values[k]) for k, m in money if m):
             return  # a header whose figures are its columns' years ("Resultaträkning (tkr) ⇥ Not ⇥ 2022")
         money = [(k, m) for k, m in money if m]
     # A row without its note numbers is one cell short per note column, its figures those of the

@@ -50,18 +50,15 @@ def meeting_of(head: list[Line], part: PartSpan, headings: list[Heading]) -> Mee
     if date is None and head:
         # "Protokoll 180414", "Styrelsemöte 210527": the date written compact in the title
         first = next((ln for ln in head if not ln.blank), head[0])
-        titled = TITLE_COMPACT_DATE.match(first.stripped)
-        fielded = next(((ln, m) for ln in head if (m := DATE_FIELD_COMPACT.match(ln.stripped))), None)
-        if titled and compact(titled["day"]):
-            date = compact(titled["day"])
-            at = first.start + first.text.find(titled["day"])
-            span = (at, at + len(titled["day"]))
-        elif fielded and compact(fielded[1]["day"]):
-            # "Datum: 220512": a date field's value written compact
-            ln, m = fielded
-            date = compact(m["day"])
-            at = ln.start + ln.text.find(m["day"])
-            span = (at, at + len(m["day"]))
+        # or in a date field ("Datum: 220512")
+        written = [(first, TITLE_COMPACT_DATE.match(first.stripped)),
+                   *((ln, DATE_FIELD_COMPACT.match(ln.stripped)) for ln in head)]
+        hit = next(((ln, m) for ln, m in written if m and compact(m["day"])), None)
+        if hit:
+            day = hit[1]["day"]
+            date = compact(day)
+            at = hit[0].start + hit[0].text.find(day)
+            span = (at, at + len(day))
     if date is None:
         return None
     place = None

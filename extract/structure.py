@@ -189,7 +189,8 @@ def logical_lines(text: str, extra: frozenset[int] = frozenset()) -> list[Line]:
     for ln in lines_of(text):
         own = {x - ln.start for x in extra if ln.start < x < ln.end}
         # a § heading that opens after a sentence ends ("… och Arbetsförmedlingen. § 14 Årsredovisning")
-        own |= {m.start() for m in RUN_ON_PARAGRAPH.finditer(ln.text)}
+        if "§" in ln.text:
+            own |= {m.start() for m in RUN_ON_PARAGRAPH.finditer(ln.text)}
         if len(ln.text) < FLAT_LINE_SHORT and not own:
             out.append(ln)
             continue
